@@ -1,0 +1,47 @@
+"""`kb`: one command line over the same stages the MkDocs plugin uses.
+
+Exit status: 0 success, 1 invalid content, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+
+COMMANDS = ("validate", "build", "serve", "new", "import_post", "map", "graph", "export")
+
+
+class UsageError(Exception):
+    """Bad arguments: printed without a traceback, exit status 2."""
+
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = argparse.ArgumentParser(
+        prog="kb", description="Thai civic-health knowledge base / คลังความรู้ กขป.")
+    sub = main_parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = import_module(f"generator.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"generator.commands.{name}":
+                raise
+            continue
+        module.register(sub)
+    return main_parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except UsageError as exc:
+        print(f"kb: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""The JSON Schemas in schemas/ are the single source of truth for record fields.
+
+Besides standard keywords they carry a few of ours, read here into a field plan:
+`x-ref` (the kind a value refers to: a kind name, `any` or `systemmap-node`),
+`x-ref-soft` (may name a record or be plain text), `x-province`, and `format`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+BASE = "https://kb.local/schemas/"
+Pattern = tuple[str, ...]  # field path; "*" stands for any list item
+
+
+@dataclass(frozen=True)
+class Field:
+    pattern: Pattern
+    ref: str | None = None
+    soft_ref: str | None = None
+    province: bool = False
+    format: str | None = None
+
+
+@cache
+def load_schemas() -> dict[str, dict[str, Any]]:
+    """Schema file stem → schema, for every file in schemas/."""
+    return {p.name.removesuffix(".schema.json"): json.loads(p.read_text("utf-8"))
+            for p in sorted(SCHEMA_DIR.glob("*.schema.json"))}
+
+
+@cache
+def registry() -> Registry:
+    resources = [(s["$id"], Resource.from_contents(s)) for s in load_schemas().values()]
+    return Registry().with_resources(resources)
+
+
+@cache
+def validator(kind: str) -> Draft202012Validator:
+    return Draft202012Validator(load_schemas()[kind], registry=registry())
+
+
+def resolve(schema: dict[str, Any], base: str) -> tuple[dict[str, Any], str]:
+    """Follow `$ref` (keeping sibling keywords, which override) to the schema it names."""
+    if "$ref" not in schema:
+        return schema, base
+    resolved = registry().resolver(base).lookup(schema["$ref"])
+    target = dict(resolved.contents)
+    target_base = str(resolved.resolver._base_uri)  # noqa: SLF001 - the base of what we found
+    inner, inner_base = resolve(target, target_base)
+    merged = {**inner, **{k: v for k, v in schema.items() if k != "$ref"}}
+    return merged, inner_base
+
+
+@cache
+def field_plan(kind: str) -> tuple[Field, ...]:
+    """Every field of a kind that carries one of our keywords, with its path pattern."""
+    schema = load_schemas()[kind]
+    return tuple(_walk(schema, schema["$id"], ()))
+
+
+def _walk(schema: dict[str, Any], base: str, pattern: Pattern) -> Iterator[Field]:
+    schema, base = resolve(schema, base)
+    keys = ("x-ref", "x-ref-soft", "x-province", "format")
+    if pattern and any(k in schema for k in keys):
+        yield Field(pattern, schema.get("x-ref"), schema.get("x-ref-soft"),
+                    bool(schema.get("x-province")), schema.get("format"))
+    for name, sub in schema.get("properties", {}).items():
+        yield from _walk(sub, base, (*pattern, name))
+    if isinstance(schema.get("items"), dict):
+        yield from _walk(schema["items"], base, (*pattern, "*"))
+
+
+def values_at(data: Any, pattern: Pattern, where: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    """(path, value) for every value in data matching a field pattern."""
+    if not pattern:
+        yield where, data
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        if isinstance(data, list):
+            for i, item in enumerate(data):
+                yield from values_at(item, rest, (*where, i))
+    elif isinstance(data, dict) and head in data:
+        yield from values_at(data[head], rest, (*where, head))
+
+
+def property_title(schema: dict[str, Any]) -> tuple[str, str]:
+    """'ชื่อเรื่อง / Title' → ('ชื่อเรื่อง', 'Title')."""
+    th, _, en = str(schema.get("title", "")).partition(" / ")
+    return th, en or th

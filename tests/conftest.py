@@ -1,0 +1,21 @@
+"""Shared paths and fixtures: the valid fixture tree, the seeds, the demo content."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+SEEDS = ROOT.parent / "shared" / "seeds"
+CONTENT = ROOT / "content"
+
+
+@pytest.fixture
+def valid_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the valid fixture content at ./content in a temporary working folder."""
+    shutil.copytree(FIXTURES / "valid", tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    return Path("content")
