@@ -1,0 +1,25 @@
+"""kb serve: MkDocs' live server over the same plugin; rebuilds when content/ changes."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from . import content_dir
+from .build import ROOT
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("serve", help="เปิดเว็บไซต์ทดลอง / serve the site with live reload")
+    p.add_argument("content", nargs="?", default="content")
+    p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+
+    os.environ["KB_CONTENT"] = str(content_dir(args.content).resolve())
+    serve(str(Path(ROOT / "mkdocs.yml")), dev_addr=args.dev_addr, livereload=True)
+    return 0

@@ -1,0 +1,145 @@
+"""System maps as Graphviz diagrams: DOT we write ourselves, rendered by Debian's `dot`.
+
+Feedback loops are found with networkx and named by their polarity: an even number of
+negative links makes a reinforcing loop (R), an odd number a balancing one (B).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from .loader import Record
+
+FONT = "Garuda"  # from fonts-thai-tlwg: shapes Thai correctly in PNG and PDF
+NODE_STYLE = {
+    "leverage": 'shape=box, style="rounded,filled,bold", fillcolor="#ffe08a", penwidth=2.5',
+    "outcome": 'shape=box, style="rounded,filled", fillcolor="#b9e6c9"',
+    "factor": 'shape=box, style="rounded,filled", fillcolor="#e8eef8"',
+    "mechanism": 'shape=hexagon, style=filled, fillcolor="#f3dcf5"',
+    "actor": 'shape=ellipse, style=filled, fillcolor="#fde2cf"',
+    "resource": 'shape=cylinder, style=filled, fillcolor="#e2e2e2"',
+}
+MAX_LOOPS = 50
+
+
+class DiagramError(RuntimeError):
+    """Graphviz is missing or failed: the message says which and why."""
+
+
+@dataclass
+class FeedbackLoop:
+    nodes: list[str]
+    negatives: int
+
+    @property
+    def kind(self) -> str:
+        return "reinforcing" if self.negatives % 2 == 0 else "balancing"
+
+    @property
+    def label_th(self) -> str:
+        return "วงจรเสริมแรง (R)" if self.kind == "reinforcing" else "วงจรสมดุล (B)"
+
+
+@dataclass
+class Diagram:
+    dot: str
+    svg: str = ""
+    loops: list[FeedbackLoop] = field(default_factory=list)
+    downloads: list[tuple[str, str]] = field(default_factory=list)
+
+
+def quote(text: Any) -> str:
+    """A DOT double-quoted string: escape backslashes and quotes, no raw newlines."""
+    value = str(text).replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + " ".join(value.split()) + '"'
+
+
+def wrap(label: str, width: int = 18) -> str:
+    """Break long Thai labels at spaces so boxes stay narrow (Graphviz cannot wrap)."""
+    words, lines, line = label.split(), [], ""
+    for word in words:
+        if line and len(line) + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "\n".join(lines)
+
+
+def map_graph(record: Record) -> nx.DiGraph:
+    graph = nx.DiGraph()
+    for node in record.data.get("nodes") or []:
+        graph.add_node(node["id"], **node)
+    for link in record.data.get("links") or []:
+        if link["from"] in graph and link["to"] in graph:
+            graph.add_edge(link["from"], link["to"], **link)
+    return graph
+
+
+def feedback_loops(record: Record) -> list[FeedbackLoop]:
+    graph = map_graph(record)
+    found = []
+    for cycle in nx.simple_cycles(graph):
+        start = cycle.index(min(cycle))
+        cycle = cycle[start:] + cycle[:start]
+        pairs = zip(cycle, cycle[1:] + cycle[:1], strict=True)
+        negatives = sum(graph.edges[a, b].get("polarity") == "-" for a, b in pairs)
+        found.append(FeedbackLoop(cycle, negatives))
+        if len(found) >= MAX_LOOPS:
+            break
+    return sorted(found, key=lambda loop: (len(loop.nodes), loop.nodes))
+
+
+def systemmap_dot(record: Record) -> str:
+    lines = [f"digraph {quote(record.id)} {{", "  graph [rankdir=LR, bgcolor=transparent, "
+             f'fontname="{FONT}", label={quote(record.data.get("title", record.id))}, labelloc=t];',
+             f'  node [fontname="{FONT}", fontsize=12, margin="0.15,0.08"];',
+             f'  edge [fontname="{FONT}", fontsize=14];']
+    for node in record.data.get("nodes") or []:
+        style = NODE_STYLE.get(node.get("kind", "factor"), NODE_STYLE["factor"])
+        label = wrap(str(node.get("label", node["id"])))
+        lines.append(f"  {quote(node['id'])} [label={quote_label(label)}, id={quote('svg-' + node['id'])}, "
+                     f"tooltip={quote(node.get('note') or node.get('label', ''))}, {style}];")
+    for link in record.data.get("links") or []:
+        sign = "+" if link.get("polarity") == "+" else "−"
+        color = "#1a7f37" if sign == "+" else "#cf222e"
+        extra = ', style=dashed, arrowhead="normalteetee"' if link.get("delay") else ""
+        lines.append(f"  {quote(link['from'])} -> {quote(link['to'])} [label={quote(sign)}, "
+                     f'color="{color}", fontcolor="{color}"{extra}];')
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def quote_label(label: str) -> str:
+    return "\\n".join(quote(part)[1:-1] for part in label.split("\n")).join('""')
+
+
+def render(dot: str, fmt: str) -> bytes:
+    """Run Graphviz; fmt is svg, png or pdf."""
+    program = shutil.which("dot")
+    if program is None:
+        raise DiagramError("ไม่พบโปรแกรม Graphviz (dot) / Graphviz 'dot' is not installed "
+                           "(apt-get install graphviz)")
+    result = subprocess.run([program, f"-T{fmt}"], input=dot.encode("utf-8"),
+                            capture_output=True, timeout=120, check=False)
+    if result.returncode != 0:
+        raise DiagramError(f"Graphviz ล้มเหลว / Graphviz failed: {result.stderr.decode(errors='replace')}")
+    return result.stdout
+
+
+def inline_svg(svg: bytes) -> str:
+    """The <svg> element alone (no XML prolog or doctype), ready to sit inside a page."""
+    text = svg.decode("utf-8")
+    return text[text.index("<svg"):]
+
+
+def systemmap_diagram(record: Record) -> Diagram:
+    dot = systemmap_dot(record)
+    diagram = Diagram(dot, inline_svg(render(dot, "svg")), feedback_loops(record))
+    return diagram

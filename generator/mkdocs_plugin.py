@@ -1,0 +1,71 @@
+"""Thin MkDocs adapter over the core: validate, build pages, hand them to MkDocs.
+
+Like mkdocs-material's tags plugin, it only wires events to the core: `on_files` runs
+load → validate → graph → render and adds one generated file per page; `on_page_markdown`
+and `on_page_content` swap in the finished HTML so MkDocs' Markdown never re-reads content.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .diagnostics import format_text
+from .site.build import build_site
+from .site.model import Page
+from .validate import validate_content
+
+log = logging.getLogger("mkdocs.plugins.thai-kb")
+
+
+class ThaiKbConfig(Config):
+    content_dir = opt.Type(str, default="content")
+
+
+class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
+    def __init__(self) -> None:
+        self.pages: dict[str, Page] = {}
+
+    def content_root(self, config: Any) -> Path:
+        root = Path(self.config.content_dir)
+        return root if root.is_absolute() else Path(config.config_file_path).parent / root
+
+    def on_files(self, files: Files, config: Any) -> Files:
+        content = validate_content(self.content_root(config))
+        if not content.ok:
+            raise PluginError("เนื้อหาไม่ผ่านการตรวจ / content is invalid:\n"
+                              + format_text(content.diagnostics))
+        site = build_site(content, site_url=config.site_url or "", site_name=config.site_name,
+                          progress=log.info)
+        self.pages = {page.src_uri: page for page in site.pages}
+        for page in site.pages:
+            files.append(File.generated(config, page.src_uri, content=front_matter(page)))
+        for name, data in site.files.items():
+            files.append(File.generated(config, name, content=data))
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Any, **kwargs: Any) -> str | None:
+        return "" if page.file.src_uri in self.pages else markdown
+
+    def on_page_content(self, html: str, page: Any, **kwargs: Any) -> str | None:
+        ours = self.pages.get(page.file.src_uri)
+        return ours.html if ours else html
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        server.watch(str(self.content_root(config)))
+        server.watch(str(Path(__file__).resolve().parent.parent / "site_templates"))
+        return server
+
+
+def front_matter(page: Page) -> str:
+    """YAML front matter (JSON strings are valid YAML) for title, description and kind."""
+    meta = {"title": page.title, "description": page.description, "kb_kind": page.kind}
+    return "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()) + "\n---\n"

@@ -1,0 +1,31 @@
+"""Thai text → terms, for related-page similarity (PyThaiNLP newmm, per paragraph)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pythainlp.corpus import thai_stopwords
+from pythainlp.tokenize import word_tokenize
+
+from .thai import thai_to_arabic_digits
+
+MAX_CHARS = 3000  # newmm is super-linear on long unbroken text; the opening carries the topic
+WORD = re.compile(r"[\u0e01-\u0e2e\u0e30-\u0e4ea-z]{2,}")
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    return frozenset(thai_stopwords())
+
+
+def terms(text: str) -> list[str]:
+    """Content words of a text: no stopwords, digits, punctuation or one-letter tokens."""
+    text = thai_to_arabic_digits(text[:MAX_CHARS]).casefold()
+    found: list[str] = []
+    stop = stopwords()
+    for paragraph in text.split("\n"):
+        for token in word_tokenize(paragraph, engine="newmm", keep_whitespace=False):
+            if WORD.fullmatch(token) and token not in stop:
+                found.append(token)
+    return found
