@@ -69,6 +69,9 @@ def check_url(record: Record, where: tuple, value: str) -> Diagnostic | None:
     parts = urlparse(value)
     if parts.scheme in ("http", "https") and parts.netloc and " " not in value:
         return None
+    if parts.scheme in ("http", "https") and " " in value:
+        return record.diagnostic(where, "bad-url", f"ลิงก์ '{value}' มีช่องว่าง",
+                                 f"link '{value}' contains spaces", value.replace(" ", "%20"))
     return record.diagnostic(where, "bad-url", f"ลิงก์ '{value}' ต้องขึ้นต้นด้วย http:// หรือ https://",
                              f"link '{value}' must start with http:// or https://")
 

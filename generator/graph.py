@@ -120,3 +120,10 @@ def stakeholder_graph(graph: nx.MultiDiGraph) -> nx.Graph:
                 weight = people.edges[a, b]["weight"] + 1 if people.has_edge(a, b) else 1
                 people.add_edge(a, b, weight=weight)
     return people
+
+
+def graph_json(graph: nx.MultiDiGraph) -> dict[str, Any]:
+    """A stable JSON form: nodes and edges sorted, so exports diff cleanly."""
+    nodes = [{"id": n, **dict(sorted(d.items()))} for n, d in sorted(graph.nodes(data=True))]
+    edges = [{"source": u, "target": v, "relation": k} for u, v, k in sorted(graph.edges(keys=True))]
+    return {"directed": True, "nodes": nodes, "edges": edges}

@@ -32,7 +32,7 @@ UNREADABLE = {"yaml-tag", "yaml-too-deep", "yaml-key"}
 class StrictLoader(yaml.CSafeLoader):
     """libyaml composer with no implicit resolvers: every plain scalar is a string node."""
 
-    yaml_implicit_resolvers: dict = {}  # type: ignore[assignment]
+    yaml_implicit_resolvers: dict = {}
 
 
 @dataclass
@@ -99,6 +99,7 @@ class _Builder:
             return self.mapping(node, where)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*where, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return scalar_value(node)
 
     def mapping(self, node: yaml.MappingNode, where: FieldPath) -> dict[str, Any]:
@@ -153,7 +154,7 @@ def find_alias(text: str, path: str) -> Diagnostic | None:
     if "*" not in text:
         return None
     for event in yaml.parse(text, Loader=StrictLoader):
-        if isinstance(event, yaml.AliasEvent):
+        if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
             line, col = event.start_mark.line + 1, event.start_mark.column + 1
             return Diagnostic(path, line, col, "yaml-alias",
                               "ไม่รับการอ้างอิง YAML (anchor/alias)",

@@ -68,4 +68,5 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
 def front_matter(page: Page) -> str:
     """YAML front matter (JSON strings are valid YAML) for title, description and kind."""
     meta = {"title": page.title, "description": page.description, "kb_kind": page.kind}
-    return "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()) + "\n---\n"
+    lines = [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n"

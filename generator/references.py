@@ -99,7 +99,7 @@ def cycle_diagnostics(index: dict[str, Record]) -> list[Diagnostic]:
     """A `parent` chain that comes back to where it started, reported once per cycle."""
     found: list[Diagnostic] = []
     reported: set[str] = set()
-    for start, record in sorted(index.items()):
+    for start in sorted(index):
         chain: list[str] = []
         current: str | None = start
         while current in index and current not in chain:

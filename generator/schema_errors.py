@@ -47,31 +47,31 @@ def _required(record: Record, error: ValidationError, path: tuple, name: str) ->
 
 
 def _additional(record: Record, error: ValidationError, path: tuple, name: str) -> list[Diagnostic]:
-    schema, _ = resolve(error.schema, load_schemas()[record.kind]["$id"])
+    schema, _ = resolve(_schema(error), load_schemas()[record.kind]["$id"])
     known = list(schema.get("properties", {}))
-    extra = [k for k in error.instance if k not in known]
+    extra = [k for k in _instance(error) if k not in known]
     return [record.diagnostic((*path, key), "unknown-field", f"ไม่รู้จักฟิลด์ '{field_name((*path, key))}'",
                               f"unknown field '{field_name((*path, key))}'", nearest(key, known),
                               key=True) for key in extra]
 
 
 def _type(record: Record, error: ValidationError, path: tuple, name: str) -> list[Diagnostic]:
-    expected = error.validator_value
+    expected = _rule(error)
     expected = expected if isinstance(expected, str) else expected[0]
     hint = None
-    if isinstance(error.instance, str) and has_thai_digits(error.instance):
-        hint = thai_to_arabic_digits(error.instance)
-    elif expected == "string" and error.instance is not None:
-        hint = f'"{_show(error.instance)}"'
+    if isinstance(_instance(error), str) and has_thai_digits(_instance(error)):
+        hint = thai_to_arabic_digits(_instance(error))
+    elif expected == "string" and _instance(error) is not None:
+        hint = f'"{_show(_instance(error))}"'
     return [record.diagnostic(path, "wrong-type",
-                              f"'{name}' ต้องเป็น{TYPE_TH[expected]} (ได้ {_show(error.instance)})",
-                              f"'{name}' must be {TYPE_EN[expected]} (got {_show(error.instance)})",
+                              f"'{name}' ต้องเป็น{TYPE_TH[expected]} (ได้ {_show(_instance(error))})",
+                              f"'{name}' must be {TYPE_EN[expected]} (got {_show(_instance(error))})",
                               hint)]
 
 
 def _enum(record: Record, error: ValidationError, path: tuple, name: str) -> list[Diagnostic]:
-    options = [str(o) for o in error.validator_value]
-    value = _show(error.instance)
+    options = [str(o) for o in _rule(error)]
+    value = _show(_instance(error))
     return [record.diagnostic(path, "invalid-value",
                               f"'{name}' ไม่รับค่า '{value}' (เลือกได้: {', '.join(options)})",
                               f"'{name}' does not accept '{value}' (choose: {', '.join(options)})",
@@ -79,7 +79,7 @@ def _enum(record: Record, error: ValidationError, path: tuple, name: str) -> lis
 
 
 def _range(record: Record, error: ValidationError, path: tuple, name: str) -> list[Diagnostic]:
-    bound, value = error.validator_value, _show(error.instance)
+    bound, value = _rule(error), _show(_instance(error))
     if error.validator == "minimum":
         th, en = f"ต้องไม่น้อยกว่า {bound}", f"must be at least {bound}"
     else:
@@ -93,7 +93,7 @@ def _min_length(record: Record, error: ValidationError, path: tuple, name: str) 
 
 
 def _min_items(record: Record, error: ValidationError, path: tuple, name: str) -> list[Diagnostic]:
-    n = error.validator_value
+    n = _rule(error)
     return [record.diagnostic(path, "too-few-items", f"'{name}' ต้องมีอย่างน้อย {n} รายการ",
                               f"'{name}' needs at least {n} item(s)")]
 
@@ -101,7 +101,7 @@ def _min_items(record: Record, error: ValidationError, path: tuple, name: str) -
 def _unique(record: Record, error: ValidationError, path: tuple, name: str) -> list[Diagnostic]:
     seen: set[str] = set()
     found = []
-    for i, item in enumerate(error.instance):
+    for i, item in enumerate(_instance(error)):
         key = repr(item)
         if key in seen:
             found.append(record.diagnostic((*path, i), "duplicate-item",
@@ -112,20 +112,32 @@ def _unique(record: Record, error: ValidationError, path: tuple, name: str) -> l
 
 
 def _pattern(record: Record, error: ValidationError, path: tuple, name: str) -> list[Diagnostic]:
-    value = _show(error.instance)
-    if path and path[-1] == "id" or "id" in str(error.schema.get("title", "")).casefold():
+    value = _show(_instance(error))
+    if path and path[-1] == "id" or "id" in str(_schema(error).get("title", "")).casefold():
         hint = "-".join(value.casefold().split()) if value.isascii() else None
         return [record.diagnostic(path, "bad-id",
                                   f"'{name}' ใช้ได้เฉพาะ a-z 0-9 และ - (ได้ '{value}')",
                                   f"'{name}' may use only a-z, 0-9 and '-' (got '{value}')", hint)]
     return [record.diagnostic(path, "bad-format", f"'{name}' รูปแบบไม่ถูกต้อง: '{value}'",
                               f"'{name}' is not in the expected form: '{value}'",
-                              str(error.schema.get("description", "")) or None)]
+                              str(_schema(error).get("description", "")) or None)]
 
 
 def _generic(record: Record, error: ValidationError, path: tuple, name: str) -> list[Diagnostic]:
     return [record.diagnostic(path, "schema", f"'{name}' ไม่ผ่านสคีมา: {error.message}",
                               f"'{name}' fails the schema: {error.message}")]
+
+
+def _rule(error: ValidationError) -> Any:
+    return error.validator_value
+
+
+def _instance(error: ValidationError) -> Any:
+    return error.instance
+
+
+def _schema(error: ValidationError) -> dict[str, Any]:
+    return dict(error.schema) if isinstance(error.schema, dict) else {}
 
 
 def _show(value: Any) -> str:

@@ -62,7 +62,7 @@ def unclosed_quote(text: str, upto: int) -> yaml.Mark | None:
         rest = line[start + 1:]
         closed = rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
         if quote not in closed:
-            return yaml.Mark("", 0, number, start, None, None)
+            return yaml.Mark("", 0, number, start, "", 0)
     return None
 
 

@@ -105,7 +105,7 @@ CASES = [
     ("top-level-list", {MT: "- id: x\n- title: y\n"}, [
         'content/meetings/2025-04-10-kkp12.yaml:1:1: error not-a-mapping: ระเบียนต้องเป็นชุด ฟิลด์: ค่า ไม่ใช่รายการหรือข้อความ / a record must be a mapping of field: value, not a list or text',
     ]),
-    ("not-utf8", {MT: "id: x\ntitle: ".encode() + "กขป".encode("tis-620") + b"\n"}, [
+    ("not-utf8", {MT: b"id: x\ntitle: " + "กขป".encode("tis-620") + b"\n"}, [
         'content/meetings/2025-04-10-kkp12.yaml:2:8: error not-utf8: ไฟล์ไม่ได้เข้ารหัส UTF-8 (ไบต์ 0xa1) / file is not UTF-8 (byte 0xa1) (แนะนำ / suggestion: บันทึกไฟล์เป็น UTF-8 / save the file as UTF-8)',
     ]),
     ("python-tag", {MT: meeting("title: กขป.เขต 12 สุขภาวะกลุ่มเปราะบางทางสังคม", "title: !!python/object/apply:os.system ['touch pwned']")}, [

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from ..diagnostics import format_json, format_text
 from ..validate import validate_content

@@ -2,4 +2,5 @@
 
 from . import Kind
 
-KIND = Kind("meeting", "meetings", "การประชุม", "Meetings", date_field="date", icon="material/account-group")
+KIND = Kind("meeting", "meetings", "การประชุม", "Meetings",
+            date_field="date", icon="material/account-group")

@@ -2,4 +2,5 @@
 
 from . import Kind
 
-KIND = Kind("proposal", "proposals", "ข้อเสนอเชิงนโยบาย", "Policy proposals", date_field=None, icon="material/lightbulb-on-outline")
+KIND = Kind("proposal", "proposals", "ข้อเสนอเชิงนโยบาย", "Policy proposals",
+            date_field=None, icon="material/lightbulb-on-outline")

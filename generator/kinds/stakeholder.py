@@ -2,4 +2,5 @@
 
 from . import Kind
 
-KIND = Kind("stakeholder", "stakeholders", "ภาคี", "Stakeholders", date_field=None, icon="material/account-network")
+KIND = Kind("stakeholder", "stakeholders", "ภาคี", "Stakeholders",
+            date_field=None, icon="material/account-network")

@@ -2,4 +2,5 @@
 
 from . import Kind
 
-KIND = Kind("topic", "topics", "ประเด็น", "Topics", date_field=None, icon="material/tag-multiple")
+KIND = Kind("topic", "topics", "ประเด็น", "Topics",
+            date_field=None, icon="material/tag-multiple")
