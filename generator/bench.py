@@ -1,0 +1,83 @@
+"""Benchmarks (not tests): validation and full-site build on synthetic corpora.
+
+    ./run bench                      # 1,000 and 10,000 meetings: validate + build
+    ./run bench --sizes 1000 --skip-build
+
+Each measurement runs in a fresh Python process and reports its own wall time and peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .synthetic import write_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+
+VALIDATE = """
+import json, resource, sys, time
+from pathlib import Path
+from generator.validate import validate_content
+started = time.perf_counter()
+content = validate_content(Path(sys.argv[1]))
+seconds = time.perf_counter() - started
+assert content.ok, content.diagnostics[:3]
+print(json.dumps({"seconds": seconds, "records": len(content.records),
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+BUILD = """
+import json, logging, resource, sys, time
+from pathlib import Path
+logging.disable(logging.WARNING)
+from generator.commands.build import build_atomically, ROOT
+started = time.perf_counter()
+assert build_atomically(Path(sys.argv[1]), Path(sys.argv[2]), ROOT / "mkdocs.yml") == 0
+seconds = time.perf_counter() - started
+pages = sum(1 for _ in Path(sys.argv[2]).rglob("index.html"))
+size = sum(p.stat().st_size for p in Path(sys.argv[2]).rglob("*") if p.is_file())
+print(json.dumps({"seconds": seconds, "pages": pages, "site_mb": size / 2**20,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def measure(code: str, *args: str) -> dict[str, float]:
+    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                            cwd=ROOT, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"benchmark step failed:\n{result.stderr[-3000:]}")
+    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def run(sizes: list[int], skip_build: bool) -> None:
+    print(f"{'meetings':>9} {'records':>8} {'validate s':>11} {'records/s':>10} {'peak MB':>8}"
+          f" {'build s':>8} {'pages':>7} {'site MB':>8} {'peak MB':>8}")
+    for size in sizes:
+        with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
+            content = Path(tmp) / "content"
+            write_corpus(ROOT / "content", content, size)
+            v = measure(VALIDATE, str(content))
+            line = (f"{size:>9,} {int(v['records']):>8,} {v['seconds']:>11.2f} "
+                    f"{v['records'] / v['seconds']:>10,.0f} {v['peak_mb']:>8.0f}")
+            if not skip_build:
+                b = measure(BUILD, str(content), str(Path(tmp) / "site"))
+                line += (f" {b['seconds']:>8.1f} {int(b['pages']):>7,} {b['site_mb']:>8.0f}"
+                         f" {b['peak_mb']:>8.0f}")
+            print(line, flush=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--skip-build", action="store_true")
+    args = parser.parse_args(argv)
+    run(args.sizes, args.skip_build)
+
+
+if __name__ == "__main__":
+    main()

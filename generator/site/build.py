@@ -1,0 +1,57 @@
+"""The whole site from validated content: graph → index → pages. No MkDocs here."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+from collections.abc import Callable
+from pathlib import Path
+
+from ..diagrams import systemmap_diagram
+from ..graph import build_graph
+from ..validate import Content, validate_content
+from .feeds import atom_feed
+from ..loader import Record
+from .index import SiteIndex, build_index
+from .listings import listing_pages
+from .model import Site
+from .record_pages import record_page
+from .related import related_pages
+
+Progress = Callable[[str], None]
+
+
+def build_site(content: Content, site_url: str = "", site_name: str = "คลังความรู้ กขป.",
+               progress: Progress | None = None) -> Site:
+    say = progress or (lambda message: None)
+    started = time.perf_counter()
+    graph = build_graph(content.records)
+    index = build_index(content.records, graph)
+    say(f"graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+    related = related_pages(index)
+    say(f"related pages ranked ({time.perf_counter() - started:.1f}s)")
+    site = Site()
+    for record in content.records:
+        if record.kind == "systemmap":
+            add_diagram(site, index, record)
+        site.pages.append(record_page(index, record, related[record.id]))
+    site.pages.extend(listing_pages(index))
+    site.files["feed.xml"] = atom_feed(index, site_url, site_name)
+    say(f"{len(site.pages)} pages rendered ({time.perf_counter() - started:.1f}s)")
+    return site
+
+
+def add_diagram(site: Site, index: SiteIndex, record: Record) -> None:
+    diagram = systemmap_diagram(record)
+    base = f"systemmaps/{record.id}/{record.id}"
+    site.files[f"{base}.svg"] = diagram.svg.encode("utf-8")
+    site.files[f"{base}.dot"] = diagram.dot.encode("utf-8")
+    diagram.downloads = [("svg", f"{base}.svg"), ("dot", f"{base}.dot")]
+    index.diagrams[record.id] = diagram
+
+
+def build_from_folder(root: Path, **options: Any) -> tuple[Content, Site | None]:
+    content = validate_content(root)
+    if not content.ok:
+        return content, None
+    return content, build_site(content, **options)

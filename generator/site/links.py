@@ -1,0 +1,52 @@
+"""Links as templates write them: relative to the page, titles escaped."""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from ..thai import load_regions, province_by_name
+from .index import SiteIndex, province_slug
+from .render import href
+
+
+class Linker:
+    """Bound to one page (its folder depth) so every link is relative."""
+
+    def __init__(self, index: SiteIndex, depth: int) -> None:
+        self.index = index
+        self.depth = depth
+
+    def href(self, url: str) -> str:
+        return href(url, self.depth)
+
+    def anchor(self, url: str, text: str, css: str = "") -> Markup:
+        cls = Markup(' class="{}"').format(css) if css else ""
+        return Markup('<a href="{}"{}>{}</a>').format(self.href(url), cls, text)
+
+    def link(self, target: str, text: str | None = None) -> Markup:
+        """A record by id; a plain name (not a record) is shown as escaped text."""
+        if target in self.index.records:
+            return self.anchor(self.index.url_of(target), text or self.index.title_of(target))
+        if "#" in target and target.partition("#")[0] in self.index.records:
+            return self.node(target)
+        return escape(text or target)
+
+    def node(self, target: str) -> Markup:
+        map_id, _, node_id = target.partition("#")
+        title = self.index.graph.nodes[target].get("title", node_id) if target in self.index.graph else node_id
+        return Markup('<a href="{}#node-{}">{}</a>').format(self.href(self.index.url_of(map_id)), node_id, title)
+
+    def tag(self, tag_key: str) -> Markup:
+        entry = self.index.tags[tag_key]
+        return self.anchor(entry.url, "#" + entry.label, "kb-tag")
+
+    def province(self, name: str) -> Markup:
+        info = province_by_name(name)
+        if not info or info["name"] not in self.index.by_province:
+            return escape(name)
+        return self.anchor(f"provinces/{province_slug(info['name'])}/", f"จ.{info['name']}")
+
+    def region(self, number: int) -> Markup:
+        if number not in load_regions():
+            return escape(str(number))
+        return self.anchor(f"regions/{number}/", f"เขตสุขภาพที่ {number}")

@@ -1,0 +1,45 @@
+"""What the core hands to MkDocs: finished pages and extra files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Page:
+    """One generated page: MkDocs source name, URL, title, description and finished HTML."""
+
+    src_uri: str
+    title: str
+    description: str
+    kind: str
+    html: str = ""
+
+    @property
+    def url(self) -> str:
+        return url_of_src(self.src_uri)
+
+
+@dataclass
+class Site:
+    pages: list[Page] = field(default_factory=list)
+    files: dict[str, bytes] = field(default_factory=dict)  # extra output: feed.xml, diagrams
+
+    def page(self, src_uri: str) -> Page:
+        return next(p for p in self.pages if p.src_uri == src_uri)
+
+
+def url_of_src(src_uri: str) -> str:
+    """'meetings/x.md' → 'meetings/x/'; 'index.md' → ''; 'meetings/index.md' → 'meetings/'."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def meta_text(text: str) -> str:
+    """Text safe for places where Material prints page titles and descriptions unescaped."""
+    table = str.maketrans({"<": "‹", ">": "›", '"': "＂", "&": "＆", "\n": " "})
+    return " ".join(text.translate(table).split())

@@ -1,0 +1,127 @@
+"""One page per record: the fields a reader needs, and links both ways."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..kinds import kinds
+from ..kinds.systemmap import node_ids
+from ..loader import Record
+from ..thai import province_by_name
+from .index import SiteIndex
+from .labels import LABELS, label
+from .links import Linker
+from .model import Page, meta_text
+from .related import Related
+from .render import render
+
+
+def description_of(data: dict[str, Any]) -> str:
+    for key in ("summary", "statement", "body"):
+        if isinstance(data.get(key), str) and data[key].strip():
+            text = " ".join(data[key].split())
+            return text if len(text) <= 160 else text[:157] + "…"
+    return str(data.get("title", ""))
+
+
+def region_of(data: dict[str, Any]) -> int | None:
+    if isinstance(data.get("health_region"), int):
+        return int(data["health_region"])
+    info = province_by_name(data["province"]) if isinstance(data.get("province"), str) else None
+    return int(info["health_region"]) if info else None
+
+
+def meeting_context(index: SiteIndex, record: Record) -> dict[str, Any]:
+    data = record.data
+    reporter = data.get("reporter")
+    return {
+        "reporter_is_record": isinstance(reporter, str) and reporter in index.records,
+        "follow_ups": index.linked(record.id, "follow_up", incoming=True),
+    }
+
+
+def area_context(index: SiteIndex, record: Record) -> dict[str, Any]:
+    return {"presented_at": index.linked(record.id, "presented", incoming=True)}
+
+
+def stakeholder_context(index: SiteIndex, record: Record) -> dict[str, Any]:
+    def incoming(relation: str) -> list[str]:
+        return index.linked(record.id, relation, incoming=True)
+
+    meetings = index.ordered(incoming("organized") + incoming("attended") + incoming("reported"))
+    return {
+        "meetings": [(m, meeting_roles(index, m, record.id)) for m in meetings],
+        "leads": incoming("leads"), "partners": incoming("partners"),
+        "mechanisms": incoming("mechanism"), "areas": incoming("works_in"),
+        "members": incoming("parent"), "actions": owned_actions(index, record.id),
+        "map_nodes": sorted(u for u, _, k in index.graph.in_edges(record.id, keys=True) if k == "map_actor"),
+    }
+
+
+def meeting_roles(index: SiteIndex, meeting_id: str, who: str) -> list[str]:
+    data = index.records[meeting_id].data
+    roles = []
+    if who in (data.get("organizers") or []):
+        roles.append("ผู้จัด")
+    for attendee in data.get("attendees") or []:
+        if isinstance(attendee, dict) and attendee.get("who") == who:
+            roles.append(str(attendee.get("role") or "ผู้เข้าร่วม"))
+    if data.get("reporter") == who:
+        roles.append("ผู้รายงาน")
+    return list(dict.fromkeys(roles))
+
+
+def owned_actions(index: SiteIndex, who: str) -> list[tuple[str, dict[str, Any]]]:
+    found = []
+    for meeting_id in index.linked(who, "owns_action", incoming=True):
+        for action in index.records[meeting_id].data.get("actions") or []:
+            if isinstance(action, dict) and who in (action.get("owners") or []):
+                found.append((meeting_id, action))
+    return found
+
+
+def proposal_context(index: SiteIndex, record: Record) -> dict[str, Any]:
+    history = [h for h in record.data.get("history") or [] if isinstance(h, dict)]
+    return {"raised_at": index.linked(record.id, "raised", incoming=True),
+            "history": sorted(history, key=lambda h: str(h.get("date", "")))}
+
+
+def systemmap_context(index: SiteIndex, record: Record) -> dict[str, Any]:
+    addressed = {}
+    for node in node_ids(record.data):
+        name = f"{record.id}#{node}"
+        addressed[node] = index.ordered(
+            u for u, _, k in index.graph.in_edges(name, keys=True) if k == "addresses")
+    labels = {n["id"]: n.get("label", n["id"]) for n in record.data.get("nodes") or []
+              if isinstance(n, dict) and "id" in n}
+    return {"addressed": addressed, "node_labels": labels, "diagram": index.diagrams.get(record.id)}
+
+
+def topic_context(index: SiteIndex, record: Record) -> dict[str, Any]:
+    under = index.linked(record.id, "topic", incoming=True)
+    groups = []
+    for kind in kinds().values():
+        ids = [i for i in under if index.records[i].kind == kind.name]
+        if ids:
+            groups.append((kind, ids))
+    return {"groups": groups, "children": index.linked(record.id, "parent", incoming=True)}
+
+
+CONTEXTS = {"meeting": meeting_context, "area": area_context, "stakeholder": stakeholder_context,
+            "proposal": proposal_context, "systemmap": systemmap_context, "topic": topic_context}
+
+
+def record_page(index: SiteIndex, record: Record, related: list[Related]) -> Page:
+    kind = kinds()[record.kind]
+    src_uri = f"{kind.folder}/{record.id}.md"
+    depth = 2
+    context = {
+        "r": record.data, "id": record.id, "kind": kind, "site": Linker(index, depth),
+        "label": label, "labels": LABELS, "region": region_of(record.data),
+        "tags": index.tags_of(record), "related": related,
+        "topics": [t for t in record.data.get("topics") or [] if t in index.records],
+        **CONTEXTS[record.kind](index, record),
+    }
+    html = render(f"{record.kind}.html", **context)
+    title = str(record.data.get("title", record.id))
+    return Page(src_uri, meta_text(title), meta_text(description_of(record.data)), record.kind, html)

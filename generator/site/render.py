@@ -1,0 +1,60 @@
+"""Jinja2 rendering with autoescape on; Markdown fields are rendered then sanitised."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import markdown as md
+import nh3
+from jinja2 import Environment, FileSystemLoader, ChainableUndefined, select_autoescape
+from markupsafe import Markup
+
+from ..kinds import kinds
+from ..thai import format_thai_date, format_thai_month
+
+TEMPLATES = Path(__file__).resolve().parent.parent.parent / "site_templates" / "pages"
+ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "u", "ul", "ol", "li", "blockquote", "code",
+                "pre", "h2", "h3", "h4", "h5", "h6", "a", "table", "thead", "tbody", "tr", "th",
+                "td", "hr", "del", "sup", "sub"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+
+
+def render_markdown(text: str | None) -> Markup:
+    """Markdown → HTML with raw HTML escaped, then only harmless tags and http(s) links kept."""
+    if not text:
+        return Markup("")
+    renderer = md.Markdown(extensions=["tables", "sane_lists"])
+    renderer.preprocessors.deregister("html_block")
+    renderer.inlinePatterns.deregister("html")
+    html = renderer.convert(str(text))
+    clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                      url_schemes={"http", "https", "mailto"}, link_rel="noopener nofollow")
+    return Markup(clean)  # noqa: S704 - sanitised just above
+
+
+def thai_date(value: Any, short: bool = False) -> str:
+    try:
+        return format_thai_date(str(value), short=short)
+    except ValueError:
+        return str(value)
+
+
+def href(url: str, depth: int) -> str:
+    """Relative link from a page `depth` folders deep, so the site works under any prefix."""
+    return "../" * depth + quote(url)
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
+                      undefined=ChainableUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(markdown=render_markdown, thai_date=thai_date, thai_month=format_thai_month,
+                       kind_label=lambda name: kinds()[name].label_th)
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)
