@@ -71,7 +71,8 @@ class Corpus:
                 "status": "proposed", "topics": self.pick("t", "topic", 1)}
 
     def meeting(self, i: int) -> dict[str, Any]:
-        day = f"{self.rng.randrange(2015, 2026)}-{self.rng.randrange(1, 13):02d}-{self.rng.randrange(1, 29):02d}"
+        rng = self.rng
+        day = f"{rng.randrange(2015, 2026)}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
         return {"id": f"m-{i}", "title": f"ประชุม {self.sentence(5)} ครั้งที่ {i}", "date": day,
                 "time": "09:00-12:00", "mode": self.rng.choice(["onsite", "online", "hybrid"]),
                 **self.place(), "summary": self.sentence(), "participants": self.rng.randrange(5, 80),

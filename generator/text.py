@@ -10,7 +10,7 @@ from pythainlp.tokenize import word_tokenize
 
 from .thai import thai_to_arabic_digits
 
-MAX_CHARS = 3000  # newmm is super-linear on long unbroken text; the opening carries the topic
+MAX_CHARS = 1500  # newmm is super-linear on long unbroken text; the opening carries the topic
 WORD = re.compile(r"[\u0e01-\u0e2e\u0e30-\u0e4ea-z]{2,}")
 
 

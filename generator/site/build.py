@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import time
-from typing import Any
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ..diagrams import systemmap_diagram
 from ..graph import build_graph
+from ..loader import Record
 from ..validate import Content, validate_content
 from .feeds import atom_feed
-from ..loader import Record
 from .index import SiteIndex, build_index
 from .listings import listing_pages
 from .model import Site

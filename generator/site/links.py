@@ -33,8 +33,10 @@ class Linker:
 
     def node(self, target: str) -> Markup:
         map_id, _, node_id = target.partition("#")
-        title = self.index.graph.nodes[target].get("title", node_id) if target in self.index.graph else node_id
-        return Markup('<a href="{}#node-{}">{}</a>').format(self.href(self.index.url_of(map_id)), node_id, title)
+        graph = self.index.graph
+        title = graph.nodes[target].get("title", node_id) if target in graph else node_id
+        url = self.href(self.index.url_of(map_id))
+        return Markup('<a href="{}#node-{}">{}</a>').format(url, node_id, title)
 
     def tag(self, tag_key: str) -> Markup:
         entry = self.index.tags[tag_key]

@@ -62,7 +62,7 @@ def province_pages(index: SiteIndex) -> Iterator[Page]:
         yield page(index, f"provinces/{province_slug(name)}.md", f"จังหวัด{name}",
                    f"{len(ids)} เรื่องในจังหวัด{name} เขตสุขภาพที่ {info['health_region']}",
                    "place.html", ids=index.ordered(ids), info=info, region=info["health_region"])
-    for number, region, provinces in regions:
+    for number, _region, provinces in regions:
         ids = index.ordered(index.by_region.get(number, []))
         yield page(index, f"regions/{number}.md", f"เขตสุขภาพที่ {number}",
                    f"{len(ids)} เรื่องในเขตสุขภาพที่ {number}", "region.html", ids=ids,

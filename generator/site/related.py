@@ -13,6 +13,8 @@ from .index import SiteIndex
 
 MAX_RELATED = 5
 MAX_POSTING = 300  # a feature shared by more pages than this says little; skip it for candidates
+CANDIDATES = 25  # pages per record that get the exact score
+TOP_TERMS = 12
 FAMILIES = {  # kind of the shared neighbour → (weight, Thai reason, counted?)
     "stakeholder": (1.0, "ภาคีร่วม", True),
     "topic": (1.5, "ประเด็นเดียวกัน", False),
@@ -25,8 +27,9 @@ FAMILIES = {  # kind of the shared neighbour → (weight, Thai reason, counted?)
     "province": (0.5, "จังหวัดเดียวกัน", False),
 }
 TEXT_WEIGHT = 3.0
-DIRECT_WEIGHT = 1.0
+DIRECT_FACTOR = 0.5
 DIRECT_REASON = "อ้างถึงกัน"
+MAX_REASONS = 3
 TEXT_REASON = "เนื้อหาใกล้เคียง"
 
 
@@ -50,7 +53,9 @@ def features(index: SiteIndex, record_id: str) -> set[tuple[str, str]]:
 
 
 class RelatedFinder:
-    """Scores every pair of pages that share something, once, for the whole site."""
+    """Ranks related pages for the whole site, like a search engine ranks documents: scores
+    accumulate along posting lists of shared features and top terms, then only the best
+    few candidates get the exact score and a reason."""
 
     def __init__(self, index: SiteIndex) -> None:
         self.index = index
@@ -61,21 +66,29 @@ class RelatedFinder:
             for f in self.features[i]:
                 self.postings[f].append(i)
         self.vectors = tfidf({i: terms(document_text(index, i)) for i in self.ids})
+        self.top_terms = {i: sorted(v, key=lambda t: (-v[t], t))[:TOP_TERMS] for i, v in self.vectors.items()}
         self.term_postings: dict[str, list[str]] = defaultdict(list)
-        for i, vector in self.vectors.items():
-            for term, _ in Counter(vector).most_common(12):
+        for i, top in self.top_terms.items():
+            for term in top:
                 self.term_postings[term].append(i)
 
-    def candidates(self, record_id: str) -> set[str]:
-        found: set[str] = set()
+    def candidates(self, record_id: str) -> list[str]:
+        """The few pages most likely to score best, by a cheap accumulated estimate."""
+        estimate: dict[str, float] = defaultdict(float)
         for f in self.features[record_id]:
-            if len(self.postings[f]) <= MAX_POSTING:
-                found.update(self.postings[f])
-        for term, _ in Counter(self.vectors[record_id]).most_common(12):
-            if len(self.term_postings[term]) <= MAX_POSTING:
-                found.update(self.term_postings[term])
-        found.discard(record_id)
-        return found
+            posting = self.postings[f]
+            if len(posting) <= MAX_POSTING:
+                for other in posting:
+                    estimate[other] += FAMILIES[f[0]][0]
+        vector = self.vectors[record_id]
+        for term in self.top_terms[record_id]:
+            posting = self.term_postings[term]
+            if len(posting) <= MAX_POSTING:
+                for other in posting:
+                    estimate[other] += TEXT_WEIGHT * vector[term] * self.vectors[other][term]
+        estimate.pop(record_id, None)
+        ranked = sorted(estimate.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [other for other, _ in ranked[:CANDIDATES]]
 
     def related(self, record_id: str) -> list[Related]:
         manual = [r for r in self.index.records[record_id].data.get("related") or []
@@ -87,24 +100,26 @@ class RelatedFinder:
         return picked[:MAX_RELATED]
 
     def score(self, a: str, b: str) -> Related:
-        """What the two pages share besides each other, weighted; a direct link counts a little."""
+        """What the two pages share besides each other, weighted; the reason names the
+        strongest ties. Pages already linked from this one count for less: the reader has
+        them already, related pages are for what they would not find."""
         pair = {f for f in self.features[a] | self.features[b] if f[1] in (a, b)}
         shared = (self.features[a] & self.features[b]) - pair
-        total, parts = 0.0, []
-        if any(f[1] == b for f in self.features[a]):
-            total += DIRECT_WEIGHT
-            parts.append(DIRECT_REASON)
+        ties: list[tuple[float, str]] = []
         by_family = Counter(kind for kind, _ in shared)
         for kind, (weight, reason, counted) in FAMILIES.items():
             n = by_family.get(kind, 0)
             if n:
-                total += weight * (1 + math.log(n))
-                parts.append(f"{reason} {n} แห่ง" if counted else reason)
+                ties.append((weight * (1 + math.log(n)), f"{reason} {n} แห่ง" if counted else reason))
         text = cosine(self.vectors[a], self.vectors[b])
         if text >= 0.1:
-            total += TEXT_WEIGHT * text
-            parts.append(TEXT_REASON)
-        return Related(b, round(total, 6), " · ".join(parts))
+            ties.append((TEXT_WEIGHT * text, TEXT_REASON))
+        total = sum(value for value, _ in ties)
+        if any(f[1] == b for f in self.features[a]):
+            total *= DIRECT_FACTOR
+        ties.sort(key=lambda tie: -tie[0])
+        reason = " · ".join(r for _, r in ties[:MAX_REASONS]) or DIRECT_REASON
+        return Related(b, round(total, 6), reason)
 
 
 def document_text(index: SiteIndex, record_id: str) -> str:

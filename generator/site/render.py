@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 import markdown as md
 import nh3
-from jinja2 import Environment, FileSystemLoader, ChainableUndefined, select_autoescape
+from jinja2 import ChainableUndefined, Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from ..kinds import kinds
