@@ -10,6 +10,7 @@ from typing import Any
 from ..diagrams import systemmap_diagram
 from ..graph import build_graph
 from ..loader import Record
+from ..search import build_search_index
 from ..validate import Content, validate_content
 from .feeds import atom_feed
 from .index import SiteIndex, build_index
@@ -37,6 +38,7 @@ def build_site(content: Content, site_url: str = "", site_name: str = "คลั
         site.pages.append(record_page(index, record, related[record.id]))
     site.pages.extend(listing_pages(index))
     site.files["feed.xml"] = atom_feed(index, site_url, site_name)
+    site.files.update(build_search_index(index))
     say(f"{len(site.pages)} pages rendered ({time.perf_counter() - started:.1f}s)")
     return site
 

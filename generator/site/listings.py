@@ -101,3 +101,4 @@ def listing_pages(index: SiteIndex) -> Iterator[Page]:
     yield from tag_pages(index)
     yield from province_pages(index)
     yield timeline_page(index)
+    yield page(index, "search.md", "ค้นหา", "ค้นหาการประชุม พื้นที่ต้นแบบ ภาคี และข้อเสนอ", "search.html")

@@ -1,0 +1,172 @@
+"""Thai search index: character trigrams of normalised text, split into small shards.
+
+Matching does not depend on where any segmenter cuts: text and query are normalised the same
+way (Thai digits → Arabic, case folded, spaces, dots and punctuation dropped) and a query
+matches where all its trigrams occur, then the browser checks the phrase in the page text.
+So a word is found wherever it stands, typed with or without spaces, and a query found in no
+page returns nothing. Abbreviations and their full names (the glossary) are one term.
+
+The browser side is site_templates/docs/assets/kb-search.js; both follow `normalize` below.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import unicodedata
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from .kinds import kinds
+from .site.index import SiteIndex
+from .thai import format_thai_date, load_glossary, thai_to_arabic_digits
+
+FIELDS = {"title": 1, "tags": 2, "meta": 4, "body": 8}
+KEEP = re.compile(r"[^0-9a-z\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]")
+SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")  # นํ้า typed as nikhahit + aa → น้ำ
+POSTINGS_PER_SHARD = 6000
+DOCS_PER_BLOCK = 200
+MAX_TEXT = 20000
+END = "$"  # closes every field so a two-letter query at a field's end still has a gram
+
+
+def normalize(text: str) -> str:
+    """The form both index and query are matched in (kb-search.js has the same rules)."""
+    text = SARA_AM.sub(lambda m: m.group(1) + "\u0e33", unicodedata.normalize("NFC", text))
+    return KEEP.sub("", thai_to_arabic_digits(text).lower())
+
+
+def trigrams(norm: str) -> set[str]:
+    padded = norm + END
+    return {padded[i:i + 3] for i in range(len(padded) - 2)}
+
+
+def bigrams(norm: str) -> set[str]:
+    return {norm[i:i + 2] for i in range(len(norm) - 1)}
+
+
+def shard_of(gram: str, shards: int) -> int:
+    """FNV-1a over the UTF-16 code units, like the JavaScript side."""
+    value = 0x811C9DC5
+    for ch in gram:
+        value = ((value ^ ord(ch)) * 0x01000193) & 0xFFFFFFFF
+    return value % shards
+
+
+@dataclass
+class SearchDoc:
+    url: str
+    title: str
+    label: str
+    date: str
+    kind: str
+    fields: dict[str, str]
+
+
+def record_fields(index: SiteIndex, record_id: str) -> dict[str, str]:
+    data = index.records[record_id].data
+    tags = [str(t) for t in data.get("hashtags") or []]
+    tags += [str(data[k]) for k in ("short", "name") if isinstance(data.get(k), str)]
+    tags += [str(a) for a in data.get("aliases") or []]
+    meta = [str(data[k]) for k in ("summary", "venue", "province", "district", "subdistrict",
+                                   "position", "statement") if isinstance(data.get(k), str)]
+    meta += [str(p) for p in data.get("provinces") or []]
+    meta += linked_titles(index, record_id)
+    body = [str(data["body"])] if isinstance(data.get("body"), str) else []
+    for key in ("practices", "data_systems", "targets"):
+        body += [str(v) for v in data.get(key) or []]
+    body += [str(n.get("label", "")) for n in data.get("nodes") or [] if isinstance(n, dict)]
+    return {"title": str(data.get("title", record_id)), "tags": "\n".join(tags),
+            "meta": "\n".join(meta), "body": "\n".join(body)[:MAX_TEXT]}
+
+
+def linked_titles(index: SiteIndex, record_id: str) -> list[str]:
+    """Titles of the records this page links to (its attendees, areas, proposals...): readers
+    see them on the page, so a search for them should find it."""
+    graph = index.graph
+    linked = {v for _, v in graph.out_edges(record_id) if v in index.records}
+    return [index.title_of(i) for i in sorted(linked)]
+
+
+def search_docs(index: SiteIndex) -> list[SearchDoc]:
+    docs = []
+    registry = kinds()
+    for kind in registry.values():
+        for record_id in index.of_kind(kind.name):
+            date = index.date_of(record_id)
+            docs.append(SearchDoc(index.url_of(record_id), index.title_of(record_id), kind.label_th,
+                                  format_thai_date(date) if date else "", kind.name,
+                                  record_fields(index, record_id)))
+    return docs
+
+
+def glossary_pairs() -> list[list[str]]:
+    """[abbreviation, full name] in normalised form; forms of two letters or more only."""
+    pairs = []
+    for entry in load_glossary():
+        full = normalize(str(entry["full"]).split(" (")[0].split(" หรือ ")[0])
+        for form in [entry["short"], *entry.get("forms", [])]:
+            short = normalize(str(form))
+            if len(short) >= 2 and full and short != full:
+                pairs.append([short, full])
+    return sorted({tuple(p): p for p in pairs}.values())
+
+
+def build_search_index(index: SiteIndex) -> dict[str, bytes]:
+    """Every file of the search index, by path under the site root."""
+    docs = search_docs(index)
+    tri: dict[str, dict[int, int]] = defaultdict(dict)
+    bi: dict[str, dict[int, int]] = defaultdict(dict)
+    for number, doc in enumerate(docs):
+        for name, text in doc.fields.items():
+            norm = normalize(text)
+            for gram in trigrams(norm):
+                tri[gram][number] = tri[gram].get(number, 0) | FIELDS[name]
+            for gram in bigrams(norm):
+                bi[gram][number] = bi[gram].get(number, 0) | FIELDS[name]
+    files: dict[str, bytes] = {}
+    tri_shards = write_shards(files, "search/g", tri)
+    bi_shards = write_shards(files, "search/b", bi)
+    for start in range(0, len(docs), DOCS_PER_BLOCK):
+        block = [[d.url, d.title, d.label, d.date, d.kind] for d in docs[start:start + DOCS_PER_BLOCK]]
+        files[f"search/d/{start // DOCS_PER_BLOCK}.json"] = dump(block)
+    for number, doc in enumerate(docs):
+        files[f"search/t/{number}.json"] = dump(doc.fields)
+    meta = {"version": stamp(files), "docs": len(docs), "block": DOCS_PER_BLOCK,
+            "tri": tri_shards, "bi": bi_shards, "fields": FIELDS, "glossary": glossary_pairs()}
+    files["search/meta.json"] = dump(meta)
+    return files
+
+
+def write_shards(files: dict[str, bytes], prefix: str, grams: dict[str, dict[int, int]]) -> int:
+    """Postings as {gram: [doc delta, field mask, ...]}, in as many shards as keeps each small."""
+    total = sum(len(p) for p in grams.values())
+    shards = max(1, total // POSTINGS_PER_SHARD)
+    split: list[dict[str, list[int]]] = [{} for _ in range(shards)]
+    for gram, postings in grams.items():
+        flat, previous = [], 0
+        for number in sorted(postings):
+            flat += [number - previous, postings[number]]
+            previous = number
+        split[shard_of(gram, shards)][gram] = flat
+    for number, shard in enumerate(split):
+        files[f"{prefix}/{number}.json"] = dump(dict(sorted(shard.items())))
+    return shards
+
+
+def dump(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def stamp(files: dict[str, bytes]) -> str:
+    crc = 0
+    for path in sorted(files):
+        crc = zlib.crc32(files[path], zlib.crc32(path.encode(), crc))
+    return f"{crc:08x}"
+
+
+def gzipped_size(data: bytes) -> int:
+    return len(gzip.compress(data, 6))
