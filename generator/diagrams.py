@@ -35,6 +35,7 @@ class DiagramError(RuntimeError):
 class FeedbackLoop:
     nodes: list[str]
     negatives: int
+    name: str = ""  # R1, R2, ... B1, ...
 
     @property
     def kind(self) -> str:
@@ -93,39 +94,78 @@ def feedback_loops(record: Record) -> list[FeedbackLoop]:
         found.append(FeedbackLoop(cycle, negatives))
         if len(found) >= MAX_LOOPS:
             break
-    return sorted(found, key=lambda loop: (len(loop.nodes), loop.nodes))
+    found.sort(key=lambda loop: (loop.kind != "reinforcing", len(loop.nodes), loop.nodes))
+    counters = {"reinforcing": 0, "balancing": 0}
+    for loop in found:
+        counters[loop.kind] += 1
+        loop.name = ("R" if loop.kind == "reinforcing" else "B") + str(counters[loop.kind])
+    return found
 
 
-def systemmap_dot(record: Record) -> str:
-    lines = [f"digraph {quote(record.id)} {{", "  graph [rankdir=LR, bgcolor=transparent, "
-             f'fontname="{FONT}", label={quote(record.data.get("title", record.id))}, labelloc=t];',
+DOMAIN_TH = {"health": "สุขภาพ", "economy": "เศรษฐกิจ", "social": "สังคม", "environment": "สิ่งแวดล้อม",
+             "education": "การศึกษา", "governance": "การจัดการ", "culture": "วัฒนธรรม", "data": "ข้อมูล"}
+FONT_STACK = "Garuda, 'Noto Sans Thai', Loma, Tahoma, sans-serif"
+
+
+def systemmap_dot(record: Record, links: dict[str, str] | None = None, print_a4: bool = False) -> str:
+    """DOT for a system map: nodes styled by kind and grouped by domain, signed links.
+    `links` maps a node id to the URL it should open (pages that address it)."""
+    links = links or {}
+    title = quote(record.data.get("title", record.id))
+    lines = [f"digraph {quote(record.id)} {{",
+             f'  graph [rankdir=LR, bgcolor=transparent, fontname="{FONT}", label={title}, labelloc=t,'
+             ' fontsize=16, newrank=true, nodesep=0.3, ranksep=0.5'
+             + (', size="11.2,7.7", ratio=compress, margin=0.3' if print_a4 else "") + "];",
              f'  node [fontname="{FONT}", fontsize=12, margin="0.15,0.08"];',
              f'  edge [fontname="{FONT}", fontsize=14];']
-    for node in record.data.get("nodes") or []:
-        style = NODE_STYLE.get(node.get("kind", "factor"), NODE_STYLE["factor"])
-        label = wrap(str(node.get("label", node["id"])))
-        lines.append(f"  {quote(node['id'])} [label={quote_label(label)}, id={quote('svg-' + node['id'])}, "
-                     f"tooltip={quote(node.get('note') or node.get('label', ''))}, {style}];")
+    nodes = [n for n in record.data.get("nodes") or [] if isinstance(n, dict)]
+    for domain in sorted({str(n.get("domain", "")) for n in nodes}):
+        members = [n for n in nodes if str(n.get("domain", "")) == domain]
+        if domain:
+            lines.append(f"  subgraph {quote('cluster_' + domain)} {{")
+            lines.append(f'    graph [label={quote(DOMAIN_TH.get(domain, domain))}, style="rounded,dashed",'
+                         ' color="#9aa5b1", fontcolor="#52606d", fontsize=12];')
+        lines += ["    " + node_line(n, links.get(n["id"])) for n in members]
+        if domain:
+            lines.append("  }")
     for link in record.data.get("links") or []:
-        sign = "+" if link.get("polarity") == "+" else "−"
-        color = "#1a7f37" if sign == "+" else "#cf222e"
-        extra = ', style=dashed, arrowhead="normalteetee"' if link.get("delay") else ""
-        lines.append(f"  {quote(link['from'])} -> {quote(link['to'])} [label={quote(sign)}, "
-                     f'color="{color}", fontcolor="{color}"{extra}];')
+        lines.append("  " + link_line(link))
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def node_line(node: dict[str, Any], url: str | None) -> str:
+    style = NODE_STYLE.get(node.get("kind", "factor"), NODE_STYLE["factor"])
+    label = wrap(str(node.get("label", node["id"])))
+    if node.get("kind") == "leverage":
+        label = "★ " + label
+    extra = f", href={quote(url)}, target=_top" if url else ""
+    return (f"{quote(node['id'])} [label={quote_label(label)}, id={quote('svg-' + node['id'])}, "
+            f"tooltip={quote(node.get('note') or node.get('label', ''))}, {style}{extra}];")
+
+
+def link_line(link: dict[str, Any]) -> str:
+    sign = "+" if link.get("polarity") == "+" else "−"
+    color = "#1a7f37" if sign == "+" else "#cf222e"
+    extra = ""
+    if link.get("delay"):  # the system-dynamics delay mark
+        extra = ", style=dashed"
+        sign += " ‖"
+    return (f"{quote(link['from'])} -> {quote(link['to'])} [label={quote(sign)}, "
+            f'color="{color}", fontcolor="{color}"{extra}];')
 
 
 def quote_label(label: str) -> str:
     return "\\n".join(quote(part)[1:-1] for part in label.split("\n")).join('""')
 
 
-def render(dot: str, fmt: str) -> bytes:
-    """Run Graphviz; fmt is svg, png or pdf."""
-    program = shutil.which("dot")
+def render(dot: str, fmt: str, engine: str = "dot") -> bytes:
+    """Run Graphviz (dot, or sfdp for large undirected networks); fmt is svg, png or pdf."""
+    program = shutil.which(engine)
     if program is None:
         raise DiagramError("ไม่พบโปรแกรม Graphviz (dot) / Graphviz 'dot' is not installed "
                            "(apt-get install graphviz)")
+    fmt = "pdf:cairo" if fmt == "pdf" else ("png:cairo" if fmt == "png" else fmt)
     result = subprocess.run([program, f"-T{fmt}"], input=dot.encode("utf-8"),
                             capture_output=True, timeout=120, check=False)
     if result.returncode != 0:
@@ -134,12 +174,14 @@ def render(dot: str, fmt: str) -> bytes:
 
 
 def inline_svg(svg: bytes) -> str:
-    """The <svg> element alone (no XML prolog or doctype), ready to sit inside a page."""
+    """The <svg> element alone (no XML prolog or doctype), ready to sit inside a page, with a
+    Thai-capable font stack (Graphviz names only the one font it laid out with)."""
     text = svg.decode("utf-8")
+    text = text.replace(f'font-family="{FONT}"', f'font-family="{FONT_STACK}"')
     return text[text.index("<svg"):]
 
 
-def systemmap_diagram(record: Record) -> Diagram:
-    dot = systemmap_dot(record)
+def systemmap_diagram(record: Record, links: dict[str, str] | None = None) -> Diagram:
+    dot = systemmap_dot(record, links)
     diagram = Diagram(dot, inline_svg(render(dot, "svg")), feedback_loops(record))
     return diagram

@@ -9,12 +9,14 @@ from typing import Any
 
 from ..diagrams import systemmap_diagram
 from ..graph import build_graph
+from ..kinds.systemmap import node_ids
 from ..loader import Record
+from ..network import stakeholder_network
 from ..search import build_search_index
 from ..validate import Content, validate_content
 from .feeds import atom_feed
 from .index import SiteIndex, build_index
-from .listings import listing_pages
+from .listings import listing_pages, network_page
 from .model import Site
 from .record_pages import record_page
 from .related import related_pages
@@ -28,6 +30,7 @@ def build_site(content: Content, site_url: str = "", site_name: str = "คลั
     started = time.perf_counter()
     graph = build_graph(content.records)
     index = build_index(content.records, graph)
+    index.network, index.metrics = stakeholder_network(graph)
     say(f"graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
     related = related_pages(index)
     say(f"related pages ranked ({time.perf_counter() - started:.1f}s)")
@@ -37,14 +40,27 @@ def build_site(content: Content, site_url: str = "", site_name: str = "คลั
             add_diagram(site, index, record)
         site.pages.append(record_page(index, record, related[record.id]))
     site.pages.extend(listing_pages(index))
+    site.pages.append(network_page(index, site))
     site.files["feed.xml"] = atom_feed(index, site_url, site_name)
     site.files.update(build_search_index(index))
     say(f"{len(site.pages)} pages rendered ({time.perf_counter() - started:.1f}s)")
     return site
 
 
+def node_links(index: SiteIndex, record: Record) -> dict[str, str]:
+    """Node → where its SVG box leads: the one page addressing it, or its row listing several."""
+    links = {}
+    for node in node_ids(record.data):
+        pages = index.linked(f"{record.id}#{node}", "addresses", incoming=True)
+        if len(pages) == 1:
+            links[node] = "../../" + index.url_of(pages[0])
+        elif pages:
+            links[node] = f"#node-{node}"
+    return links
+
+
 def add_diagram(site: Site, index: SiteIndex, record: Record) -> None:
-    diagram = systemmap_diagram(record)
+    diagram = systemmap_diagram(record, node_links(index, record))
     base = f"systemmaps/{record.id}/{record.id}"
     site.files[f"{base}.svg"] = diagram.svg.encode("utf-8")
     site.files[f"{base}.dot"] = diagram.dot.encode("utf-8")

@@ -34,6 +34,8 @@ class SiteIndex:
     by_province: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     by_region: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     diagrams: dict[str, Any] = field(default_factory=dict)  # systemmap id → Diagram
+    network: Any = None  # the stakeholder network (networkx Graph) and its metrics
+    metrics: dict[str, Any] = field(default_factory=dict)
 
     def url_of(self, record_id: str) -> str:
         record = self.records[record_id]

@@ -6,11 +6,15 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
+from markupsafe import Markup
+
+from ..diagrams import inline_svg
 from ..kinds import Kind, kinds
+from ..network import network_dot, render_network, summary
 from ..thai import load_provinces, load_regions, thai_sorted
 from .index import SiteIndex, province_slug
 from .links import Linker
-from .model import Page, meta_text
+from .model import Page, Site, meta_text
 from .render import render
 
 PER_PAGE = 50
@@ -102,3 +106,20 @@ def listing_pages(index: SiteIndex) -> Iterator[Page]:
     yield from province_pages(index)
     yield timeline_page(index)
     yield page(index, "search.md", "ค้นหา", "ค้นหาการประชุม พื้นที่ต้นแบบ ภาคี และข้อเสนอ", "search.html")
+
+
+def network_page(index: SiteIndex, site: Site) -> Page:
+    """The whole stakeholder network (sfdp), its bridges and most central members."""
+    metrics = index.metrics
+    titles = {n: index.title_of(n) for n in metrics}
+    urls = {n: "../" + index.url_of(n) for n in metrics}
+    svg = ""
+    if metrics:
+        data = render_network(network_dot(index.network, titles, urls, metrics))
+        site.files["network/stakeholders.svg"] = data
+        svg = inline_svg(data)
+    central = sorted(metrics, key=lambda n: (-metrics[n].betweenness, -metrics[n].strength, n))[:30]
+    return page(index, "network/index.md", "เครือข่ายภาคี",
+                f"ภาคี {len(metrics)} แห่งที่ทำงานร่วมกันในการประชุม ข้อเสนอ และพื้นที่ต้นแบบ", "network.html",
+                svg=Markup(svg), central=central, metrics=metrics, info=summary(metrics),  # noqa: S704
+                edges=index.network.number_of_edges() if index.network is not None else 0)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup
+
 from ..kinds import kinds
 from ..kinds.systemmap import node_ids
 from ..loader import Record
+from ..network import ego_svg
 from ..thai import province_by_name
 from .index import SiteIndex
 from .labels import LABELS, label
@@ -55,7 +58,22 @@ def stakeholder_context(index: SiteIndex, record: Record) -> dict[str, Any]:
         "mechanisms": incoming("mechanism"), "areas": incoming("works_in"),
         "members": incoming("parent"), "actions": owned_actions(index, record.id),
         "map_nodes": sorted(u for u, _, k in index.graph.in_edges(record.id, keys=True) if k == "map_actor"),
+        "metrics": index.metrics.get(record.id), "ego": ego_diagram(index, record.id),
     }
+
+
+def ego_diagram(index: SiteIndex, record_id: str) -> Markup | None:
+    metrics = index.metrics.get(record_id)
+    if not metrics or not metrics.neighbours:
+        return None
+    def short(i: str) -> str:
+        value = index.records[i].data.get("short")
+        return value if isinstance(value, str) else index.title_of(i)
+
+    titles = {n: short(n) for n, _ in metrics.neighbours}
+    titles[record_id] = short(record_id)
+    urls = {n: "../../" + index.url_of(n) for n, _ in metrics.neighbours}
+    return Markup(ego_svg(record_id, index.metrics, titles, urls, index.network))  # noqa: S704 - escaped in ego_svg
 
 
 def meeting_roles(index: SiteIndex, meeting_id: str, who: str) -> list[str]:
