@@ -115,7 +115,7 @@ def systemmap_dot(record: Record, links: dict[str, str] | None = None, print_a4:
     lines = [f"digraph {quote(record.id)} {{",
              f'  graph [rankdir=LR, bgcolor=transparent, fontname="{FONT}", label={title}, labelloc=t,'
              ' fontsize=16, newrank=true, nodesep=0.3, ranksep=0.5'
-             + (', size="11.2,7.7", ratio=compress, margin=0.3' if print_a4 else "") + "];",
+             + (', size="11.2,7.78!", ratio=fill, margin="0.24,0.24"' if print_a4 else "") + "];",
              f'  node [fontname="{FONT}", fontsize=12, margin="0.15,0.08"];',
              f'  edge [fontname="{FONT}", fontsize=14];']
     nodes = [n for n in record.data.get("nodes") or [] if isinstance(n, dict)]

@@ -43,7 +43,7 @@ def network_metrics(network: nx.Graph) -> dict[str, Metrics]:
         linked = sorted(((v, int(d["weight"])) for _, v, d in network.edges(node, data=True)),
                         key=lambda vw: (-vw[1], vw[0]))
         other_groups = {group[v] for v, _ in linked} - {group[node]}
-        bridge = len(other_groups) >= 2 and between[node] >= BRIDGE_BETWEENNESS
+        bridge = bool(other_groups) and between[node] >= BRIDGE_BETWEENNESS
         result[node] = Metrics(len(linked), sum(w for _, w in linked), round(between[node], 4),
                                group[node], bridge, linked)
     return result
