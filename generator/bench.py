@@ -71,11 +71,56 @@ def run(sizes: list[int], skip_build: bool) -> None:
             print(line, flush=True)
 
 
+DIAGRAMS = """
+import json, random, resource, sys, time
+import networkx as nx
+from generator.diagrams import render, systemmap_dot, feedback_loops
+from generator.loader import Record
+from generator.network import network_dot, network_metrics, render_network
+rng = random.Random(7)
+kinds = ["factor", "outcome", "leverage", "mechanism", "actor", "resource"]
+domains = ["health", "economy", "social", "environment", "education", "governance", "culture", "data"]
+nodes = [{"id": f"n{i}", "label": f"ปัจจัยด้านสุขภาวะกลุ่มเปราะบาง {i}", "kind": rng.choice(kinds),
+          "domain": rng.choice(domains)} for i in range(300)]
+links = [{"from": f"n{rng.randrange(300)}", "to": f"n{rng.randrange(300)}", "polarity": rng.choice("+-")}
+         for _ in range(420)]
+record = Record("systemmap", "bench.yaml", {"id": "bench", "title": "แผนที่ทดสอบ", "nodes": nodes, "links": links})
+started = time.perf_counter(); svg = render(systemmap_dot(record), "svg"); map_s = time.perf_counter() - started
+started = time.perf_counter(); loops = len(feedback_loops(record)); loops_s = time.perf_counter() - started
+g = nx.Graph()
+for i in range(2000):
+    g.add_node(f"s{i}")
+for _ in range(6000):
+    a, b = rng.randrange(2000), rng.randrange(2000)
+    if a // 100 != b // 100 and rng.random() < 0.8:
+        b = (a // 100) * 100 + rng.randrange(100)
+    if a != b:
+        g.add_edge(f"s{a}", f"s{b}", weight=rng.randrange(1, 5))
+started = time.perf_counter(); metrics = network_metrics(g); metrics_s = time.perf_counter() - started
+titles = {n: f"ภาคี {n}" for n in g}
+started = time.perf_counter(); net = render_network(network_dot(g, titles, {}, metrics)); net_s = time.perf_counter() - started
+print(json.dumps({"map_s": map_s, "map_kb": len(svg) / 1024, "loops": loops, "loops_s": loops_s,
+                  "metrics_s": metrics_s, "net_s": net_s, "net_kb": len(net) / 1024, "edges": g.number_of_edges()}))
+"""
+
+
+def run_diagrams() -> None:
+    d = measure(DIAGRAMS)
+    print(f"system map, 300 nodes / 420 links: dot → SVG {d['map_s']:.1f} s ({d['map_kb']:.0f} KB), "
+          f"{int(d['loops'])} loops found in {d['loops_s']:.2f} s (capped at 50)")
+    print(f"stakeholder network, 2,000 nodes / {int(d['edges']):,} edges: metrics {d['metrics_s']:.1f} s, "
+          f"sfdp → SVG {d['net_s']:.1f} s ({d['net_kb']:.0f} KB)")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="bench", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--skip-build", action="store_true")
+    parser.add_argument("--diagrams", action="store_true", help="only the diagram benchmarks")
     args = parser.parse_args(argv)
+    if args.diagrams:
+        run_diagrams()
+        return
     run(args.sizes, args.skip_build)
 
 
