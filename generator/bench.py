@@ -117,9 +117,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--skip-build", action="store_true")
     parser.add_argument("--diagrams", action="store_true", help="only the diagram benchmarks")
+    parser.add_argument("--search", action="store_true", help="only the search benchmark")
     args = parser.parse_args(argv)
     if args.diagrams:
         run_diagrams()
+        return
+    if args.search:
+        from .bench_search import run as run_search
+
+        run_search(args.sizes[-1:])
         return
     run(args.sizes, args.skip_build)
 

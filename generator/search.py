@@ -29,7 +29,8 @@ KEEP = re.compile(r"[^0-9a-z\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]")
 SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")  # นํ้า typed as nikhahit + aa → น้ำ
 POSTINGS_PER_SHARD = 6000
 DOCS_PER_BLOCK = 200
-MAX_TEXT = 20000
+MAX_TEXT = 20000  # indexed characters of a page's body
+STORED_CHARS = 6000  # characters per field the browser downloads to confirm and cut snippets
 END = "$"  # closes every field so a two-letter query at a field's end still has a gram
 
 
@@ -134,11 +135,20 @@ def build_search_index(index: SiteIndex) -> dict[str, bytes]:
         block = [[d.url, d.title, d.label, d.date, d.kind] for d in docs[start:start + DOCS_PER_BLOCK]]
         files[f"search/d/{start // DOCS_PER_BLOCK}.json"] = dump(block)
     for number, doc in enumerate(docs):
-        files[f"search/t/{number}.json"] = dump(doc.fields)
+        files[f"search/t/{number}.json"] = dump(stored_text(doc.fields))
     meta = {"version": stamp(files), "docs": len(docs), "block": DOCS_PER_BLOCK,
             "tri": tri_shards, "bi": bi_shards, "fields": FIELDS, "glossary": glossary_pairs()}
     files["search/meta.json"] = dump(meta)
     return files
+
+
+def stored_text(fields: dict[str, str]) -> dict[str, Any]:
+    """The text the browser confirms matches in and cuts snippets from, kept short: a page
+    whose match lies beyond it is kept on the index's word (`cut`)."""
+    stored: dict[str, Any] = {k: v[:STORED_CHARS] for k, v in fields.items()}
+    if any(len(v) > STORED_CHARS for v in fields.values()):
+        stored["cut"] = True
+    return stored
 
 
 def write_shards(files: dict[str, bytes], prefix: str, grams: dict[str, dict[int, int]]) -> int:

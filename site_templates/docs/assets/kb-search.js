@@ -10,7 +10,7 @@
   "use strict";
   var ROOT = new URL("../", document.currentScript.src).href;
   var WEIGHTS = { 1: 8, 2: 6, 4: 3, 8: 2 };   // title, tags, meta, body
-  var LIMIT = 20, CONFIRM = 40, FIRST = 10, PER_KIND = 3;
+  var LIMIT = 20, CONFIRM = 30, FIRST = 10, PER_KIND = 3;
   var KIND_BOOST = { meeting: 1.6 };  // reports are what readers come for
   var cache = new Map();
 
@@ -128,20 +128,36 @@
     });
   }
 
-  function findIn(fields, forms) {
-    var order = ["body", "meta", "tags", "title"];
+  var normalised = new Map();  // doc → its fields, normalised once
+
+  function normFields(doc, fields) {
+    if (!normalised.has(doc)) {
+      var out = {};
+      for (var name in fields) if (typeof fields[name] === "string") out[name] = normalize(fields[name]);
+      normalised.set(doc, out);
+    }
+    return normalised.get(doc);
+  }
+
+  /* Where the first of the forms occurs (body first, for the snippet), or null. */
+  function findIn(doc, fields, forms) {
+    var norm = normFields(doc, fields), order = ["body", "meta", "tags", "title"];
     for (var f = 0; f < order.length; f++) {
-      var text = fields[order[f]] || "";
-      var n = normalizeWithMap(text);
+      var text = norm[order[f]] || "";
       for (var k = 0; k < forms.length; k++) {
-        var at = n.norm.indexOf(forms[k]);
-        if (at >= 0) return { field: order[f], n: n, at: at, len: forms[k].length };
+        var at = text.indexOf(forms[k]);
+        if (at >= 0) {
+          var n = normalizeWithMap(fields[order[f]]);
+          return { field: order[f], n: n, at: n.norm.indexOf(forms[k]), len: forms[k].length };
+        }
       }
     }
+    if (fields.cut) return { field: "title", n: normalizeWithMap(fields.title), at: -1, len: 0 };
     return null;
   }
 
   function snippet(hit) {
+    if (hit.at < 0) return { before: "", match: "", after: hit.n.source };  // beyond the stored text
     var src = hit.n.source, start = hit.n.map[hit.at];
     var end = hit.n.map[hit.at + hit.len - 1] + 1;
     while (end < src.length && /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/.test(src[end])) end++;
@@ -193,9 +209,9 @@
                           load("search/d/" + Math.floor(doc / meta.block) + ".json")]).then(function (got) {
         var fields = got[0], info = got[1][doc % meta.block];
         var groups = hit.each || [hit.forms];
-        var hits = groups.map(function (forms) { return findIn(fields, forms); });
+        var hits = groups.map(function (forms) { return findIn(doc, fields, forms); });
         if (hits.some(function (h) { return h === null; })) return null;
-        var often = groups.reduce(function (n, forms) { return n + occurrences(fields, forms); }, 0);
+        var often = groups.reduce(function (n, forms) { return n + occurrences(doc, fields, forms); }, 0);
         var boost = KIND_BOOST[info[4]] || 1;
         return { doc: doc, score: (hit.score + 1.5 * Math.log(1 + often)) * boost,
                  url: new URL(info[0], ROOT).href, title: info[1], kind: info[2], date: info[3],
@@ -207,8 +223,8 @@
     });
   }
 
-  function occurrences(fields, forms) {
-    var text = normalize((fields.meta || "") + "\n" + (fields.body || "")), n = 0;
+  function occurrences(doc, fields, forms) {
+    var norm = normFields(doc, fields), text = (norm.meta || "") + "|" + (norm.body || ""), n = 0;
     forms.forEach(function (form) {
       for (var at = text.indexOf(form); at >= 0 && n < 50; at = text.indexOf(form, at + form.length)) n++;
     });
