@@ -98,7 +98,9 @@ for _ in range(6000):
         g.add_edge(f"s{a}", f"s{b}", weight=rng.randrange(1, 5))
 started = time.perf_counter(); metrics = network_metrics(g); metrics_s = time.perf_counter() - started
 titles = {n: f"ภาคี {n}" for n in g}
-started = time.perf_counter(); net = render_network(network_dot(g, titles, {}, metrics)); net_s = time.perf_counter() - started
+started = time.perf_counter()
+net = render_network(network_dot(g, titles, {}, metrics))
+net_s = time.perf_counter() - started
 print(json.dumps({"map_s": map_s, "map_kb": len(svg) / 1024, "loops": loops, "loops_s": loops_s,
                   "metrics_s": metrics_s, "net_s": net_s, "net_kb": len(net) / 1024, "edges": g.number_of_edges()}))
 """

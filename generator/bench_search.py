@@ -6,12 +6,12 @@
 from __future__ import annotations
 
 import gzip
-import json
 import shutil
 import statistics
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from .graph import build_graph
 from .search import build_search_index
@@ -42,13 +42,14 @@ def write_search_site(content: Path, target: Path) -> dict[str, int]:
             "gzip": sum(len(gzip.compress(d, 6)) for d in files.values())}
 
 
-def measure_queries(site: Path) -> dict[str, float]:
+def measure_queries(site: Path) -> dict[str, float]:  # noqa: C901
     sys.path.insert(0, str(ROOT))
     from tests.browser import chromium, serve
 
     first_bytes: list[int] = []
     first_times: list[float] = []
     times: list[float] = []
+    driver: Any
     with tempfile.TemporaryDirectory() as tmp, serve(site) as base, chromium(Path(tmp)) as driver:
         driver.set_script_timeout(60)
         for query in QUERIES:  # a fresh page per query: what a first query downloads
@@ -85,10 +86,10 @@ def run(sizes: list[int]) -> None:
             cases.append((f"{size:,} meetings", content))
         for name, content in cases:
             site = Path(tmp) / f"s-{name.split()[0]}"
-            size = write_search_site(content, site)
+            counts = write_search_site(content, site)
             q = measure_queries(site)
-            print(f"{name:>14} {size['docs']:>7,} {size['files']:>7,} {size['raw'] / 2**20:>9.1f} "
-                  f"{size['gzip'] / 2**20:>8.1f} {q['first_median'] / 1024:>18.0f} / {q['first_max'] / 1024:<9.0f}"
+            print(f"{name:>14} {counts['docs']:>7,} {counts['files']:>7,} {counts['raw'] / 2**20:>9.1f} "
+                  f"{counts['gzip'] / 2**20:>8.1f} {q['first_median'] / 1024:>18.0f} / {q['first_max'] / 1024:<9.0f}"
                   f" {q['first_ms']:>12.0f} {q['median_ms']:>12.1f} / {q['p95_ms']:<8.1f}", flush=True)
 
 

@@ -1,0 +1,1 @@
+"""Turning a raw Thai post (title, photo list, free text) into draft records."""
