@@ -28,7 +28,6 @@ FIELDS = {"title": 1, "tags": 2, "meta": 4, "body": 8}
 KEEP = re.compile(r"[^0-9a-z\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]")
 SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")  # นํ้า typed as nikhahit + aa → น้ำ
 POSTINGS_PER_SHARD = 6000
-DOCS_PER_BLOCK = 200
 MAX_TEXT = 20000  # indexed characters of a page's body
 STORED_CHARS = 6000  # characters per field the browser downloads to confirm and cut snippets
 END = "$"  # closes every field so a two-letter query at a field's end still has a gram
@@ -131,13 +130,11 @@ def build_search_index(index: SiteIndex) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     tri_shards = write_shards(files, "search/g", tri)
     bi_shards = write_shards(files, "search/b", bi)
-    for start in range(0, len(docs), DOCS_PER_BLOCK):
-        block = [[d.url, d.title, d.label, d.date, d.kind] for d in docs[start:start + DOCS_PER_BLOCK]]
-        files[f"search/d/{start // DOCS_PER_BLOCK}.json"] = dump(block)
-    for number, doc in enumerate(docs):
-        files[f"search/t/{number}.json"] = dump(stored_text(doc.fields))
-    meta = {"version": stamp(files), "docs": len(docs), "block": DOCS_PER_BLOCK,
-            "tri": tri_shards, "bi": bi_shards, "fields": FIELDS, "glossary": glossary_pairs()}
+    for number, doc in enumerate(docs):  # one small file per page: what a result shows
+        page = {"url": doc.url, "label": doc.label, "date": doc.date, "kind": doc.kind}
+        files[f"search/t/{number}.json"] = dump(page | stored_text(doc.fields))
+    meta = {"version": stamp(files), "docs": len(docs), "tri": tri_shards, "bi": bi_shards,
+            "fields": FIELDS, "glossary": glossary_pairs()}
     files["search/meta.json"] = dump(meta)
     return files
 

@@ -64,10 +64,13 @@
     return h % shards;
   }
 
+  /* The trigrams a term needs: every third one and the last cover it, and the page text
+   * confirms the phrase afterwards, so fewer shards are fetched for long terms. */
   function grams(text) {
     if (text.length === 2) return { kind: "b", list: [text] };
     var list = [];
-    for (var i = 0; i + 3 <= text.length; i++) list.push(text.slice(i, i + 3));
+    for (var i = 0; i + 3 <= text.length; i += 3) list.push(text.slice(i, i + 3));
+    list.push(text.slice(text.length - 3));
     return { kind: "g", list: Array.from(new Set(list)) };
   }
 
@@ -205,17 +208,15 @@
     var pool = ranked.docs.slice(0, CONFIRM);
     return Promise.all(pool.map(function (entry) {
       var doc = entry[0], hit = entry[1];
-      return Promise.all([load("search/t/" + doc + ".json"),
-                          load("search/d/" + Math.floor(doc / meta.block) + ".json")]).then(function (got) {
-        var fields = got[0], info = got[1][doc % meta.block];
+      return load("search/t/" + doc + ".json").then(function (fields) {
         var groups = hit.each || [hit.forms];
         var hits = groups.map(function (forms) { return findIn(doc, fields, forms); });
         if (hits.some(function (h) { return h === null; })) return null;
         var often = groups.reduce(function (n, forms) { return n + occurrences(doc, fields, forms); }, 0);
-        var boost = KIND_BOOST[info[4]] || 1;
+        var boost = KIND_BOOST[fields.kind] || 1;
         return { doc: doc, score: (hit.score + 1.5 * Math.log(1 + often)) * boost,
-                 url: new URL(info[0], ROOT).href, title: info[1], kind: info[2], date: info[3],
-                 type: info[4], snippet: snippet(hits[0]) };
+                 url: new URL(fields.url, ROOT).href, title: fields.title, kind: fields.label,
+                 date: fields.date, type: fields.kind, snippet: snippet(hits[0]) };
       });
     })).then(function (results) {
       var found = results.filter(Boolean).sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
