@@ -118,15 +118,10 @@ def glossary_pairs() -> list[list[str]]:
 def build_search_index(index: SiteIndex) -> dict[str, bytes]:
     """Every file of the search index, by path under the site root."""
     docs = search_docs(index)
-    tri: dict[str, dict[int, int]] = defaultdict(dict)
-    bi: dict[str, dict[int, int]] = defaultdict(dict)
+    tri: dict[str, list[int]] = defaultdict(list)  # gram → [doc, mask, doc, mask, ...], docs ascending
+    bi: dict[str, list[int]] = defaultdict(list)
     for number, doc in enumerate(docs):
-        for name, text in doc.fields.items():
-            norm = normalize(text)
-            for gram in trigrams(norm):
-                tri[gram][number] = tri[gram].get(number, 0) | FIELDS[name]
-            for gram in bigrams(norm):
-                bi[gram][number] = bi[gram].get(number, 0) | FIELDS[name]
+        add_postings(tri, bi, number, doc.fields)
     files: dict[str, bytes] = {}
     tri_shards = write_shards(files, "search/g", tri)
     bi_shards = write_shards(files, "search/b", bi)
@@ -148,16 +143,30 @@ def stored_text(fields: dict[str, str]) -> dict[str, Any]:
     return stored
 
 
-def write_shards(files: dict[str, bytes], prefix: str, grams: dict[str, dict[int, int]]) -> int:
+def add_postings(tri: dict[str, list[int]], bi: dict[str, list[int]], number: int,
+                 fields: dict[str, str]) -> None:
+    masks: dict[str, int] = {}
+    pairs: dict[str, int] = {}
+    for name, text in fields.items():
+        norm, bit = normalize(text), FIELDS[name]
+        for gram in trigrams(norm):
+            masks[gram] = masks.get(gram, 0) | bit
+        for gram in bigrams(norm):
+            pairs[gram] = pairs.get(gram, 0) | bit
+    for table, found in ((tri, masks), (bi, pairs)):
+        for gram, mask in found.items():
+            table[gram] += (number, mask)
+
+
+def write_shards(files: dict[str, bytes], prefix: str, grams: dict[str, list[int]]) -> int:
     """Postings as {gram: [doc delta, field mask, ...]}, in as many shards as keeps each small."""
-    total = sum(len(p) for p in grams.values())
+    total = sum(len(p) for p in grams.values()) // 2
     shards = max(1, total // POSTINGS_PER_SHARD)
     split: list[dict[str, list[int]]] = [{} for _ in range(shards)]
     for gram, postings in grams.items():
-        flat, previous = [], 0
-        for number in sorted(postings):
-            flat += [number - previous, postings[number]]
-            previous = number
+        flat, previous = postings[:], 0
+        for i in range(0, len(flat), 2):
+            flat[i], previous = flat[i] - previous, flat[i]
         split[shard_of(gram, shards)][gram] = flat
     for number, shard in enumerate(split):
         files[f"{prefix}/{number}.json"] = dump(dict(sorted(shard.items())))

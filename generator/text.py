@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 from functools import cache
 
@@ -29,3 +31,19 @@ def terms(text: str) -> list[str]:
             if WORD.fullmatch(token) and token not in stop:
                 found.append(token)
     return found
+
+
+PARALLEL_FROM = 300  # below this, starting worker processes costs more than it saves
+
+
+def terms_of_all(texts: dict[str, str]) -> dict[str, list[str]]:
+    """terms() of many documents, on every core when there are enough of them."""
+    keys = list(texts)
+    workers = min(os.cpu_count() or 1, 8)
+    if len(keys) < PARALLEL_FROM or workers < 2:
+        return {k: terms(texts[k]) for k in keys}
+    terms("ไทย")  # load the dictionary once, before the workers fork, so each has it
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers) as pool:
+        results = pool.map(terms, [texts[k] for k in keys], chunksize=64)
+    return dict(zip(keys, results, strict=True))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from importlib import import_module
 
 from ..diagnostics import Diagnostic
@@ -26,11 +27,13 @@ class Kind:
 MODULES = ("meeting", "area", "stakeholder", "proposal", "systemmap", "topic")
 
 
+@cache
 def kinds() -> dict[str, Kind]:
     """Kind name → Kind, in the order the site presents them."""
     return {kind.name: kind for kind in (import_module(f"{__name__}.{m}").KIND for m in MODULES)}
 
 
+@cache
 def folders() -> dict[str, str]:
     """Content folder → kind name."""
     return {kind.folder: kind.name for kind in kinds().values()}

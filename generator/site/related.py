@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..text import terms
+from ..text import terms_of_all
 from .index import SiteIndex
 
 MAX_RELATED = 5
@@ -65,7 +65,7 @@ class RelatedFinder:
         for i in self.ids:
             for f in self.features[i]:
                 self.postings[f].append(i)
-        self.vectors = tfidf({i: terms(document_text(index, i)) for i in self.ids})
+        self.vectors = tfidf(terms_of_all({i: document_text(index, i) for i in self.ids}))
         self.top_terms = {i: sorted(v, key=lambda t: (-v[t], t))[:TOP_TERMS] for i, v in self.vectors.items()}
         self.term_postings: dict[str, list[str]] = defaultdict(list)
         for i, top in self.top_terms.items():
