@@ -103,8 +103,7 @@ class RelatedFinder:
         """What the two pages share besides each other, weighted; the reason names the
         strongest ties. Pages already linked from this one count for less: the reader has
         them already, related pages are for what they would not find."""
-        pair = {f for f in self.features[a] | self.features[b] if f[1] in (a, b)}
-        shared = (self.features[a] & self.features[b]) - pair
+        shared = {f for f in self.features[a] & self.features[b] if f[1] not in (a, b)}
         ties: list[tuple[float, str]] = []
         by_family = Counter(kind for kind, _ in shared)
         for kind, (weight, reason, counted) in FAMILIES.items():
