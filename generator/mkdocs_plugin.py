@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from .site.model import Page
 from .validate import validate_content
 
 log = logging.getLogger("mkdocs.plugins.thai-kb")
+THEME_CHECKBOX = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autocomplete="off"')
 
 
 class ThaiKbConfig(Config):
@@ -58,6 +60,11 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
     def on_page_content(self, html: str, page: Any, **kwargs: Any) -> str | None:
         ours = self.pages.get(page.file.src_uri)
         return ours.html if ours else html
+
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        """The theme marks its checkbox toggles autocomplete="off", which HTML does not allow
+        on checkboxes (the Nu Html Checker reports it on every page)."""
+        return THEME_CHECKBOX.sub(r"\1", output)
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         server.watch(str(self.content_root(config)))

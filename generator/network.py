@@ -88,7 +88,7 @@ def ego_svg(center: str, metrics: dict[str, Metrics], titles: dict[str, str],
         angle = 2 * math.pi * i / max(1, len(neighbours)) - math.pi / 2
         spots[node] = (cx + 250 * math.cos(angle), cy + 170 * math.sin(angle))
     size = f'viewBox="0 0 {width} {height}" width="{width}" height="{height}"'
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" {size} role="img" '
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" {size} role="group" '
              f'aria-label={quoteattr("เครือข่ายของ " + titles.get(center, center))} '
              f'font-family={quoteattr(FONT_STACK)} font-size="13">']
     for i, (a, _) in enumerate(neighbours):

@@ -1,0 +1,98 @@
+"""Audits with the real tools: Lighthouse (mobile), axe-core in headless Chromium and the Nu Html
+Checker, on the home page and one page of every kind. Used by tests/test_audit.py; run it alone
+for the table of scores:  .venv/bin/python -m tests.audit
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+TOOLS = ROOT / "tools" / "audit" / "node_modules"
+LIGHTHOUSE = TOOLS / "lighthouse" / "cli" / "index.js"
+AXE = TOOLS / "axe-core" / "axe.min.js"
+VNU = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+PAGES = {
+    "home": "",
+    "meeting": "meetings/2025-04-10-kkp12-vulnerable-groups/",
+    "area": "areas/tamnan-phatthalung/",
+    "stakeholder": "stakeholders/kkp-region-12/",
+    "proposal": "proposals/kkp12-central-information-system/",
+    "system map": "systemmaps/kkp12-vulnerable-groups/",
+    "topic": "topics/vulnerable-groups/",
+    "hashtag": "tags/กขป-เขต12/",
+    "province": "provinces/trang/",
+    "timeline": "timeline/",
+    "search results": "search/?q=วัคซีน",
+}
+CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
+
+
+def lighthouse(url: str) -> dict[str, Any]:
+    """Scores 0–100 per category, and the audits that lost points."""
+    env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        subprocess.run(["node", str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+                        f"--chrome-flags={CHROME_FLAGS}", "--form-factor=mobile",
+                        f"--only-categories={','.join(CATEGORIES)}"],
+                       env=env, check=True, capture_output=True, timeout=180)
+        data = json.loads(report.read_text("utf-8"))
+    scores = {name: round(100 * (data["categories"][name]["score"] or 0)) for name in CATEGORIES}
+    failing = [f"{cat}:{ref['id']}" for cat in CATEGORIES for ref in data["categories"][cat]["auditRefs"]
+               if ref.get("weight") and (data["audits"][ref["id"]].get("score") or 1) < 1]
+    return {"scores": scores, "failing": failing}
+
+
+def axe(driver: Any, url: str) -> list[str]:
+    """axe-core violations of impact serious or critical on the loaded page."""
+    driver.get(url)
+    driver.execute_script(AXE.read_text("utf-8"))
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map("
+        "v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)}))));")
+    return [f"{v['id']} ({v['impact']}): {v['nodes']}" for v in result if v["impact"] in ("serious", "critical")]
+
+
+def vnu(files: list[Path]) -> list[str]:
+    """Nu Html Checker errors in built HTML files."""
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
+                            capture_output=True, text=True, timeout=300, check=False)
+    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    return [f"{Path(m.get('url', '')).parent.name}: {m['message']}" for m in messages]
+
+
+def page_file(site: Path, url: str) -> Path:
+    return site / url.split("?")[0] / "index.html"
+
+
+def main() -> None:
+    sys.path.insert(0, str(ROOT))
+    from tests.browser import chromium, serve
+    from tests.sitebuild import build
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = build(ROOT / "content", Path(tmp) / "site")
+        errors = vnu([page_file(site, u) for u in PAGES.values()])
+        with serve(site) as base, chromium(Path(tmp)) as driver:
+            driver.set_script_timeout(60)
+            print(f"{'page':<15} {'perf':>5} {'a11y':>5} {'bp':>5} {'seo':>5} {'axe':>4} {'vnu':>4}")
+            for name, url in PAGES.items():
+                lh = lighthouse(base + url)
+                violations = axe(driver, base + url)
+                own = [e for e in errors if e.startswith(Path(url.split("?")[0]).name + ":")]
+                s = lh["scores"]
+                print(f"{name:<15} {s['performance']:>5} {s['accessibility']:>5} {s['best-practices']:>5} "
+                      f"{s['seo']:>5} {len(violations):>4} {len(own):>4}  {' '.join(lh['failing'])}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
