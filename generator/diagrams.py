@@ -13,6 +13,7 @@ from typing import Any
 
 import networkx as nx
 
+from .cache import Store
 from .loader import Record
 
 FONT = "Garuda"  # from fonts-thai-tlwg: shapes Thai correctly in PNG and PDF
@@ -160,7 +161,15 @@ def quote_label(label: str) -> str:
 
 
 def render(dot: str, fmt: str, engine: str = "dot") -> bytes:
-    """Run Graphviz (dot, or sfdp for large undirected networks); fmt is svg, png or pdf."""
+    """Run Graphviz (dot, or sfdp for large undirected networks); fmt is svg, png or pdf.
+    The same input always gives the same picture, so results are cached by input."""
+    store = Store("graphviz")
+    data = store.get_or_make(f"{engine}\0{fmt}\0{dot}", lambda: run_graphviz(dot, fmt, engine))
+    store.save()
+    return bytes(data)
+
+
+def run_graphviz(dot: str, fmt: str, engine: str) -> bytes:
     program = shutil.which(engine)
     if program is None:
         raise DiagramError("ไม่พบโปรแกรม Graphviz (dot) / Graphviz 'dot' is not installed "

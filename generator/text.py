@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import re
@@ -10,6 +11,7 @@ from functools import cache
 from pythainlp.corpus import thai_stopwords
 from pythainlp.tokenize import word_tokenize
 
+from .cache import Store, key_of
 from .thai import thai_to_arabic_digits
 
 MAX_CHARS = 1500  # newmm is super-linear on long unbroken text; the opening carries the topic
@@ -37,7 +39,20 @@ PARALLEL_FROM = 300  # below this, starting worker processes costs more than it 
 
 
 def terms_of_all(texts: dict[str, str]) -> dict[str, list[str]]:
-    """terms() of many documents, on every core when there are enough of them."""
+    """terms() of many documents: from the cache when the text was seen before, the rest on
+    every core when there are enough of them."""
+    store = Store("terms")
+    known = {k: store.items.get(key_of("terms", t)) for k, t in texts.items()}
+    missing = {k: texts[k] for k, v in known.items() if v is None}
+    fresh = _terms_of(missing)
+    result: dict[str, list[str]] = {}
+    for k, text in texts.items():
+        result[k] = store.get_or_make(text, functools.partial(fresh.__getitem__, k))
+    store.save()
+    return result
+
+
+def _terms_of(texts: dict[str, str]) -> dict[str, list[str]]:
     keys = list(texts)
     workers = min(os.cpu_count() or 1, 8)
     if len(keys) < PARALLEL_FROM or workers < 2:

@@ -11,10 +11,10 @@ import pytest
 from generator.search import glossary_pairs, normalize, shard_of, trigrams
 
 from .browser import chromium, serve
-from .conftest import CONTENT, ROOT
+from .conftest import CONTENT, FIXTURES
 from .sitebuild import build
 
-QUERIES = json.loads((ROOT.parent / "shared" / "search-queries.json").read_text("utf-8"))
+QUERIES = json.loads((FIXTURES / "search-queries.json").read_text("utf-8"))  # copy of ../shared/
 SAMPLES = ["พมจ.ตรัง,สตูล,ยะลา", "เขต ๑๒", "กขป.เขต 12", "iMed@home", "(กปท.)", "กองทุนฟื้นฟูฯ",
            "วันที่ ๗ กรกฎาคม ๒๕๖๓", "ผู้สุงอายุ กลุ่งเสียง", "TPMAP ของ พม.", "น้ำ นํ้า", "Trang Care"]
 

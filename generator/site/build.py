@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -17,9 +19,9 @@ from ..validate import Content, validate_content
 from .feeds import atom_feed
 from .index import SiteIndex, build_index
 from .listings import listing_pages, network_page
-from .model import Site
+from .model import Page, Site
 from .record_pages import record_page
-from .related import related_pages
+from .related import Related, related_pages
 
 Progress = Callable[[str], None]
 
@@ -38,13 +40,38 @@ def build_site(content: Content, site_url: str = "", site_name: str = "คลั
     for record in content.records:
         if record.kind == "systemmap":
             add_diagram(site, index, record)
-        site.pages.append(record_page(index, record, related[record.id]))
+    site.pages.extend(render_record_pages(index, content.records, related))
     site.pages.extend(listing_pages(index))
     site.pages.append(network_page(index, site))
     site.files["feed.xml"] = atom_feed(index, site_url, site_name)
     site.files.update(build_search_index(index))
     say(f"{len(site.pages)} pages rendered ({time.perf_counter() - started:.1f}s)")
     return site
+
+
+PARALLEL_FROM = 400  # pages; below this, forking workers costs more than it saves
+_shared: tuple[SiteIndex, list[Record], dict[str, list[Related]]] | None = None  # read by forked workers
+
+
+def render_record_pages(index: SiteIndex, records: list[Record],
+                        related: dict[str, list[Related]]) -> list[Page]:
+    """Record pages, rendered on every core for big sites (workers fork with the index)."""
+    global _shared
+    workers = min(os.cpu_count() or 1, 8)
+    if len(records) < PARALLEL_FROM or workers < 2:
+        return [record_page(index, record, related[record.id]) for record in records]
+    _shared = (index, records, related)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.map(_render_one, range(len(records)), chunksize=64)
+    finally:
+        _shared = None
+
+
+def _render_one(position: int) -> Page:
+    assert _shared is not None
+    index, records, related = _shared
+    return record_page(index, records[position], related[records[position].id])
 
 
 def node_links(index: SiteIndex, record: Record) -> dict[str, str]:

@@ -1,0 +1,77 @@
+"""The build cache never serves a stale page: edits to a record, a referenced record or a
+template show on the next build, and a rebuild of unchanged content is identical."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cache import Store, key_of
+from generator.site import render
+from generator.site.build import build_site
+from generator.validate import validate_content
+
+from .conftest import CONTENT, ROOT
+
+MEETING = "meetings/2025-04-10-kkp12-vulnerable-groups"
+
+
+@pytest.fixture
+def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cache"))
+    shutil.copytree(CONTENT, tmp_path / "content")
+    return tmp_path / "content"
+
+
+def page(root: Path, src: str) -> str:
+    return build_site(validate_content(root)).page(src).html
+
+
+def test_rebuild_of_unchanged_content_is_identical_and_uses_the_cache(tree: Path) -> None:
+    first = page(tree, f"{MEETING}.md")
+    assert Store("terms").items and Store("graphviz").items
+    assert page(tree, f"{MEETING}.md") == first
+
+
+def test_record_edit_shows(tree: Path) -> None:
+    page(tree, f"{MEETING}.md")
+    path = tree / f"{MEETING}.yaml"
+    path.write_text(path.read_text("utf-8").replace("participants: 32", "participants: 33"), "utf-8")
+    assert "33 คน" in page(tree, f"{MEETING}.md")
+
+
+def test_referenced_stakeholder_edit_shows_on_the_meeting(tree: Path) -> None:
+    page(tree, f"{MEETING}.md")
+    path = tree / "stakeholders" / "ppho-trang.yaml"
+    path.write_text(path.read_text("utf-8").replace("title: สสจ.ตรัง", "title: สำนักงานสาธารณสุขจังหวัดตรัง (ใหม่)"),
+                    "utf-8")
+    assert "สำนักงานสาธารณสุขจังหวัดตรัง (ใหม่)" in page(tree, f"{MEETING}.md")
+
+
+def test_system_map_edit_changes_the_diagram(tree: Path) -> None:
+    before = build_site(validate_content(tree)).files["systemmaps/kkp12-vulnerable-groups/kkp12-vulnerable-groups.svg"]
+    path = tree / "systemmaps" / "kkp12-vulnerable-groups.yaml"
+    path.write_text(path.read_text("utf-8").replace("label: ระบบข้อมูลกลาง", "label: ระบบข้อมูลกลางใหม่", 1), "utf-8")
+    after = build_site(validate_content(tree)).files["systemmaps/kkp12-vulnerable-groups/kkp12-vulnerable-groups.svg"]
+    assert before != after and "ระบบข้อมูลกลางใหม่" in after.decode("utf-8")
+
+
+def test_template_edit_shows(tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    page(tree, f"{MEETING}.md")
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "site_templates" / "pages", templates)
+    meeting = templates / "meeting.html"
+    meeting.write_text(meeting.read_text("utf-8").replace("ผู้เข้าร่วม</h2>", "ผู้ร่วมประชุม</h2>"), "utf-8")
+    monkeypatch.setattr(render, "TEMPLATES", templates)
+    render.environment.cache_clear()
+    try:
+        assert "ผู้ร่วมประชุม</h2>" in page(tree, f"{MEETING}.md")
+    finally:
+        render.environment.cache_clear()
+
+
+def test_keys_depend_on_the_exact_input() -> None:
+    assert key_of("terms", "กขป.เขต 12") != key_of("terms", "กขป.เขต ๑๒")
+    assert key_of("terms", "x") != key_of("graphviz", "x")
