@@ -8,7 +8,7 @@ from jsonschema import ValidationError
 
 from .diagnostics import Diagnostic, nearest
 from .loader import Record
-from .schemas import load_schemas, resolve, validator
+from .schemas import is_valid, load_schemas, resolve, validator
 from .thai import has_thai_digits, thai_to_arabic_digits
 
 TYPE_TH = {"string": "ข้อความ", "integer": "จำนวนเต็ม", "number": "ตัวเลข", "array": "รายการ",
@@ -26,6 +26,8 @@ def field_name(path: tuple) -> str:
 
 
 def schema_diagnostics(record: Record) -> list[Diagnostic]:
+    if is_valid(record.kind, record.data):
+        return []
     found: list[Diagnostic] = []
     for error in validator(record.kind).iter_errors(record.data):
         found.extend(_convert(record, error))

@@ -8,12 +8,13 @@ Besides standard keywords they carry a few of ours, read here into a field plan:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
@@ -49,6 +50,25 @@ def validator(kind: str) -> Draft202012Validator:
     """A validator over the kind's schema with every `$ref` inlined (3× faster than lookups)."""
     schema = load_schemas()[kind]
     return Draft202012Validator(inline_refs(schema, schema["$id"]), registry=registry())
+
+
+ANY_FORMAT = {"date": r"^", "time-range": r"^", "uri": r"^"}  # formats are checked by the domain layer
+
+
+@cache
+def fast_check(kind: str) -> Callable[[Any], Any]:
+    """A compiled check (fastjsonschema) of the same inlined schema: valid records, the common
+    case, pass in microseconds; only a record that fails it gets jsonschema's full report."""
+    schema = {k: v for k, v in validator(kind).schema.items() if k not in ("$schema", "$id")}
+    return fastjsonschema.compile(schema, formats=ANY_FORMAT)
+
+
+def is_valid(kind: str, data: Any) -> bool:
+    try:
+        fast_check(kind)(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
 
 
 def inline_refs(schema: Any, base: str) -> Any:
