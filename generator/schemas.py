@@ -59,7 +59,8 @@ ANY_FORMAT = {"date": r"^", "time-range": r"^", "uri": r"^"}  # formats are chec
 def fast_check(kind: str) -> Callable[[Any], Any]:
     """A compiled check (fastjsonschema) of the same inlined schema: valid records, the common
     case, pass in microseconds; only a record that fails it gets jsonschema's full report."""
-    schema = {k: v for k, v in validator(kind).schema.items() if k not in ("$schema", "$id")}
+    source = load_schemas()[kind]
+    schema = {k: v for k, v in inline_refs(source, source["$id"]).items() if k not in ("$schema", "$id")}
     return fastjsonschema.compile(schema, formats=ANY_FORMAT)
 
 
