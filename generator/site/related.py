@@ -3,6 +3,7 @@ places and Thai text similarity, with a short reason. Deterministic: ties break 
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -12,7 +13,7 @@ from ..text import terms_of_all
 from .index import SiteIndex
 
 MAX_RELATED = 5
-MAX_POSTING = 300  # a feature shared by more pages than this says little; skip it for candidates
+MAX_POSTING = 120  # a feature shared by more pages than this says little; skip it for candidates
 CANDIDATES = 25  # pages per record that get the exact score
 TOP_TERMS = 12
 FAMILIES = {  # kind of the shared neighbour → (weight, Thai reason, counted?)
@@ -87,8 +88,8 @@ class RelatedFinder:
                 for other in posting:
                     estimate[other] += TEXT_WEIGHT * vector[term] * self.vectors[other][term]
         estimate.pop(record_id, None)
-        ranked = sorted(estimate.items(), key=lambda kv: (-kv[1], kv[0]))
-        return [other for other, _ in ranked[:CANDIDATES]]
+        ranked = heapq.nsmallest(CANDIDATES, estimate.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [other for other, _ in ranked]
 
     def related(self, record_id: str) -> list[Related]:
         manual = [r for r in self.index.records[record_id].data.get("related") or []
