@@ -35,12 +35,12 @@ def skeleton(kind: str, record_id: str, today: date) -> str:
         th, _, _ = str(prop.get("title", name)).partition(" / ")
         desc = str(prop.get("description", "")).split(" / ")[0]
         lines.append(f"# {th}: {desc}" + ("" if name in required else " (ไม่บังคับ)"))
-        value = placeholder(name, prop, record_id, today)
+        value = example_value(name, prop, record_id, today)
         lines.append(f"{name}: {value}" if name in required or name == "date" else f"# {name}: {value}")
     return "\n".join(lines) + "\n"
 
 
-def placeholder(name: str, prop: dict[str, Any], record_id: str, today: date) -> str:
+def example_value(name: str, prop: dict[str, Any], record_id: str, today: date) -> str:
     if name == "id":
         return record_id
     if name == "date" or prop.get("format") == "date":
