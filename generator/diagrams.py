@@ -6,6 +6,7 @@ negative links makes a reinforcing loop (R), an odd number a balancing one (B).
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass, field
@@ -51,6 +52,8 @@ class FeedbackLoop:
 class Diagram:
     dot: str
     svg: str = ""
+    width: int = 4
+    height: int = 3
     loops: list[FeedbackLoop] = field(default_factory=list)
     downloads: list[tuple[str, str]] = field(default_factory=list)
 
@@ -192,5 +195,9 @@ def inline_svg(svg: bytes) -> str:
 
 def systemmap_diagram(record: Record, links: dict[str, str] | None = None) -> Diagram:
     dot = systemmap_dot(record, links)
-    diagram = Diagram(dot, inline_svg(render(dot, "svg")), feedback_loops(record))
+    svg = inline_svg(render(dot, "svg"))
+    size = re.search(r'viewBox="[\d.-]+ [\d.-]+ ([\d.]+) ([\d.]+)"', svg)
+    diagram = Diagram(dot, svg, loops=feedback_loops(record))
+    if size:
+        diagram.width, diagram.height = round(float(size.group(1))), round(float(size.group(2)))
     return diagram

@@ -14,8 +14,8 @@ from .conftest import CONTENT
 from .sitebuild import build
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-MINIMUM = {"accessibility": 95, "best-practices": 95, "seo": 95, "performance": 90}
-PERFORMANCE_TRIES = 3  # simulated-throttling scores wander on a busy 2-core machine: best of three
+MINIMUM = {"accessibility": 95, "best-practices": 95, "seo": 95, "performance": 95}
+PERFORMANCE_TRIES = 5  # simulated-throttling scores wander by a few points on a 2-core machine: best of five
 
 
 @pytest.fixture(scope="module")

@@ -92,3 +92,19 @@ def test_injected_markup_never_runs(tmp_path: Path) -> None:
         for link in driver.find_elements(By.CSS_SELECTOR, "article a"):
             link_href = link.get_attribute("href") or ""
             assert not link_href.startswith("javascript:"), link_href
+
+
+def test_system_map_nodes_are_clickable(demo_site: Path, tmp_path: Path) -> None:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    with serve(demo_site) as base, chromium(tmp_path) as driver:
+        driver.get(base + "systemmaps/kkp12-vulnerable-groups/")
+        WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+            "const o = document.querySelector('.kb-diagram object');"
+            "return o && o.contentDocument && o.contentDocument.querySelector('a') !== null"))
+        driver.execute_script(
+            "const a = document.querySelector('.kb-diagram object').contentDocument"
+            ".querySelector('a[*|href^=\"../../meetings/\"]');"
+            "a.dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true, view: a.ownerDocument.defaultView}));")
+        WebDriverWait(driver, 10).until(lambda d: "/meetings/" in d.current_url)
+        assert driver.current_url == base + M000

@@ -91,7 +91,7 @@ def test_svg_names_a_thai_font_stack_and_links_nodes(tmp_path: Path) -> None:
     site = build_site(validate_content(CONTENT))
     svg = site.files[f"systemmaps/{MAP}/{MAP}.svg"].decode("utf-8")
     assert "font-family=\"Garuda, 'Noto Sans Thai'" in svg
-    assert 'href="../../proposals/' in svg or 'href="#node-' in svg
+    assert 'href="../../meetings/' in svg and 'href="./#node-' in svg
 
 
 @pytest.mark.parametrize("suffix", [".graphml", ".gexf"])

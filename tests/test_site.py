@@ -103,7 +103,10 @@ def test_home_page_has_latest_meetings_and_entry_points(site: Path) -> None:
 
 def test_system_map_page_has_inline_svg_and_marked_leverage_points(site: Path) -> None:
     page = soup(site, "systemmaps/kkp12-vulnerable-groups/")
-    assert page.select_one(".kb-diagram svg")
+    embedded = page.select_one(".kb-diagram object[type='image/svg+xml']")
+    assert embedded["aria-label"].startswith("แผนภาพ")
+    svg = site / urljoin("systemmaps/kkp12-vulnerable-groups/", embedded["data"])
+    assert svg.read_bytes().startswith(b"<svg") and b"<a " in svg.read_bytes()
     assert len(page.select("tr.kb-node-leverage")) == 4
     assert page.select_one("#node-rights-awareness")
 

@@ -82,7 +82,7 @@ def node_links(index: SiteIndex, record: Record) -> dict[str, str]:
         if len(pages) == 1:
             links[node] = "../../" + index.url_of(pages[0])
         elif pages:
-            links[node] = f"#node-{node}"
+            links[node] = f"./#node-{node}"  # the map page's row listing them (from the SVG file)
     return links
 
 
