@@ -105,6 +105,7 @@ def test_system_map_nodes_are_clickable(demo_site: Path, tmp_path: Path) -> None
         driver.execute_script(
             "const a = document.querySelector('.kb-diagram object').contentDocument"
             ".querySelector('a[*|href^=\"../../meetings/\"]');"
-            "a.dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true, view: a.ownerDocument.defaultView}));")
+            "a.dispatchEvent(new MouseEvent('click',"
+            " {bubbles: true, cancelable: true, view: a.ownerDocument.defaultView}));")
         WebDriverWait(driver, 10).until(lambda d: "/meetings/" in d.current_url)
         assert driver.current_url == base + M000
