@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..diagnostics import format_text
+from ..validate import Content, validate_content
+
 
 def content_dir(value: str | None) -> Path:
     from ..cli import UsageError
@@ -12,3 +15,22 @@ def content_dir(value: str | None) -> Path:
     if not path.is_dir():
         raise UsageError(f"ไม่พบโฟลเดอร์ '{path}' / no such content folder '{path}'")
     return path
+
+
+def output_path(value: str, formats: tuple[str, ...]) -> Path:
+    """-o FILE, refused (exit 2) unless it ends with one of the formats."""
+    from ..cli import UsageError
+
+    path = Path(value)
+    if path.suffix.lower() not in formats:
+        raise UsageError(f"-o ต้องลงท้ายด้วย {', '.join(formats)} / -o must end with {', '.join(formats)}")
+    return path
+
+
+def valid_content(folder: str) -> Content | None:
+    """The validated content, or None after printing its diagnostics (the caller exits 1)."""
+    content = validate_content(content_dir(folder))
+    if content.ok:
+        return content
+    print(format_text(content.diagnostics))
+    return None

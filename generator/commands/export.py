@@ -6,9 +6,8 @@ import argparse
 import csv
 from pathlib import Path
 
-from ..diagnostics import format_text
-from ..validate import Content, validate_content
-from . import content_dir
+from ..validate import Content
+from . import valid_content
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,9 +23,8 @@ def names(content: Content, ids: list | None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    content = validate_content(content_dir(args.content))
-    if not content.ok:
-        print(format_text(content.diagnostics))
+    content = valid_content(args.content)
+    if content is None:
         return 1
     out = Path(args.output)
     out.mkdir(parents=True, exist_ok=True)

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from ..diagnostics import format_text
 from ..diagrams import DiagramError
 from ..exports import GraphFilter, filter_graph, write_graph
 from ..graph import build_graph
 from ..kinds import kinds
-from ..validate import validate_content
-from . import content_dir
+from . import output_path, valid_content
 
 FORMATS = (".graphml", ".gexf", ".json", ".svg", ".png", ".pdf")
 
@@ -31,14 +28,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli import UsageError
-
-    output = Path(args.output)
-    if output.suffix.lower() not in FORMATS:
-        raise UsageError(f"-o ต้องลงท้ายด้วย {', '.join(FORMATS)} / -o must end with {', '.join(FORMATS)}")
-    content = validate_content(content_dir(args.content))
-    if not content.ok:
-        print(format_text(content.diagnostics))
+    output = output_path(args.output, FORMATS)
+    content = valid_content(args.content)
+    if content is None:
         return 1
     print(f"อ่าน {len(content.records)} ระเบียน / read {len(content.records)} records", file=sys.stderr)
     graph = build_graph(content.records)

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from ..diagnostics import format_text
 from ..diagrams import DiagramError, inline_svg, render, systemmap_dot
-from ..validate import validate_content
-from . import content_dir
+from . import output_path, valid_content
 
 FORMATS = (".svg", ".png", ".pdf", ".dot")
 
@@ -23,15 +20,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    output = output_path(args.output, FORMATS)
+    content = valid_content(args.content)
+    if content is None:
+        return 1
     from ..cli import UsageError
 
-    output = Path(args.output)
-    if output.suffix.lower() not in FORMATS:
-        raise UsageError(f"-o ต้องลงท้ายด้วย {', '.join(FORMATS)} / -o must end with {', '.join(FORMATS)}")
-    content = validate_content(content_dir(args.content))
-    if not content.ok:
-        print(format_text(content.diagnostics))
-        return 1
     maps = {r.id: r for r in content.of_kind("systemmap")}
     if args.systemmap not in maps:
         known = ", ".join(sorted(maps)) or "-"
