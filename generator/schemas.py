@@ -126,9 +126,3 @@ def values_at(data: Any, pattern: Pattern, where: tuple = ()) -> Iterator[tuple[
                 yield from values_at(item, rest, (*where, i))
     elif isinstance(data, dict) and head in data:
         yield from values_at(data[head], rest, (*where, head))
-
-
-def property_title(schema: dict[str, Any]) -> tuple[str, str]:
-    """'ชื่อเรื่อง / Title' → ('ชื่อเรื่อง', 'Title')."""
-    th, _, en = str(schema.get("title", "")).partition(" / ")
-    return th, en or th

@@ -11,7 +11,6 @@ The browser side is site_templates/docs/assets/kb-search.js; both follow `normal
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 import unicodedata
@@ -182,7 +181,3 @@ def stamp(files: dict[str, bytes]) -> str:
     for path in sorted(files):
         crc = zlib.crc32(files[path], zlib.crc32(path.encode(), crc))
     return f"{crc:08x}"
-
-
-def gzipped_size(data: bytes) -> int:
-    return len(gzip.compress(data, 6))

@@ -84,9 +84,6 @@ def hashtag_slug(tag: str) -> str:
     return slug or "tag"
 
 
-def slugify_ascii(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
-
 
 def _data(name: str) -> Any:
     return yaml.safe_load(resources.files("generator").joinpath("data", name).read_text("utf-8"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 from ..diagnostics import format_text
@@ -15,6 +16,14 @@ def content_dir(value: str | None) -> Path:
     if not path.is_dir():
         raise UsageError(f"ไม่พบโฟลเดอร์ '{path}' / no such content folder '{path}'")
     return path
+
+
+def output_and_content(args: argparse.Namespace, formats: tuple[str, ...]) -> tuple[Path, Content] | None:
+    """-o checked against the formats (exit 2), then the validated content; None after
+    printing the diagnostics when it is invalid (the caller exits 1)."""
+    output = output_path(args.output, formats)
+    content = valid_content(args.content)
+    return (output, content) if content is not None else None
 
 
 def output_path(value: str, formats: tuple[str, ...]) -> Path:

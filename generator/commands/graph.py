@@ -9,7 +9,7 @@ from ..diagrams import DiagramError
 from ..exports import GraphFilter, filter_graph, write_graph
 from ..graph import build_graph
 from ..kinds import kinds
-from . import output_path, valid_content
+from . import output_and_content
 
 FORMATS = (".graphml", ".gexf", ".json", ".svg", ".png", ".pdf")
 
@@ -28,10 +28,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    output = output_path(args.output, FORMATS)
-    content = valid_content(args.content)
-    if content is None:
+    ready = output_and_content(args, FORMATS)
+    if ready is None:
         return 1
+    output, content = ready
     print(f"อ่าน {len(content.records)} ระเบียน / read {len(content.records)} records", file=sys.stderr)
     graph = build_graph(content.records)
     dates = {r.id: r.data["date"] for r in content.records if isinstance(r.data.get("date"), str)}

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from ..diagrams import DiagramError, inline_svg, render, systemmap_dot
-from . import output_path, valid_content
+from . import output_and_content
 
 FORMATS = (".svg", ".png", ".pdf", ".dot")
 
@@ -20,10 +20,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    output = output_path(args.output, FORMATS)
-    content = valid_content(args.content)
-    if content is None:
+    ready = output_and_content(args, FORMATS)
+    if ready is None:
         return 1
+    output, content = ready
     from ..cli import UsageError
 
     maps = {r.id: r for r in content.of_kind("systemmap")}

@@ -24,7 +24,7 @@ HONORIFIC = (r"(?:นพ\.|พญ\.|ภก\.|ภญ\.|ทพ\.|ทพญ\.|ศ\.
 THAI_WORD = r"[\u0e01-\u0e2e\u0e30-\u0e4e]+"
 PERSON = re.compile(rf"(?P<title>{HONORIFIC})\s?(?P<first>{THAI_WORD})\s+(?P<last>{THAI_WORD})(?=[\s,.)]|$)")
 NOT_A_NAME = ("ก", "อำเภอ", "แพทย์", "ทหาร", "ตำรวจ", "ช่าง", "ทะเบียน", "ด่าน", "สถานี", "หน้า", "จ้าง",
-              "ร้อย", "พัน", "พล", "สิบ", "ท่า", "ประกัน", "หน้าที่", "จ้าง")
+              "ร้อย", "พัน", "พล", "สิบ", "ท่า", "ประกัน")
 REPORTER = [re.compile(rf"^\s*(?P<name>{THAI_WORD}\s+{THAI_WORD})\s+รายงาน\s*$", re.M),
             re.compile(rf"รายงาน(?:จากพื้นที่)?\s*โดย\s*(?P<name>{THAI_WORD}\s+{THAI_WORD})")]
 CREDIT = re.compile(r"ขอบคุณ(?:ข้อมูล|ภาพ)?(?:จาก)?\s*(?P<credit>[^\n]+)")
@@ -290,10 +290,9 @@ def find_next_meetings(text: str, main: date | None) -> list[dict[str, str]]:
     return found
 
 
-def date_paragraph(body: str) -> str:
+def date_paragraph(body: str, chosen: date | None) -> str:
     """The paragraph where the meeting's date is given with its place ('ณ ...') or mode; the
     first paragraph giving the date otherwise."""
-    chosen = meeting_date(body)
     paragraphs = []
     for item in find_dates(body):
         if chosen and (item.day, item.month) == (chosen.day, chosen.month):
@@ -313,7 +312,7 @@ def extract(text: str, records: list[Record]) -> Extracted:
     out.body = strip_chrome(text)
     out.date = meeting_date(out.body)
     out.time = meeting_time(out.body)
-    around = date_paragraph(out.body)
+    around = date_paragraph(out.body, out.date)
     venue = VENUE.search(around)
     if venue:
         out.venue = VENUE_END.split(venue["venue"], maxsplit=1)[0].strip() or None

@@ -6,8 +6,6 @@ import multiprocessing
 import os
 import time
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any
 
 from ..diagrams import systemmap_diagram
 from ..graph import build_graph
@@ -15,7 +13,7 @@ from ..kinds.systemmap import node_ids
 from ..loader import Record
 from ..network import stakeholder_network
 from ..search import build_search_index
-from ..validate import Content, validate_content
+from ..validate import Content
 from .feeds import atom_feed
 from .index import SiteIndex, build_index
 from .listings import listing_pages, network_page
@@ -93,10 +91,3 @@ def add_diagram(site: Site, index: SiteIndex, record: Record) -> None:
     site.files[f"{base}.dot"] = diagram.dot.encode("utf-8")
     diagram.downloads = [("svg", f"{base}.svg"), ("dot", f"{base}.dot")]
     index.diagrams[record.id] = diagram
-
-
-def build_from_folder(root: Path, **options: Any) -> tuple[Content, Site | None]:
-    content = validate_content(root)
-    if not content.ok:
-        return content, None
-    return content, build_site(content, **options)
