@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .diagnostics import format_text
+from .mkdocs_shell import ShellRenderer, sitemap_entry, write_page, write_sitemap
 from .site.build import build_site
 from .site.model import Page
 from .validate import validate_content
@@ -30,11 +31,17 @@ THEME_CHECKBOX = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autocomplete="
 
 class ThaiKbConfig(Config):
     content_dir = opt.Type(str, default="content")
+    shell = opt.Type(bool, default=True)  # fill the theme's shell per folder (see mkdocs_shell)
 
 
 class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
     def __init__(self) -> None:
         self.pages: dict[str, Page] = {}
+        self.order: list[str] = []  # every page's source name, in the site's order
+        self.filled: list[Page] = []  # pages outside the navigation, rendered by shell fill
+        self.nav: Any = None
+        self.env: Any = None
+        self.files: Files | None = None
 
     def content_root(self, config: Any) -> Path:
         root = Path(self.config.content_dir)
@@ -48,11 +55,33 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
         site = build_site(content, site_url=config.site_url or "", site_name=config.site_name,
                           progress=log.info)
         self.pages = {page.src_uri: page for page in site.pages}
+        self.order = [page.src_uri for page in site.pages]
+        in_nav = nav_sources(config.nav) if self.config.shell else set(self.pages)
+        self.filled = [page for page in site.pages if page.src_uri not in in_nav]
         for page in site.pages:
-            files.append(File.generated(config, page.src_uri, content=front_matter(page)))
+            if page.src_uri in in_nav:
+                files.append(File.generated(config, page.src_uri, content=front_matter(page)))
         for name, data in site.files.items():
             files.append(File.generated(config, name, content=data))
         return files
+
+    def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
+        self.nav = nav
+        return nav
+
+    def on_env(self, env: Any, config: Any, files: Files) -> Any:
+        self.env, self.files = env, files
+        return env
+
+    def on_post_build(self, config: Any) -> None:
+        """Pages outside the navigation, then a sitemap that lists every page."""
+        if not self.filled or self.files is None:
+            return
+        renderer = ShellRenderer(config, self.env, self.nav, self.files.documentation_pages())
+        for page in self.filled:
+            write_page(renderer.file_of(page.src_uri).abs_dest_path, renderer.render_page(page))
+        write_sitemap(config, self.env, [sitemap_entry(config, src) for src in self.order])
+        log.info(f"{len(self.filled)} pages filled into the theme's shell")
 
     def on_page_markdown(self, markdown: str, page: Any, **kwargs: Any) -> str | None:
         return "" if page.file.src_uri in self.pages else markdown
@@ -70,6 +99,16 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
         server.watch(str(self.content_root(config)))
         server.watch(str(Path(__file__).resolve().parent.parent / "site_templates"))
         return server
+
+
+def nav_sources(nav: Any) -> set[str]:
+    """Source names of the pages listed in mkdocs.yml's nav (MkDocs renders those itself)."""
+    found: set[str] = set()
+    for item in nav or []:
+        values = item.values() if isinstance(item, dict) else [item]
+        for value in values:
+            found |= nav_sources(value) if isinstance(value, list) else {str(value)}
+    return found
 
 
 def front_matter(page: Page) -> str:

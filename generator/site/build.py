@@ -20,6 +20,7 @@ from .listings import listing_pages, network_page
 from .model import Page, Site
 from .record_pages import record_page
 from .related import Related, related_pages
+from .render import environment
 
 Progress = Callable[[str], None]
 
@@ -28,6 +29,7 @@ def build_site(content: Content, site_url: str = "", site_name: str = "คลั
                progress: Progress | None = None) -> Site:
     say = progress or (lambda message: None)
     started = time.perf_counter()
+    environment.cache_clear()  # templates may have changed since the last build (kb serve)
     graph = build_graph(content.records)
     index = build_index(content.records, graph)
     index.network, index.metrics = stakeholder_network(graph)

@@ -20,8 +20,8 @@ class Linker:
         return href(url, self.depth)
 
     def anchor(self, url: str, text: str, css: str = "") -> Markup:
-        cls = Markup(' class="{}"').format(css) if css else ""
-        return Markup('<a href="{}"{}>{}</a>').format(self.href(url), cls, text)
+        cls = f' class="{escape(css)}"' if css else ""
+        return Markup(f'<a href="{escape(self.href(url))}"{cls}>{escape(text)}</a>')  # noqa: S704 - escaped
 
     def link(self, target: str, text: str | None = None) -> Markup:
         """A record by id; a plain name (not a record) is shown as escaped text."""
@@ -36,7 +36,7 @@ class Linker:
         graph = self.index.graph
         title = graph.nodes[target].get("title", node_id) if target in graph else node_id
         url = self.href(self.index.url_of(map_id))
-        return Markup('<a href="{}#node-{}">{}</a>').format(url, node_id, title)
+        return Markup(f'<a href="{escape(url)}#node-{escape(node_id)}">{escape(title)}</a>')  # noqa: S704
 
     def tag(self, tag_key: str) -> Markup:
         entry = self.index.tags[tag_key]

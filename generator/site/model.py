@@ -41,5 +41,5 @@ def url_of_src(src_uri: str) -> str:
 
 def meta_text(text: str) -> str:
     """Text safe for places where Material prints page titles and descriptions unescaped."""
-    table = str.maketrans({"<": "‹", ">": "›", '"': "＂", "&": "＆", "\n": " "})
+    table = str.maketrans({"<": "‹", ">": "›", '"': "＂", "'": "’", "&": "＆", "\n": " "})
     return " ".join(text.translate(table).split())

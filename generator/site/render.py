@@ -26,13 +26,19 @@ def render_markdown(text: str | None) -> Markup:
     """Markdown → HTML with raw HTML escaped, then only harmless tags and http(s) links kept."""
     if not text:
         return Markup("")
-    renderer = md.Markdown(extensions=["tables", "sane_lists"])
-    renderer.preprocessors.deregister("html_block")
-    renderer.inlinePatterns.deregister("html")
-    html = renderer.convert(str(text))
+    html = markdown_renderer().reset().convert(str(text))
     clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                       url_schemes={"http", "https", "mailto"}, link_rel="noopener nofollow")
     return Markup(clean)  # noqa: S704 - sanitised just above
+
+
+@cache
+def markdown_renderer() -> md.Markdown:
+    """One renderer per process (building one costs more than converting a page); reset per use."""
+    renderer = md.Markdown(extensions=["tables", "sane_lists"])
+    renderer.preprocessors.deregister("html_block")
+    renderer.inlinePatterns.deregister("html")
+    return renderer
 
 
 def thai_date(value: Any, short: bool = False) -> str:
@@ -50,7 +56,8 @@ def href(url: str, depth: int) -> str:
 @cache
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
-                      undefined=ChainableUndefined, trim_blocks=True, lstrip_blocks=True)
+                      undefined=ChainableUndefined, trim_blocks=True, lstrip_blocks=True,
+                      auto_reload=False)  # build_site() clears this cache, so edits are seen
     env.filters.update(markdown=render_markdown, thai_date=thai_date, thai_month=format_thai_month,
                        kind_label=lambda name: kinds()[name].label_th)
     return env

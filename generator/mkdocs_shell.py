@@ -1,0 +1,129 @@
+"""Material's page shell rendered once per folder, then filled in for every generated page.
+
+MkDocs renders the whole theme (head, header, navigation, footer) for every page: about 4 ms
+a page, most of a 10,000-meeting build. A generated page outside the navigation differs from
+its folder neighbours only in title, description, the last part of its URL and its content,
+so the theme runs once per folder with marked slots and each page is a string fill.
+`tests/test_shell.py` builds the demo site both ways and requires identical bytes.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import posixpath
+from collections.abc import Iterable
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from markupsafe import escape
+from mkdocs import utils
+from mkdocs.commands.build import get_context
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page as MkPage
+
+from .site.model import Page
+
+# Slots the theme copies through unchanged: plain ASCII that no filter escapes. The content
+# slot holds an <h1> so that Material, as for our real pages, adds no heading of its own.
+TITLE = "kbslot7c1e-title"
+DESCRIPTION = "kbslot7c1e-description"
+NAME = "kbslot7c1e-name"
+CONTENT = '<h1 class="kbslot7c1e-content"></h1>'
+SLOTS = (TITLE, DESCRIPTION, NAME, CONTENT)
+
+
+class ShellRenderer:
+    """Renders our pages with the theme, as MkDocs would: once per folder, then by filling."""
+
+    def __init__(self, config: Any, env: Any, nav: Any, doc_files: Any) -> None:
+        self.config, self.env, self.nav, self.doc_files = config, env, nav, doc_files
+        self.shells: dict[str, list[str]] = {}
+
+    def render_page(self, page: Page) -> str:
+        name = posixpath.basename(self.file_of(page.src_uri).url.rstrip("/"))
+        if not fillable(page, name):
+            return self.render_with_theme(page.src_uri, page.title, page.description, page.kind,
+                                          page.html)
+        values = {TITLE: page.title, DESCRIPTION: page.description, NAME: name, CONTENT: page.html}
+        return "".join(values.get(part, part) for part in self.shell(folder_of(page.src_uri)))
+
+    def shell(self, folder: str) -> list[str]:
+        """The theme around a page of this folder, split so that slots are separate parts."""
+        if folder not in self.shells:
+            probe = posixpath.join(folder, NAME + ".md")
+            html = self.render_with_theme(probe, TITLE, DESCRIPTION, "", CONTENT)
+            self.shells[folder] = split_slots(html)
+        return self.shells[folder]
+
+    def render_with_theme(self, src_uri: str, title: str, description: str, kind: str,
+                          html: str) -> str:
+        """One page through MkDocs' own steps: page object, context, main.html, post_page."""
+        page = MkPage(None, self.file_of(src_uri), self.config)
+        page.markdown = ""
+        page.meta = {"title": title, "description": description, "kb_kind": kind}
+        page.content = html
+        self.config._current_page = page
+        page.active = True
+        try:
+            context = get_context(self.nav, self.doc_files, self.config, page)
+            context = self.config.plugins.on_page_context(context, page=page, config=self.config,
+                                                          nav=self.nav)
+            output = self.env.get_template("main.html").render(context)
+            return str(self.config.plugins.on_post_page(output, page=page, config=self.config))
+        finally:
+            page.active = False
+            self.config._current_page = None
+
+    def file_of(self, src_uri: str) -> File:
+        return File.generated(self.config, src_uri, content="")
+
+
+def folder_of(src_uri: str) -> str:
+    return posixpath.dirname(src_uri)
+
+
+def fillable(page: Page, name: str) -> bool:
+    """The fill is exact only when escaping changes none of the values the theme prints."""
+    return all(str(escape(v)) == v and not any(s in v for s in SLOTS)
+               for v in (page.title, page.description, name))
+
+
+def split_slots(html: str) -> list[str]:
+    parts = [html]
+    for slot in SLOTS:
+        parts = [piece for part in parts for piece in interleave(part.split(slot), slot)]
+    return [p for p in parts if p]
+
+
+def interleave(pieces: list[str], slot: str) -> list[str]:
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        out += [slot, piece]
+    return out
+
+
+def write_page(dest: str, html: str) -> None:
+    path = Path(dest)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
+
+
+def write_sitemap(config: Any, env: Any, entries: Iterable[Any]) -> None:
+    """sitemap.xml (and .gz) over every page, ours included, from the theme's own template,
+    the way MkDocs writes it for the pages it knows."""
+    files = [SimpleNamespace(page=e) for e in entries]
+    output = env.get_template("sitemap.xml").render(pages=files, config=config)
+    path = Path(config.site_dir, "sitemap.xml")
+    path.write_bytes(output.encode("utf-8"))
+    buffer = io.BytesIO()
+    timestamp = utils.get_build_timestamp(pages=[f.page for f in files])
+    with gzip.GzipFile(fileobj=buffer, filename=f"{path}.gz", mode="wb", mtime=timestamp) as gz:
+        gz.write(output.encode("utf-8"))
+    path.with_name("sitemap.xml.gz").write_bytes(buffer.getvalue())
+
+
+def sitemap_entry(config: Any, src_uri: str) -> Any:
+    """What the sitemap template reads of a page, for a page MkDocs never saw."""
+    return MkPage(None, File.generated(config, src_uri, content=""), config)
