@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
+import zlib
 from collections.abc import Callable
 
 from ..diagrams import systemmap_diagram
@@ -18,11 +19,14 @@ from .feeds import atom_feed
 from .index import SiteIndex, build_index
 from .listings import listing_pages, network_page
 from .model import Page, Site
-from .record_pages import record_page
+from .page_cache import PageCache, own_key
+from .record_pages import record_src, traced_record_page
 from .related import Related, related_pages
 from .render import environment
+from .tracking import Dep, Digests
 
 Progress = Callable[[str], None]
+Rendered = tuple[Page, set[Dep], bytes]  # a page, what it read, its HTML compressed
 
 
 def build_site(content: Content, site_url: str = "", site_name: str = "คลังความรู้ กขป.",
@@ -40,7 +44,7 @@ def build_site(content: Content, site_url: str = "", site_name: str = "คลั
     for record in content.records:
         if record.kind == "systemmap":
             add_diagram(site, index, record)
-    site.pages.extend(render_record_pages(index, content.records, related))
+    site.pages.extend(render_record_pages(index, content.records, related, say))
     site.pages.extend(listing_pages(index))
     site.pages.append(network_page(index, site))
     site.files["feed.xml"] = atom_feed(index, site_url, site_name)
@@ -53,25 +57,42 @@ PARALLEL_FROM = 400  # pages; below this, forking workers costs more than it sav
 _shared: tuple[SiteIndex, list[Record], dict[str, list[Related]]] | None = None  # read by forked workers
 
 
-def render_record_pages(index: SiteIndex, records: list[Record],
-                        related: dict[str, list[Related]]) -> list[Page]:
-    """Record pages, rendered on every core for big sites (workers fork with the index)."""
+def render_record_pages(index: SiteIndex, records: list[Record], related: dict[str, list[Related]],
+                        say: Progress) -> list[Page]:
+    """Record pages: from the page cache when nothing they show changed, the rest rendered."""
+    cache = PageCache(Digests(index))
+    owns = [own_key(record, related[record.id]) for record in records]
+    pages = [cache.get(record_src(record), own) for record, own in zip(records, owns, strict=True)]
+    todo = [i for i, page in enumerate(pages) if page is None]
+    say(f"record pages: {len(records) - len(todo)} unchanged (cached), {len(todo)} to render")
+    for position, (page, deps, compressed) in zip(todo, render_many(index, records, related, todo),
+                                                  strict=True):
+        cache.put(page, owns[position], deps, compressed)
+        pages[position] = page
+    cache.save()
+    return [page for page in pages if page is not None]
+
+
+def render_many(index: SiteIndex, records: list[Record], related: dict[str, list[Related]],
+                positions: list[int]) -> list[Rendered]:
+    """Rendered on every core for many pages (workers fork with the index)."""
     global _shared
-    workers = min(os.cpu_count() or 1, 8)
-    if len(records) < PARALLEL_FROM or workers < 2:
-        return [record_page(index, record, related[record.id]) for record in records]
     _shared = (index, records, related)
+    workers = min(os.cpu_count() or 1, 8)
     try:
+        if len(positions) < PARALLEL_FROM or workers < 2:
+            return [_render_one(position) for position in positions]
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(_render_one, range(len(records)), chunksize=64)
+            return pool.map(_render_one, positions, chunksize=64)
     finally:
         _shared = None
 
 
-def _render_one(position: int) -> Page:
+def _render_one(position: int) -> Rendered:
     assert _shared is not None
     index, records, related = _shared
-    return record_page(index, records[position], related[records[position].id])
+    page, deps = traced_record_page(index, records[position], related[records[position].id])
+    return page, deps, zlib.compress(page.html.encode("utf-8"), 1)
 
 
 def node_links(index: SiteIndex, record: Record) -> dict[str, str]:

@@ -5,14 +5,15 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from ..thai import load_regions, province_by_name
-from .index import SiteIndex, province_slug
+from .index import province_slug
 from .render import href
+from .tracking import PageIndex
 
 
 class Linker:
     """Bound to one page (its folder depth) so every link is relative."""
 
-    def __init__(self, index: SiteIndex, depth: int) -> None:
+    def __init__(self, index: PageIndex, depth: int) -> None:
         self.index = index
         self.depth = depth
 

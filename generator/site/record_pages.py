@@ -17,6 +17,7 @@ from .links import Linker
 from .model import Page, meta_text
 from .related import Related
 from .render import render
+from .tracking import Dep, PageIndex, TrackedIndex
 
 
 def description_of(data: dict[str, Any]) -> str:
@@ -34,7 +35,7 @@ def region_of(data: dict[str, Any]) -> int | None:
     return int(info["health_region"]) if info else None
 
 
-def meeting_context(index: SiteIndex, record: Record) -> dict[str, Any]:
+def meeting_context(index: PageIndex, record: Record) -> dict[str, Any]:
     data = record.data
     reporter = data.get("reporter")
     return {
@@ -43,11 +44,11 @@ def meeting_context(index: SiteIndex, record: Record) -> dict[str, Any]:
     }
 
 
-def area_context(index: SiteIndex, record: Record) -> dict[str, Any]:
+def area_context(index: PageIndex, record: Record) -> dict[str, Any]:
     return {"presented_at": index.linked(record.id, "presented", incoming=True)}
 
 
-def stakeholder_context(index: SiteIndex, record: Record) -> dict[str, Any]:
+def stakeholder_context(index: PageIndex, record: Record) -> dict[str, Any]:
     def incoming(relation: str) -> list[str]:
         return index.linked(record.id, relation, incoming=True)
 
@@ -62,7 +63,7 @@ def stakeholder_context(index: SiteIndex, record: Record) -> dict[str, Any]:
     }
 
 
-def ego_diagram(index: SiteIndex, record_id: str) -> Markup | None:
+def ego_diagram(index: PageIndex, record_id: str) -> Markup | None:
     metrics = index.metrics.get(record_id)
     if not metrics or not metrics.neighbours:
         return None
@@ -73,10 +74,10 @@ def ego_diagram(index: SiteIndex, record_id: str) -> Markup | None:
     titles = {n: short(n) for n, _ in metrics.neighbours}
     titles[record_id] = short(record_id)
     urls = {n: "../../" + index.url_of(n) for n, _ in metrics.neighbours}
-    return Markup(ego_svg(record_id, index.metrics, titles, urls, index.network))  # noqa: S704 - escaped in ego_svg
+    return Markup(ego_svg(record_id, {record_id: metrics}, titles, urls, index.network))  # noqa: S704 - escaped in ego_svg
 
 
-def meeting_roles(index: SiteIndex, meeting_id: str, who: str) -> list[str]:
+def meeting_roles(index: PageIndex, meeting_id: str, who: str) -> list[str]:
     data = index.records[meeting_id].data
     roles = []
     if who in (data.get("organizers") or []):
@@ -89,7 +90,7 @@ def meeting_roles(index: SiteIndex, meeting_id: str, who: str) -> list[str]:
     return list(dict.fromkeys(roles))
 
 
-def owned_actions(index: SiteIndex, who: str) -> list[tuple[str, dict[str, Any]]]:
+def owned_actions(index: PageIndex, who: str) -> list[tuple[str, dict[str, Any]]]:
     found = []
     for meeting_id in index.linked(who, "owns_action", incoming=True):
         for action in index.records[meeting_id].data.get("actions") or []:
@@ -98,13 +99,13 @@ def owned_actions(index: SiteIndex, who: str) -> list[tuple[str, dict[str, Any]]
     return found
 
 
-def proposal_context(index: SiteIndex, record: Record) -> dict[str, Any]:
+def proposal_context(index: PageIndex, record: Record) -> dict[str, Any]:
     history = [h for h in record.data.get("history") or [] if isinstance(h, dict)]
     return {"raised_at": index.linked(record.id, "raised", incoming=True),
             "history": sorted(history, key=lambda h: str(h.get("date", "")))}
 
 
-def systemmap_context(index: SiteIndex, record: Record) -> dict[str, Any]:
+def systemmap_context(index: PageIndex, record: Record) -> dict[str, Any]:
     addressed = {}
     for node in node_ids(record.data):
         name = f"{record.id}#{node}"
@@ -115,7 +116,7 @@ def systemmap_context(index: SiteIndex, record: Record) -> dict[str, Any]:
     return {"addressed": addressed, "node_labels": labels, "diagram": index.diagrams.get(record.id)}
 
 
-def topic_context(index: SiteIndex, record: Record) -> dict[str, Any]:
+def topic_context(index: PageIndex, record: Record) -> dict[str, Any]:
     under = index.linked(record.id, "topic", incoming=True)
     groups = []
     for kind in kinds().values():
@@ -129,9 +130,21 @@ CONTEXTS = {"meeting": meeting_context, "area": area_context, "stakeholder": sta
             "proposal": proposal_context, "systemmap": systemmap_context, "topic": topic_context}
 
 
-def record_page(index: SiteIndex, record: Record, related: list[Related]) -> Page:
+def record_src(record: Record) -> str:
+    return f"{kinds()[record.kind].folder}/{record.id}.md"
+
+
+def traced_record_page(index: SiteIndex, record: Record, related: list[Related]) -> tuple[Page, set[Dep]]:
+    """The page, and everything it read from the site (what its cache entry depends on)."""
+    tracked = TrackedIndex(index)
+    page = record_page(tracked, record, related)
+    tracked.deps.add(("record", record.id))
+    return page, tracked.deps
+
+
+def record_page(index: PageIndex, record: Record, related: list[Related]) -> Page:
     kind = kinds()[record.kind]
-    src_uri = f"{kind.folder}/{record.id}.md"
+    src_uri = record_src(record)
     depth = 2
     context = {
         "r": record.data, "id": record.id, "kind": kind, "site": Linker(index, depth),

@@ -1,0 +1,95 @@
+"""Record pages kept between builds: a page is rendered again only when its own record, its
+related list, or something it read from another record (a title, a date, a link, a tag...)
+changed, or when the code or templates did. See tracking.py for how reads are noted.
+
+Stored as one pickle under the cache folder: per page, the key of its own inputs, what it
+read and a hash of those values then, and its HTML (compressed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import __version__
+from ..cache import cache_dir
+from ..loader import Record
+from . import render
+from .model import Page
+from .related import Related
+from .tracking import Dep, Digests
+
+PACKAGE = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Entry:
+    own: str
+    deps: tuple[Dep, ...]
+    digest: str
+    title: str
+    description: str
+    kind: str
+    html: bytes  # zlib-compressed
+
+
+def code_fingerprint() -> str:
+    """The generator's code, data files and page templates: any edit renders every page anew.
+    Read at every build (a few milliseconds), as `kb serve` rebuilds after template edits."""
+    h = hashlib.blake2b(__version__.encode(), digest_size=16)
+    templates = render.TEMPLATES
+    files = sorted([*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.yaml"), *templates.rglob("*.html")])
+    for file in files:
+        h.update(file.name.encode() + b"\0" + file.read_bytes())
+    return h.hexdigest()
+
+
+def own_key(record: Record, related: list[Related]) -> str:
+    return repr((record.kind, record.id, [(r.id, r.reason) for r in related]))  # scores are not shown
+
+
+class PageCache:
+    def __init__(self, digests: Digests) -> None:
+        self.digests = digests
+        base = cache_dir()
+        self.path = base / "pages.pickle" if base else None
+        self.fingerprint = code_fingerprint()
+        self.entries: dict[str, Entry] = self._load()
+        self.fresh: dict[str, Entry] = {}
+
+    def _load(self) -> dict[str, Entry]:
+        if self.path is None or not self.path.exists():
+            return {}
+        try:
+            with self.path.open("rb") as handle:
+                fingerprint, entries = pickle.load(handle)  # noqa: S301 - our own cache file
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+            return {}
+        return entries if fingerprint == self.fingerprint and isinstance(entries, dict) else {}
+
+    def get(self, src_uri: str, own: str) -> Page | None:
+        entry = self.entries.get(src_uri)
+        if entry is None or entry.own != own or self.digests.of(entry.deps) != entry.digest:
+            return None
+        self.fresh[src_uri] = entry
+        html = zlib.decompress(entry.html).decode("utf-8")
+        return Page(src_uri, entry.title, entry.description, entry.kind, html)
+
+    def put(self, page: Page, own: str, deps: set[Dep], compressed: bytes) -> None:
+        ordered = tuple(sorted(deps, key=repr))
+        self.fresh[page.src_uri] = Entry(own, ordered, self.digests.of(ordered), page.title,
+                                         page.description, page.kind, compressed)
+
+    def save(self) -> None:
+        """Keep this build's pages only (so the cache does not grow), written atomically."""
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=self.path.parent, delete=False) as handle:
+            pickle.dump((self.fingerprint, self.fresh), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, self.path)
