@@ -120,6 +120,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--skip-build", action="store_true")
     parser.add_argument("--diagrams", action="store_true", help="only the diagram benchmarks")
     parser.add_argument("--search", action="store_true", help="only the search benchmark")
+    parser.add_argument("--serve", action="store_true", help="only the kb serve preview benchmark")
     args = parser.parse_args(argv)
     if args.diagrams:
         run_diagrams()
@@ -128,6 +129,11 @@ def main(argv: list[str] | None = None) -> None:
         from .bench_search import run as run_search
 
         run_search(args.sizes[-1:])
+        return
+    if args.serve:
+        from .bench_serve import run as run_serve
+
+        run_serve(args.sizes[:1])
         return
     run(args.sizes, args.skip_build)
 

@@ -23,10 +23,20 @@ from .diagnostics import format_text
 from .mkdocs_shell import ShellRenderer, sitemap_entry, write_page, write_sitemap
 from .site.build import build_site
 from .site.model import Page
-from .validate import validate_content
+from .validate import Content, validate_content
 
 log = logging.getLogger("mkdocs.plugins.thai-kb")
 THEME_CHECKBOX = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autocomplete="off"')
+
+
+_handed_over: dict[Path, Content] = {}
+
+
+def hand_over(content: Content | None) -> None:
+    """`kb build` validates before building; it hands the result here (None takes it back)."""
+    _handed_over.clear()
+    if content is not None:
+        _handed_over[content.root.resolve()] = content
 
 
 class ThaiKbConfig(Config):
@@ -48,7 +58,8 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
         return root if root.is_absolute() else Path(config.config_file_path).parent / root
 
     def on_files(self, files: Files, config: Any) -> Files:
-        content = validate_content(self.content_root(config))
+        root = self.content_root(config)
+        content = _handed_over.pop(root.resolve(), None) or validate_content(root)
         if not content.ok:
             raise PluginError("เนื้อหาไม่ผ่านการตรวจ / content is invalid:\n"
                               + format_text(content.diagnostics))

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..diagnostics import format_text
-from ..validate import validate_content
+from ..mkdocs_plugin import hand_over
+from ..progress import Progress, ProgressHandler, reporter, silent
+from ..validate import Content, validate_content
 from . import content_dir
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -21,21 +26,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("content", nargs="?", default="content", help="content folder (default: content)")
     p.add_argument("-o", "--output", default="site", help="site folder (default: site)")
     p.add_argument("-f", "--config-file", default=str(ROOT / "mkdocs.yml"))
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    say = silent if args.quiet else reporter()
     root = content_dir(args.content)
     content = validate_content(root)
+    say(f"ตรวจแล้ว / validated {len(content.records):,} records")
     if not content.ok:
         print(format_text(content.diagnostics))
         print("ไม่ได้สร้างเว็บไซต์ เว็บไซต์เดิมยังอยู่ / site not built; the previous site is untouched",
               file=sys.stderr)
         return 1
-    return build_atomically(root, Path(args.output), Path(args.config_file))
+    return build_atomically(root, Path(args.output), Path(args.config_file), content, say)
 
 
-def build_atomically(root: Path, output: Path, config_file: Path) -> int:
+def build_atomically(root: Path, output: Path, config_file: Path, content: Content | None = None,
+                     say: Progress = silent) -> int:
     """MkDocs empties its site_dir first, so build beside it and swap only on success."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -45,15 +54,35 @@ def build_atomically(root: Path, output: Path, config_file: Path) -> int:
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=output.parent))
     os.environ["KB_CONTENT"] = str(root.resolve())
+    if content is not None:
+        hand_over(content)  # the plugin need not validate the same files again
     try:
-        build(load_config(str(config_file), site_dir=str(staging)))
+        with plugin_progress(say):
+            build(load_config(str(config_file), site_dir=str(staging)))
     except (MkDocsException, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"kb build: {exc}", file=sys.stderr)
         return 1
+    finally:
+        hand_over(None)
     swap(staging, output)
+    say("เขียนไฟล์ครบแล้ว / site written")
     print(f"สร้างเว็บไซต์แล้วที่ {output} / site built in {output}")
     return 0
+
+
+@contextmanager
+def plugin_progress(say: Progress) -> Iterator[None]:
+    """The plugin logs its stages at INFO; show them as progress lines while building."""
+    logger = logging.getLogger("mkdocs.plugins.thai-kb")
+    handler, level = ProgressHandler(say), logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
 
 
 def swap(staging: Path, output: Path) -> None:
