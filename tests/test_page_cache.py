@@ -3,7 +3,10 @@ gives, and renders again only the pages the edit touches."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -96,3 +99,17 @@ def test_unchanged_content_renders_no_record_page(tmp_path: Path, monkeypatch: p
     assert pages(build(CONTENT, first)) == pages(build(CONTENT, second))
     assert rendered(first) == len(validate_content(CONTENT).records)
     assert rendered(second) == 0
+
+
+def test_a_second_kb_build_in_a_new_process_renders_nothing(tmp_path: Path) -> None:
+    """Cache keys must not depend on the process (hash seeds, object addresses)."""
+    lines = []
+    for seed in ("1", "2"):
+        env = os.environ | {"KB_CACHE_DIR": str(tmp_path / "cache"), "PYTHONHASHSEED": seed}
+        result = subprocess.run([sys.executable, "-m", "generator.cli", "build", str(CONTENT), "-o",
+                                 str(tmp_path / "site")], env=env, capture_output=True, text=True, check=True)
+        lines.append([line.split("] ", 1)[1] for line in result.stderr.splitlines() if "pages:" in line])
+    records = len(validate_content(CONTENT).records)
+    assert lines[0][0] == f"record pages: 0 unchanged (cached), {records} to render"
+    assert lines[1][0] == f"record pages: {records} unchanged (cached), 0 to render"
+    assert lines[1][1].endswith("unchanged (cached), 0 rendered")

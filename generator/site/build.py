@@ -17,13 +17,13 @@ from ..search import build_search_index
 from ..validate import Content
 from .feeds import atom_feed
 from .index import SiteIndex, build_index
-from .listings import listing_pages, network_page
+from .listings import Listing, listing_pages, network_page
 from .model import Page, Site
 from .page_cache import PageCache, own_key
 from .record_pages import record_src, traced_record_page
 from .related import Related, related_pages
 from .render import environment
-from .tracking import Dep, Digests
+from .tracking import Dep, Digests, TrackedIndex
 
 Progress = Callable[[str], None]
 Rendered = tuple[Page, set[Dep], bytes]  # a page, what it read, its HTML compressed
@@ -44,9 +44,10 @@ def build_site(content: Content, site_url: str = "", site_name: str = "คลั
     for record in content.records:
         if record.kind == "systemmap":
             add_diagram(site, index, record)
-    site.pages.extend(render_record_pages(index, content.records, related, say))
-    site.pages.extend(listing_pages(index))
-    site.pages.append(network_page(index, site))
+    cache = PageCache(Digests(index))
+    site.pages.extend(render_record_pages(index, content.records, related, cache, say))
+    site.pages.extend(render_listings(index, [*listing_pages(index), network_page(index, site)], cache, say))
+    cache.save()
     site.files["feed.xml"] = atom_feed(index, site_url, site_name)
     site.files.update(build_search_index(index))
     say(f"{len(site.pages)} pages rendered ({time.perf_counter() - started:.1f}s)")
@@ -58,9 +59,8 @@ _shared: tuple[SiteIndex, list[Record], dict[str, list[Related]]] | None = None 
 
 
 def render_record_pages(index: SiteIndex, records: list[Record], related: dict[str, list[Related]],
-                        say: Progress) -> list[Page]:
+                        cache: PageCache, say: Progress) -> list[Page]:
     """Record pages: from the page cache when nothing they show changed, the rest rendered."""
-    cache = PageCache(Digests(index))
     owns = [own_key(record, related[record.id]) for record in records]
     pages = [cache.get(record_src(record), own) for record, own in zip(records, owns, strict=True)]
     todo = [i for i, page in enumerate(pages) if page is None]
@@ -69,8 +69,25 @@ def render_record_pages(index: SiteIndex, records: list[Record], related: dict[s
                                                   strict=True):
         cache.put(page, owns[position], deps, compressed)
         pages[position] = page
-    cache.save()
     return [page for page in pages if page is not None]
+
+
+def render_listings(index: SiteIndex, listings: list[Listing], cache: PageCache,
+                    say: Progress) -> list[Page]:
+    """Listing pages, each from the cache when what it lists and shows is unchanged."""
+    pages, rendered = [], 0
+    for listing in listings:
+        own = listing.key()
+        page = cache.get(listing.src_uri, own) if own else None
+        if page is None:
+            tracked = TrackedIndex(index)
+            page = listing.render(tracked)
+            rendered += 1
+            if own:
+                cache.put(page, own, tracked.deps, zlib.compress(page.html.encode("utf-8"), 1))
+        pages.append(page)
+    say(f"listing pages: {len(pages) - rendered} unchanged (cached), {rendered} rendered")
+    return pages
 
 
 def render_many(index: SiteIndex, records: list[Record], related: dict[str, list[Related]],

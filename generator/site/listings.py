@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
@@ -16,25 +17,55 @@ from .index import SiteIndex, province_slug
 from .links import Linker
 from .model import Page, Site, meta_text
 from .render import render
+from .tracking import PageIndex
 
 PER_PAGE = 50
 
 
-def page(index: SiteIndex, src_uri: str, title: str, description: str, template: str,
-         **context: Any) -> Page:
-    depth = src_uri.count("/") + (0 if src_uri.endswith("index.md") else 1)
-    html = render(template, site=Linker(index, depth), title=title, **context)
-    return Page(src_uri, meta_text(title), meta_text(description), "listing", html)
+@dataclass
+class Listing:
+    """A listing page before rendering: what it shows (its cache key) and its template."""
+
+    src_uri: str
+    title: str
+    description: str
+    template: str
+    context: dict[str, Any]
+
+    def key(self) -> str | None:
+        """Its own inputs as text; None when some value has no stable text (never cached)."""
+        text = repr((self.src_uri, self.title, self.description, self.template,
+                     {k: stable(v) for k, v in self.context.items()}))
+        return None if " at 0x" in text else text
+
+    def render(self, index: PageIndex) -> Page:
+        depth = self.src_uri.count("/") + (0 if self.src_uri.endswith("index.md") else 1)
+        html = render(self.template, site=Linker(index, depth), title=self.title, **self.context)
+        return Page(self.src_uri, meta_text(self.title), meta_text(self.description), "listing", html)
 
 
-def section_pages(index: SiteIndex, kind: Kind) -> Iterator[Page]:
+def stable(value: Any) -> Any:
+    """Kinds carry functions (their checks): a kind is known by its name."""
+    if isinstance(value, Kind):
+        return ("kind", value.name)
+    if isinstance(value, list | tuple):
+        return [stable(v) for v in value]
+    return value
+
+
+def page(src_uri: str, title: str, description: str, template: str,
+         **context: Any) -> Listing:
+    return Listing(src_uri, title, description, template, context)
+
+
+def section_pages(index: SiteIndex, kind: Kind) -> Iterator[Listing]:
     ids = index.of_kind(kind.name)
     chunks = [ids[i:i + PER_PAGE] for i in range(0, len(ids), PER_PAGE)] or [[]]
     for number, chunk in enumerate(chunks, start=1):
         src = f"{kind.folder}/index.md" if number == 1 else f"{kind.folder}/page/{number}.md"
         title = kind.label_th if number == 1 else f"{kind.label_th} (หน้า {number})"
         pager = pagination(kind.folder, number, len(chunks))
-        yield page(index, src, title, f"{kind.label_th}ทั้งหมด {len(ids)} รายการ", "listing.html",
+        yield page(src, title, f"{kind.label_th}ทั้งหมด {len(ids)} รายการ", "listing.html",
                    ids=chunk, total=len(ids), pager=pager, kind=kind)
 
 
@@ -46,34 +77,34 @@ def pagination(folder: str, number: int, count: int) -> list[tuple[str, str, boo
     return [(str(n), url(n), n == number) for n in range(1, count + 1)] if count > 1 else []
 
 
-def tag_pages(index: SiteIndex) -> Iterator[Page]:
+def tag_pages(index: SiteIndex) -> Iterator[Listing]:
     tags = thai_sorted(index.tags.values(), key=lambda t: t.label)
-    yield page(index, "tags/index.md", "แฮชแท็ก", f"แฮชแท็กทั้งหมด {len(tags)} แท็ก", "tags.html", tags=tags)
+    yield page("tags/index.md", "แฮชแท็ก", f"แฮชแท็กทั้งหมด {len(tags)} แท็ก", "tags.html", tags=tags)
     for tag in tags:
-        yield page(index, f"tags/{tag.slug}.md", f"#{tag.label}",
+        yield page(f"tags/{tag.slug}.md", f"#{tag.label}",
                    f"{len(tag.ids)} เรื่องที่ติดแท็ก #{tag.label}", "tag.html", tag=tag, ids=tag.ids)
 
 
-def province_pages(index: SiteIndex) -> Iterator[Page]:
+def province_pages(index: SiteIndex) -> Iterator[Listing]:
     regions = []
     for number, region in sorted(load_regions().items()):
         names = thai_sorted(n for n, p in load_provinces().items() if p["health_region"] == number)
         regions.append((number, region, [(n, len(index.by_province.get(n, []))) for n in names]))
-    yield page(index, "provinces/index.md", "จังหวัดและเขตสุขภาพ",
+    yield page("provinces/index.md", "จังหวัดและเขตสุขภาพ",
                "เรื่องทั้งหมดแยกตามจังหวัดและเขตสุขภาพ 1–13", "provinces.html", regions=regions)
     for name, ids in index.by_province.items():
         info = load_provinces()[name]
-        yield page(index, f"provinces/{province_slug(name)}.md", f"จังหวัด{name}",
+        yield page(f"provinces/{province_slug(name)}.md", f"จังหวัด{name}",
                    f"{len(ids)} เรื่องในจังหวัด{name} เขตสุขภาพที่ {info['health_region']}",
                    "place.html", ids=index.ordered(ids), info=info, region=info["health_region"])
     for number, _region, provinces in regions:
         ids = index.ordered(index.by_region.get(number, []))
-        yield page(index, f"regions/{number}.md", f"เขตสุขภาพที่ {number}",
+        yield page(f"regions/{number}.md", f"เขตสุขภาพที่ {number}",
                    f"{len(ids)} เรื่องในเขตสุขภาพที่ {number}", "region.html", ids=ids,
                    number=number, provinces=provinces)
 
 
-def timeline_page(index: SiteIndex) -> Page:
+def timeline_page(index: SiteIndex) -> Listing:
     years: dict[int, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
     for kind in kinds().values():
         if kind.date_field:
@@ -81,16 +112,16 @@ def timeline_page(index: SiteIndex) -> Page:
                 year, month = (int(p) for p in index.date_of(record_id).split("-")[:2])
                 years[year][month].append(record_id)
     ordered = [(y, sorted(months.items(), reverse=True)) for y, months in sorted(years.items(), reverse=True)]
-    return page(index, "timeline.md", "ลำดับเวลา", "การประชุมเรียงตามปีและเดือน (พ.ศ.)",
+    return page("timeline.md", "ลำดับเวลา", "การประชุมเรียงตามปีและเดือน (พ.ศ.)",
                 "timeline.html", years=ordered)
 
 
-def home_page(index: SiteIndex) -> Page:
+def home_page(index: SiteIndex) -> Listing:
     registry = kinds()
     counts = [(k, len(index.of_kind(k.name))) for k in registry.values()]
     meetings = index.of_kind("meeting")
     regions = sorted(index.by_region.items())
-    return page(index, "index.md", "คลังความรู้ กขป.",
+    return page("index.md", "คลังความรู้ กขป.",
                 "บันทึกการประชุม พื้นที่ต้นแบบ ภาคี และข้อเสนอเชิงนโยบายของคณะกรรมการเขตสุขภาพเพื่อประชาชน",
                 "home.html", counts=counts, latest=meetings[:10],
                 topics=index.of_kind("topic"), maps=index.of_kind("systemmap"),
@@ -98,17 +129,17 @@ def home_page(index: SiteIndex) -> Page:
                 tags=sorted(index.tags.values(), key=lambda t: (-len(t.ids), t.key))[:20])
 
 
-def listing_pages(index: SiteIndex) -> Iterator[Page]:
+def listing_pages(index: SiteIndex) -> Iterator[Listing]:
     yield home_page(index)
     for kind in kinds().values():
         yield from section_pages(index, kind)
     yield from tag_pages(index)
     yield from province_pages(index)
     yield timeline_page(index)
-    yield page(index, "search.md", "ค้นหา", "ค้นหาการประชุม พื้นที่ต้นแบบ ภาคี และข้อเสนอ", "search.html")
+    yield page("search.md", "ค้นหา", "ค้นหาการประชุม พื้นที่ต้นแบบ ภาคี และข้อเสนอ", "search.html")
 
 
-def network_page(index: SiteIndex, site: Site) -> Page:
+def network_page(index: SiteIndex, site: Site) -> Listing:
     """The whole stakeholder network (sfdp), its bridges and most central members."""
     metrics = index.metrics
     titles = {n: index.title_of(n) for n in metrics}
@@ -119,7 +150,7 @@ def network_page(index: SiteIndex, site: Site) -> Page:
         site.files["network/stakeholders.svg"] = data
         svg = inline_svg(data)
     central = sorted(metrics, key=lambda n: (-metrics[n].betweenness, -metrics[n].strength, n))[:30]
-    return page(index, "network/index.md", "เครือข่ายภาคี",
+    return page("network/index.md", "เครือข่ายภาคี",
                 f"ภาคี {len(metrics)} แห่งที่ทำงานร่วมกันในการประชุม ข้อเสนอ และพื้นที่ต้นแบบ", "network.html",
                 svg=Markup(svg), central=central, metrics=metrics, info=summary(metrics),  # noqa: S704
                 edges=index.network.number_of_edges() if index.network is not None else 0)
