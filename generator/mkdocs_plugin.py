@@ -20,7 +20,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .diagnostics import format_text
-from .mkdocs_shell import ShellRenderer, sitemap_entry, write_page, write_sitemap
+from .mkdocs_shell import ShellRenderer, sitemap_entries, write_pages, write_sitemap
 from .site.build import build_site
 from .site.model import Page
 from .validate import Content, validate_content
@@ -89,9 +89,8 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
         if not self.filled or self.files is None:
             return
         renderer = ShellRenderer(config, self.env, self.nav, self.files.documentation_pages())
-        for page in self.filled:
-            write_page(renderer.file_of(page.src_uri).abs_dest_path, renderer.render_page(page))
-        write_sitemap(config, self.env, [sitemap_entry(config, src) for src in self.order])
+        write_pages(renderer, config.site_dir, self.filled)
+        write_sitemap(config, self.env, sitemap_entries(config, self.order))
         log.info(f"{len(self.filled)} pages filled into the theme's shell")
 
     def on_page_markdown(self, markdown: str, page: Any, **kwargs: Any) -> str | None:

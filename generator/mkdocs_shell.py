@@ -11,19 +11,23 @@ from __future__ import annotations
 
 import gzip
 import io
+import multiprocessing
+import os
 import posixpath
 from collections.abc import Iterable
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
+from urllib.parse import quote, urljoin, urlsplit
 
 from markupsafe import escape
 from mkdocs import utils
 from mkdocs.commands.build import get_context
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page as MkPage
+from mkdocs.utils import get_build_date
 
-from .site.model import Page
+from .site.model import Page, url_of_src
 
 # Slots the theme copies through unchanged: plain ASCII that no filter escapes. The content
 # slot holds an <h1> so that Material, as for our real pages, adds no heading of its own.
@@ -42,7 +46,7 @@ class ShellRenderer:
         self.shells: dict[str, list[str]] = {}
 
     def render_page(self, page: Page) -> str:
-        name = posixpath.basename(self.file_of(page.src_uri).url.rstrip("/"))
+        name = posixpath.basename(url_of(page.src_uri).rstrip("/"))
         if not fillable(page, name):
             return self.render_with_theme(page.src_uri, page.title, page.description, page.kind,
                                           page.html)
@@ -82,6 +86,40 @@ class ShellRenderer:
 
 def folder_of(src_uri: str) -> str:
     return posixpath.dirname(src_uri)
+
+
+def url_of(src_uri: str) -> str:
+    """The page's URL as MkDocs writes it (directory URLs, percent-encoded like File.url)."""
+    return quote(url_of_src(src_uri))
+
+
+PARALLEL_FROM = 400  # pages; below this, forking workers costs more than it saves
+_job: tuple[ShellRenderer, str, list[Page]] | None = None  # read by forked workers
+
+
+def write_pages(renderer: ShellRenderer, site_dir: str, pages: list[Page]) -> None:
+    """Fill and write every page, on every core for many (shells are made before forking)."""
+    global _job
+    for folder in sorted({folder_of(page.src_uri) for page in pages}):
+        renderer.shell(folder)
+    _job = (renderer, site_dir, pages)
+    workers = min(os.cpu_count() or 1, 8)
+    try:
+        if len(pages) < PARALLEL_FROM or workers < 2:
+            for position in range(len(pages)):
+                _write(position)
+        else:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                pool.map(_write, range(len(pages)), chunksize=128)
+    finally:
+        _job = None
+
+
+def _write(position: int) -> None:
+    assert _job is not None
+    renderer, site_dir, pages = _job
+    page = pages[position]
+    write_page(os.path.join(site_dir, url_of_src(page.src_uri), "index.html"), renderer.render_page(page))
 
 
 def fillable(page: Page, name: str) -> bool:
@@ -124,6 +162,14 @@ def write_sitemap(config: Any, env: Any, entries: Iterable[Any]) -> None:
     path.with_name("sitemap.xml.gz").write_bytes(buffer.getvalue())
 
 
-def sitemap_entry(config: Any, src_uri: str) -> Any:
-    """What the sitemap template reads of a page, for a page MkDocs never saw."""
-    return MkPage(None, File.generated(config, src_uri, content=""), config)
+def sitemap_entries(config: Any, sources: list[str]) -> list[Any]:
+    """What the sitemap template reads of each page (as MkDocs' Page sets it), cheaply."""
+    base = config.site_url or ""
+    base = base if not base or base.endswith("/") else base + "/"
+    date = get_build_date()
+    entries = []
+    for src_uri in sources:
+        canonical = urljoin(base, url_of(src_uri)) if base else None
+        entries.append(SimpleNamespace(is_link=False, canonical_url=canonical, update_date=date,
+                                       abs_url=urlsplit(canonical).path if canonical else None))
+    return entries
