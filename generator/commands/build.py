@@ -6,8 +6,10 @@ import argparse
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -86,8 +88,12 @@ def plugin_progress(say: Progress) -> Iterator[None]:
 
 
 def swap(staging: Path, output: Path) -> None:
-    old = output.with_name(f".site-old-{os.getpid()}")
+    """Two renames; the previous site (thousands of folders) is deleted in the background,
+    as the new one is already in place."""
+    old = output.with_name(f".site-old-{os.getpid()}-{time.time_ns()}")
     if output.exists():
         output.rename(old)
     staging.rename(output)
-    shutil.rmtree(old, ignore_errors=True)
+    if old.exists():
+        subprocess.Popen(["rm", "-rf", "--", str(old)], start_new_session=True,  # noqa: S603, S607
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
