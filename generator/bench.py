@@ -1,15 +1,19 @@
-"""Benchmarks (not tests): validation and full-site build on synthetic corpora.
+"""Benchmarks (not tests): validation, cold and warm builds, search and preview, on synthetic
+corpora made from the demo content's Thai text.
 
-    ./run bench                      # 1,000 and 10,000 meetings: validate + build
-    ./run bench --sizes 1000 --skip-build
+    ./run bench                                  # 1k, 5k, 10k table, then search and preview
+    ./run bench --sizes 1000 --skip-build        # validation only
+    ./run bench --search | --serve | --diagrams  # one part only
 
-Each measurement runs in a fresh Python process and reports its own wall time and peak RSS.
+Each measurement runs in a fresh Python process and reports its own wall time and peak RSS
+(the largest of the main process and its worker processes).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -28,47 +32,65 @@ content = validate_content(Path(sys.argv[1]))
 seconds = time.perf_counter() - started
 assert content.ok, content.diagnostics[:3]
 print(json.dumps({"seconds": seconds, "records": len(content.records),
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_mb": max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                                 resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024}))
 """
 
 BUILD = """
-import json, logging, resource, sys, time
+import json, re, resource, sys, time
 from pathlib import Path
-logging.disable(logging.WARNING)
 from generator.commands.build import build_atomically, ROOT
+from generator.validate import validate_content
+lines = []
 started = time.perf_counter()
-assert build_atomically(Path(sys.argv[1]), Path(sys.argv[2]), ROOT / "mkdocs.yml") == 0
+content = validate_content(Path(sys.argv[1]))
+assert build_atomically(Path(sys.argv[1]), Path(sys.argv[2]), ROOT / "mkdocs.yml", content, lines.append) == 0
 seconds = time.perf_counter() - started
+related = float(re.search(r"related pages ranked \\(([0-9.]+)s\\)", " ".join(lines)).group(1))
+rendered = sum(int(m) for m in re.findall(r"([0-9]+) (?:to render|rendered)$", "\\n".join(lines), re.M))
 pages = sum(1 for _ in Path(sys.argv[2]).rglob("index.html"))
 size = sum(p.stat().st_size for p in Path(sys.argv[2]).rglob("*") if p.is_file())
-print(json.dumps({"seconds": seconds, "pages": pages, "site_mb": size / 2**20,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+print(json.dumps({"seconds": seconds, "pages": pages, "site_mb": size / 2**20, "related": related,
+                  "rendered": rendered,
+                  "peak_mb": max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                                 resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024}))
 """
 
 
-def measure(code: str, *args: str) -> dict[str, float]:
+def measure(code: str, *args: str, env: dict[str, str] | None = None) -> dict[str, float]:
     result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                            cwd=ROOT, check=False)
+                            cwd=ROOT, check=False, env=os.environ | (env or {}))
     if result.returncode != 0:
         raise SystemExit(f"benchmark step failed:\n{result.stderr[-3000:]}")
     return dict(json.loads(result.stdout.strip().splitlines()[-1]))
 
 
+HEADER = (f"{'meetings':>9} {'records':>8} {'validate s':>11} {'records/s':>10} {'cold build s':>13} "
+          f"{'warm build s':>13} {'pages':>7} {'site MB':>8} {'peak MB':>8} {'related s':>10}")
+
+
 def run(sizes: list[int], skip_build: bool) -> None:
-    print(f"{'meetings':>9} {'records':>8} {'validate s':>11} {'records/s':>10} {'peak MB':>8}"
-          f" {'build s':>8} {'pages':>7} {'site MB':>8} {'peak MB':>8}")
+    print(HEADER if not skip_build else HEADER[:41], flush=True)
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
             content = Path(tmp) / "content"
             write_corpus(ROOT / "content", content, size)
             v = measure(VALIDATE, str(content))
             line = (f"{size:>9,} {int(v['records']):>8,} {v['seconds']:>11.2f} "
-                    f"{v['records'] / v['seconds']:>10,.0f} {v['peak_mb']:>8.0f}")
+                    f"{v['records'] / v['seconds']:>10,.0f}")
             if not skip_build:
-                b = measure(BUILD, str(content), str(Path(tmp) / "site"))
-                line += (f" {b['seconds']:>8.1f} {int(b['pages']):>7,} {b['site_mb']:>8.0f}"
-                         f" {b['peak_mb']:>8.0f}")
+                line += build_figures(Path(tmp), content)
             print(line, flush=True)
+
+
+def build_figures(tmp: Path, content: Path) -> str:
+    """A cold build (empty cache), then the same build again with nothing changed."""
+    env = {"KB_CACHE_DIR": str(tmp / "cache")}
+    cold = measure(BUILD, str(content), str(tmp / "site"), env=env)
+    warm = measure(BUILD, str(content), str(tmp / "site"), env=env)
+    peak = max(cold["peak_mb"], warm["peak_mb"])
+    return (f" {cold['seconds']:>13.1f} {warm['seconds']:>13.1f} {int(cold['pages']):>7,}"
+            f" {cold['site_mb']:>8.0f} {peak:>8.0f} {cold['related']:>10.1f}")
 
 
 DIAGRAMS = """
@@ -116,7 +138,7 @@ def run_diagrams() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
     parser.add_argument("--skip-build", action="store_true")
     parser.add_argument("--diagrams", action="store_true", help="only the diagram benchmarks")
     parser.add_argument("--search", action="store_true", help="only the search benchmark")
@@ -136,6 +158,14 @@ def main(argv: list[str] | None = None) -> None:
         run_serve(args.sizes[:1])
         return
     run(args.sizes, args.skip_build)
+    if not args.skip_build and len(args.sizes) > 1:
+        from .bench_search import run as run_search
+        from .bench_serve import run as run_serve
+
+        print()
+        run_search(args.sizes[-1:])
+        print()
+        run_serve(args.sizes[:1])
 
 
 if __name__ == "__main__":

@@ -6,14 +6,16 @@ import argparse
 import os
 from pathlib import Path
 
+from ..progress import reporter, silent
 from . import content_dir
-from .build import ROOT
+from .build import ROOT, plugin_progress
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("serve", help="เปิดเว็บไซต์ทดลอง / serve the site with live reload")
     p.add_argument("content", nargs="?", default="content")
     p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
     p.set_defaults(run=run)
 
 
@@ -21,5 +23,6 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
     os.environ["KB_CONTENT"] = str(content_dir(args.content).resolve())
-    serve(str(Path(ROOT / "mkdocs.yml")), dev_addr=args.dev_addr, livereload=True)
+    with plugin_progress(silent if args.quiet else reporter()):
+        serve(str(Path(ROOT / "mkdocs.yml")), dev_addr=args.dev_addr, livereload=True)
     return 0
