@@ -10,22 +10,25 @@ from __future__ import annotations
 import json
 import logging
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .diagnostics import format_text
+from .diagnostics import Diagnostic, format_text
 from .mkdocs_shell import ShellRenderer, sitemap_entries, write_pages, write_sitemap
 from .site.build import build_site
-from .site.model import Page
+from .site.model import Page, Site
 from .validate import Content, validate_content
 
 log = logging.getLogger("mkdocs.plugins.thai-kb")
+PROBLEMS_SHOWN = 20
 THEME_CHECKBOX = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autocomplete="off"')
 
 
@@ -52,6 +55,14 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
         self.nav: Any = None
         self.env: Any = None
         self.files: Files | None = None
+        self.written: dict[str, int] | None = None  # under kb serve: page → hash of what was written
+        self.last_good: Site | None = None  # under kb serve: the last site built from valid content
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        """Having this hook keeps one plugin object across `kb serve`'s rebuilds (MkDocs' rule),
+        so it remembers what it wrote and a rebuild rewrites only the pages that changed."""
+        if command == "serve":
+            self.written = {}
 
     def content_root(self, config: Any) -> Path:
         root = Path(self.config.content_dir)
@@ -60,11 +71,16 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
     def on_files(self, files: Files, config: Any) -> Files:
         root = self.content_root(config)
         content = _handed_over.pop(root.resolve(), None) or validate_content(root)
-        if not content.ok:
+        if content.ok:
+            site = build_site(content, site_url=config.site_url or "", site_name=config.site_name,
+                              progress=log.info)
+            self.last_good = site if self.written is not None else None
+        elif self.last_good is not None:  # kb serve: keep the last good site up, and say why
+            log.error(format_text(content.diagnostics))
+            site = with_problems(self.last_good, content.diagnostics)
+        else:
             raise PluginError("เนื้อหาไม่ผ่านการตรวจ / content is invalid:\n"
                               + format_text(content.diagnostics))
-        site = build_site(content, site_url=config.site_url or "", site_name=config.site_name,
-                          progress=log.info)
         self.pages = {page.src_uri: page for page in site.pages}
         self.order = [page.src_uri for page in site.pages]
         in_nav = nav_sources(config.nav) if self.config.shell else set(self.pages)
@@ -89,7 +105,7 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
         if not self.filled or self.files is None:
             return
         renderer = ShellRenderer(config, self.env, self.nav, self.files.documentation_pages())
-        write_pages(renderer, config.site_dir, self.filled)
+        write_pages(renderer, config.site_dir, self.filled, self.written)
         write_sitemap(config, self.env, sitemap_entries(config, self.order))
         log.info(f"{len(self.filled)} pages filled into the theme's shell")
 
@@ -109,6 +125,16 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
         server.watch(str(self.content_root(config)))
         server.watch(str(Path(__file__).resolve().parent.parent / "site_templates"))
         return server
+
+
+def with_problems(site: Site, problems: list[Diagnostic]) -> Site:
+    """The site with a notice on every page: the content is invalid, this is the last good build."""
+    shown = format_text(problems[:PROBLEMS_SHOWN])
+    notice = ('<div class="kb-problems" role="alert"><p><strong>เนื้อหาไม่ผ่านการตรวจ '
+              "กำลังแสดงฉบับล่าสุดที่ถูกต้อง / The content is invalid; this is the last valid build."
+              f"</strong></p><pre>{escape(shown)}</pre></div>")
+    pages = [replace(page, html=notice + page.html) for page in site.pages]
+    return Site(pages, site.files)
 
 
 def nav_sources(nav: Any) -> set[str]:

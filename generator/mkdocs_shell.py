@@ -94,32 +94,46 @@ def url_of(src_uri: str) -> str:
 
 
 PARALLEL_FROM = 400  # pages; below this, forking workers costs more than it saves
-_job: tuple[ShellRenderer, str, list[Page]] | None = None  # read by forked workers
+_job: tuple[ShellRenderer, str, list[Page], dict[str, int]] | None = None  # read by forked workers
 
 
-def write_pages(renderer: ShellRenderer, site_dir: str, pages: list[Page]) -> None:
-    """Fill and write every page, on every core for many (shells are made before forking)."""
+def write_pages(renderer: ShellRenderer, site_dir: str, pages: list[Page],
+                written: dict[str, int] | None = None) -> None:
+    """Fill and write every page, on every core for many (shells are made before forking).
+    With `written` (kb serve), pages whose HTML did not change since the last build are left
+    alone and pages that no longer exist are removed."""
     global _job
     for folder in sorted({folder_of(page.src_uri) for page in pages}):
         renderer.shell(folder)
-    _job = (renderer, site_dir, pages)
+    _job = (renderer, site_dir, pages, written if written is not None else {})
     workers = min(os.cpu_count() or 1, 8)
     try:
         if len(pages) < PARALLEL_FROM or workers < 2:
-            for position in range(len(pages)):
-                _write(position)
+            hashes = [_write(position) for position in range(len(pages))]
         else:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
-                pool.map(_write, range(len(pages)), chunksize=128)
+                hashes = pool.map(_write, range(len(pages)), chunksize=128)
     finally:
         _job = None
+    if written is not None:
+        remember(site_dir, written, {page.src_uri: h for page, h in zip(pages, hashes, strict=True)})
 
 
-def _write(position: int) -> None:
+def _write(position: int) -> int:
     assert _job is not None
-    renderer, site_dir, pages = _job
+    renderer, site_dir, pages, written = _job
     page = pages[position]
-    write_page(os.path.join(site_dir, url_of_src(page.src_uri), "index.html"), renderer.render_page(page))
+    html = renderer.render_page(page)
+    if written.get(page.src_uri) != hash(html):
+        write_page(os.path.join(site_dir, url_of_src(page.src_uri), "index.html"), html)
+    return hash(html)
+
+
+def remember(site_dir: str, written: dict[str, int], now: dict[str, int]) -> None:
+    for gone in set(written) - set(now):
+        Path(site_dir, url_of_src(gone), "index.html").unlink(missing_ok=True)
+    written.clear()
+    written.update(now)
 
 
 def fillable(page: Page, name: str) -> bool:

@@ -24,5 +24,8 @@ def run(args: argparse.Namespace) -> int:
 
     os.environ["KB_CONTENT"] = str(content_dir(args.content).resolve())
     with plugin_progress(silent if args.quiet else reporter()):
-        serve(str(Path(ROOT / "mkdocs.yml")), dev_addr=args.dev_addr, livereload=True)
+        # dirty: the site folder is not emptied before each rebuild; the plugin rewrites only
+        # pages that changed and removes pages whose record is gone
+        serve(str(Path(ROOT / "mkdocs.yml")), dev_addr=args.dev_addr, livereload=True,
+              build_type="dirty")
     return 0

@@ -1,0 +1,91 @@
+"""kb serve: an edit shows in the open page (live reload); new and removed records appear and
+disappear; invalid content leaves the last good site up."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.bench_serve import free_port, wait_for_heading, wait_until_up
+from tests.browser import chromium
+from tests.conftest import CONTENT, ROOT
+
+MEETING = "2020-01-06-region12-informal-workers"
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    port = free_port()
+    env = os.environ | {"KB_CACHE_DIR": str(tmp_path / "cache")}
+    server = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", str(content), "-q", "-a",
+                               f"127.0.0.1:{port}"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        wait_until_up(base + f"meetings/{MEETING}/", server, limit=180)
+        yield base, content
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+def status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def wait_for_status(url: str, expected: int, limit: float = 120) -> None:
+    started = time.perf_counter()
+    while status(url) != expected:
+        assert time.perf_counter() - started < limit, f"{url} did not answer {expected}"
+        time.sleep(0.2)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text("utf-8").replace(old, new, 1), "utf-8")
+
+
+def test_an_edit_shows_in_the_open_page(served: tuple[str, Path], tmp_path: Path) -> None:
+    base, content = served
+    with chromium(tmp_path) as driver:
+        driver.get(base + f"meetings/{MEETING}/")  # type: ignore[attr-defined]
+        edit(content / "meetings" / f"{MEETING}.yaml", "title: ประชุม", "title: แก้ไขแล้ว ประชุม")
+        wait_for_heading(driver, "แก้ไขแล้ว ประชุม", limit=120)
+
+
+def test_records_come_and_go_and_bad_content_keeps_the_last_site(served: tuple[str, Path]) -> None:
+    base, content = served
+    source = content / "meetings" / f"{MEETING}.yaml"
+    copy = content / "meetings" / "2020-01-07-copy.yaml"
+    copy.write_text(source.read_text("utf-8").replace(f"id: {MEETING}", "id: 2020-01-07-copy"), "utf-8")
+    wait_for_status(base + "meetings/2020-01-07-copy/", 200)
+    copy.unlink()
+    wait_for_status(base + "meetings/2020-01-07-copy/", 404)
+    edit(source, "mode: onsite", "mode: by-pigeon")
+    page = base + f"meetings/{MEETING}/"
+    started = time.perf_counter()
+    while "by-pigeon" not in text_of(page):
+        assert time.perf_counter() - started < 120, "the problem was not shown"
+        time.sleep(0.2)
+    assert 'class="kb-problems"' in text_of(page)
+    assert f"meetings/{MEETING}.yaml:6:7" in text_of(page)
+    assert "<article" in text_of(page), "the last good page is still shown"
+
+
+def text_of(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return str(response.read().decode("utf-8"))
