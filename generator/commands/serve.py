@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 from pathlib import Path
 
@@ -19,10 +20,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
+class DirtyWarningFilter(logging.Filter):
+    """MkDocs warns at every `dirty` rebuild that links may be inaccurate; ours are not, as the
+    plugin rewrites every changed page and removes pages whose record is gone."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+
 def run(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
     os.environ["KB_CONTENT"] = str(content_dir(args.content).resolve())
+    logging.getLogger("mkdocs.commands.build").addFilter(DirtyWarningFilter())
     with plugin_progress(silent if args.quiet else reporter()):
         # dirty: the site folder is not emptied before each rebuild; the plugin rewrites only
         # pages that changed and removes pages whose record is gone
