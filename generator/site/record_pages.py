@@ -63,6 +63,9 @@ def stakeholder_context(index: PageIndex, record: Record) -> dict[str, Any]:
     }
 
 
+EGO_TIES = 10  # the strongest ties drawn around a stakeholder
+
+
 def ego_diagram(index: PageIndex, record_id: str) -> Markup | None:
     metrics = index.metrics.get(record_id)
     if not metrics or not metrics.neighbours:
@@ -71,10 +74,11 @@ def ego_diagram(index: PageIndex, record_id: str) -> Markup | None:
         value = index.records[i].data.get("short")
         return value if isinstance(value, str) else index.title_of(i)
 
-    titles = {n: short(n) for n, _ in metrics.neighbours}
-    titles[record_id] = short(record_id)
-    urls = {n: "../../" + index.url_of(n) for n, _ in metrics.neighbours}
-    return Markup(ego_svg(record_id, {record_id: metrics}, titles, urls, index.network))  # noqa: S704 - escaped in ego_svg
+    shown = [n for n, _ in metrics.neighbours[:EGO_TIES]]  # only these are read: fewer cache deps
+    titles = {n: short(n) for n in [*shown, record_id]}
+    urls = {n: "../../" + index.url_of(n) for n in shown}
+    svg = ego_svg(record_id, {record_id: metrics}, titles, urls, index.network, limit=EGO_TIES)
+    return Markup(svg)  # noqa: S704 - escaped in ego_svg
 
 
 def meeting_roles(index: PageIndex, meeting_id: str, who: str) -> list[str]:
