@@ -7,25 +7,28 @@ import os
 import time
 import zlib
 from collections.abc import Callable
+from typing import Any, TypeVar
 
+from ..cache import Store
 from ..diagrams import systemmap_diagram
-from ..graph import build_graph
+from ..graph import build_graph, stakeholder_graph
 from ..kinds.systemmap import node_ids
 from ..loader import Record
-from ..network import stakeholder_network
+from ..network import network_metrics
 from ..search import build_search_index
 from ..validate import Content
 from .feeds import atom_feed
 from .index import SiteIndex, build_index
 from .listings import Listing, listing_pages, network_page
 from .model import Page, Site
-from .page_cache import PageCache, own_key
+from .page_cache import PageCache, code_fingerprint, own_key
 from .record_pages import record_src, traced_record_page
 from .related import Related, related_pages
 from .render import environment
 from .tracking import Dep, Digests, TrackedIndex
 
 Progress = Callable[[str], None]
+T = TypeVar("T")
 Rendered = tuple[Page, set[Dep], bytes]  # a page, what it read, its HTML compressed
 
 
@@ -36,22 +39,39 @@ def build_site(content: Content, site_url: str = "", site_name: str = "คลั
     environment.cache_clear()  # templates may have changed since the last build (kb serve)
     graph = build_graph(content.records)
     index = build_index(content.records, graph)
-    index.network, index.metrics = stakeholder_network(graph)
+    digests = Digests(index)
+    # whole-site results are kept by the hash of every record (and the code): a rebuild of
+    # unchanged content computes none of them again
+    content_key = digests.of(("record", i) for i in sorted(index.records)) + code_fingerprint()
+    index.network = stakeholder_graph(graph)
+    index.metrics = kept("network", network_key(index.network), lambda: network_metrics(index.network))
     say(f"graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
-    related = related_pages(index)
+    related = kept("related", content_key, lambda: related_pages(index))
     say(f"related pages ranked ({time.perf_counter() - started:.1f}s)")
     site = Site()
     for record in content.records:
         if record.kind == "systemmap":
             add_diagram(site, index, record)
-    cache = PageCache(Digests(index))
+    cache = PageCache(digests)
     site.pages.extend(render_record_pages(index, content.records, related, cache, say))
     site.pages.extend(render_listings(index, [*listing_pages(index), network_page(index, site)], cache, say))
     cache.save()
     site.files["feed.xml"] = atom_feed(index, site_url, site_name)
-    site.files.update(build_search_index(index))
+    site.files.update(kept("search", content_key, lambda: build_search_index(index)))
     say(f"{len(site.pages)} pages rendered ({time.perf_counter() - started:.1f}s)")
     return site
+
+
+def kept(namespace: str, key: str, make: Callable[[], T]) -> T:
+    """A whole-site result from the cache when its key (a hash of all it depends on) is known."""
+    store = Store(namespace)
+    value: T = store.get_or_make(key, make)
+    store.save()
+    return value
+
+
+def network_key(network: Any) -> str:
+    return repr(sorted((*sorted((u, v)), w) for u, v, w in network.edges(data="weight")))
 
 
 PARALLEL_FROM = 400  # pages; below this, forking workers costs more than it saves
