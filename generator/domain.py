@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
+from functools import cache
 from urllib.parse import urlparse
 
 from .diagnostics import Diagnostic, nearest
 from .loader import Record
-from .schemas import field_plan, values_at
+from .schemas import Pattern, field_plan, values_at
 from .thai import (
     buddhist_to_gregorian_year,
     has_thai_digits,
@@ -105,13 +106,24 @@ def check_region(record: Record) -> Diagnostic | None:
                              f"{info['name']} is in health region {right}, not {region}", str(right))
 
 
+Check = Callable[[Record, tuple, str], Diagnostic | None]
+
+
+@cache
+def checked_fields(kind: str) -> tuple[tuple[Pattern, Check], ...]:
+    """(field pattern, its check) for every field of a kind with a format or a province."""
+    found = []
+    for field in field_plan(kind):
+        check = check_province if field.province else FORMAT_CHECKS.get(field.format or "")
+        if check is not None:
+            found.append((field.pattern, check))
+    return tuple(found)
+
+
 def domain_diagnostics(record: Record) -> list[Diagnostic]:
     found: list[Diagnostic] = []
-    for field in field_plan(record.kind):
-        check = check_province if field.province else FORMAT_CHECKS.get(field.format or "")
-        if check is None:
-            continue
-        for where, value in values_at(record.data, field.pattern):
+    for pattern, check in checked_fields(record.kind):
+        for where, value in values_at(record.data, pattern):
             if isinstance(value, str) and (problem := check(record, where, value)):
                 found.append(problem)
     if region := check_region(record):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import cache
+from typing import Any
 
 from .diagnostics import Diagnostic, nearest
 from .kinds import kinds
 from .kinds.systemmap import node_ids
 from .loader import Record
-from .schemas import field_plan, values_at
+from .schemas import Pattern, field_plan, values_at
 
 
 def index_records(records: list[Record]) -> tuple[dict[str, Record], list[Diagnostic]]:
@@ -16,8 +17,8 @@ def index_records(records: list[Record]) -> tuple[dict[str, Record], list[Diagno
     index: dict[str, Record] = {}
     found: list[Diagnostic] = []
     # Files whose id matches their name claim it first, so the copy is the one reported.
-    for record in sorted(records, key=lambda r: r.data.get("id") != Path(r.path).stem):
-        stem = Path(record.path).stem
+    for record in sorted(records, key=lambda r: r.data.get("id") != r.stem):
+        stem = record.stem
         if isinstance(record.data.get("id"), str) and record.data["id"] != stem:
             found.append(record.diagnostic(("id",), "id-mismatch",
                                            f"id '{record.data['id']}' ต้องตรงกับชื่อไฟล์ '{stem}'",
@@ -47,17 +48,53 @@ def article(word: str) -> str:
     return f"an {word}" if word[0] in "aeiou" else f"a {word}"
 
 
-def reference_diagnostics(record: Record, index: dict[str, Record],
-                          unreadable: frozenset[str] = frozenset()) -> list[Diagnostic]:
-    found: list[Diagnostic] = []
-    for field in field_plan(record.kind):
-        if not field.ref:
+@cache
+def ref_fields(kind: str) -> tuple[tuple[Pattern, str], ...]:
+    """(field pattern, kind referred to) for every reference field of a kind."""
+    return tuple((field.pattern, field.ref) for field in field_plan(kind) if field.ref)
+
+
+Ref = tuple[tuple, str, str]  # where in the record, the id written, the kind it must be
+
+
+def open_refs(record: Record, known: dict[str, str]) -> list[Ref]:
+    """The record's references that `known` (id → kind) does not already show to resolve.
+    With the kinds of every indexed record, these are exactly the broken references; with
+    the kinds that the file names promise (see validate.py), a superset to check again."""
+    found: list[Ref] = []
+    data = record.data
+    for pattern, kind in ref_fields(record.kind):
+        if pattern[0] not in data:
             continue
-        for where, value in values_at(record.data, field.pattern):
-            if isinstance(value, str) and value.partition("#")[0] not in unreadable:
-                problem = check_reference(record, where, value, field.ref, index)
-                if problem:
-                    found.append(problem)
+        if len(pattern) == 2 and pattern[1] == "*":  # most: a list of ids (values_at, inlined)
+            items = data[pattern[0]]
+            for i, value in enumerate(items if isinstance(items, list) else ()):
+                if is_open(value, kind, known):
+                    found.append(((pattern[0], i), value, kind))
+            continue
+        for where, value in values_at(data, pattern):
+            if is_open(value, kind, known):
+                found.append((where, value, kind))
+    return found
+
+
+def is_open(value: Any, kind: str, known: dict[str, str]) -> bool:
+    """Whether an id is not known to be a record of the kind wanted (not an id: no question)."""
+    if not isinstance(value, str):
+        return False
+    got = known.get(value)
+    return got is None or (got != kind and kind != "any")
+
+
+def reference_diagnostics(record: Record, index: dict[str, Record], unreadable: frozenset[str] = frozenset(),
+                          refs: list[Ref] | None = None) -> list[Diagnostic]:
+    """Broken references among `refs` (by default every reference the record makes)."""
+    found: list[Diagnostic] = []
+    for where, value, kind in open_refs(record, {}) if refs is None else refs:
+        if value.partition("#")[0] not in unreadable:
+            problem = check_reference(record, where, value, kind, index)
+            if problem:
+                found.append(problem)
     return found
 
 

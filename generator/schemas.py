@@ -56,20 +56,71 @@ ANY_FORMAT = {"date": r"^", "time-range": r"^", "uri": r"^"}  # formats are chec
 
 
 @cache
-def fast_check(kind: str) -> Callable[[Any], Any]:
+def fast_check(kind: str) -> tuple[Callable[[Any], Any], tuple[Pattern, ...]]:
     """A compiled check (fastjsonschema) of the same inlined schema: valid records, the common
-    case, pass in microseconds; only a record that fails it gets jsonschema's full report."""
+    case, pass in microseconds; only a record that fails it gets jsonschema's full report.
+    Its `uniqueItems` along plain field paths are left out and their paths returned instead:
+    is_valid() checks them with unique_items(), for less than the generated code spends."""
     source = load_schemas()[kind]
     schema = {k: v for k, v in inline_refs(source, source["$id"]).items() if k not in ("$schema", "$id")}
-    return fastjsonschema.compile(schema, formats=ANY_FORMAT)
+    unique: list[Pattern] = []
+    return fastjsonschema.compile(_without_unique(schema, (), unique), formats=ANY_FORMAT), tuple(unique)
+
+
+def _without_unique(schema: Any, pattern: Pattern, unique: list[Pattern]) -> Any:
+    """The schema minus `uniqueItems: true` wherever `properties`/`items` lead from the top."""
+    if not isinstance(schema, dict):
+        return schema
+    result = dict(schema)
+    if result.get("uniqueItems") is True:
+        del result["uniqueItems"]
+        unique.append(pattern)
+    if isinstance(result.get("properties"), dict):
+        result["properties"] = {name: _without_unique(sub, (*pattern, name), unique)
+                                for name, sub in result["properties"].items()}
+    if isinstance(result.get("items"), dict):
+        result["items"] = _without_unique(result["items"], (*pattern, "*"), unique)
+    return result
 
 
 def is_valid(kind: str, data: Any) -> bool:
+    check, unique = fast_check(kind)
     try:
-        fast_check(kind)(data)
+        check(data)
     except fastjsonschema.JsonSchemaException:
         return False
+    for pattern in unique:
+        if len(pattern) == 1 and isinstance(data, dict):  # most: a list field of the record
+            items = data.get(pattern[0])
+            if type(items) is list and not unique_items(items):
+                return False
+            continue
+        for _, items in values_at(data, pattern):
+            if type(items) is list and not unique_items(items):
+                return False
     return True
+
+
+def unique_items(items: list[Any]) -> bool:
+    """`uniqueItems` exactly as fastjsonschema decides it. Values Python's set tells apart,
+    it tells apart too; only when the set finds a repeat (or cannot hash) is it asked."""
+    try:
+        if len(set(items)) == len(items):
+            return True
+    except TypeError:  # lists or mappings among the items
+        pass
+    return len({_same(item) for item in items}) == len(items)
+
+
+def _same(value: Any) -> Any:
+    """A hashable stand-in equal for equal JSON values (fastjsonschema's rule: true ≠ 1)."""
+    if isinstance(value, dict):
+        return frozenset((k, _same(v)) for k, v in value.items())
+    if isinstance(value, list):
+        return tuple(_same(v) for v in value)
+    if isinstance(value, bool):
+        return (bool, value)
+    return value
 
 
 def inline_refs(schema: Any, base: str) -> Any:
@@ -114,15 +165,20 @@ def _walk(schema: dict[str, Any], base: str, pattern: Pattern) -> Iterator[Field
         yield from _walk(schema["items"], base, (*pattern, "*"))
 
 
-def values_at(data: Any, pattern: Pattern, where: tuple = ()) -> Iterator[tuple[tuple, Any]]:
-    """(path, value) for every value in data matching a field pattern."""
-    if not pattern:
-        yield where, data
-        return
-    head, rest = pattern[0], pattern[1:]
-    if head == "*":
-        if isinstance(data, list):
-            for i, item in enumerate(data):
-                yield from values_at(item, rest, (*where, i))
-    elif isinstance(data, dict) and head in data:
-        yield from values_at(data[head], rest, (*where, head))
+def values_at(data: Any, pattern: Pattern) -> list[tuple[tuple, Any]]:
+    """(path, value) for every value in data matching a field pattern, in document order."""
+    if pattern and pattern[0] != "*" and not (isinstance(data, dict) and pattern[0] in data):
+        return []  # the common case: an optional field the record does not have
+    found: list[tuple[tuple, Any]] = [((), data)]
+    for head in pattern:
+        deeper: list[tuple[tuple, Any]] = []
+        for where, value in found:
+            if head == "*":
+                if isinstance(value, list):
+                    deeper.extend(((*where, i), item) for i, item in enumerate(value))
+            elif isinstance(value, dict) and head in value:
+                deeper.append(((*where, head), value[head]))
+        if not deeper:
+            return deeper
+        found = deeper
+    return found

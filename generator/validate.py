@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import fnmatch
+import gc
 import multiprocessing
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Diagnostic, sort_diagnostics
 from .domain import domain_diagnostics
 from .kinds import folders, kinds
-from .loader import Record, iter_content_files, load_file
-from .references import cycle_diagnostics, index_records, reference_diagnostics
+from .loader import RECORD_FILE, Record, file_stem, load_file, record_names
+from .references import Ref, cycle_diagnostics, index_records, open_refs, reference_diagnostics
 from .schema_errors import schema_diagnostics
 
 
@@ -42,65 +46,156 @@ def display_path(file: Path, root: Path) -> str:
 
 
 PARALLEL_FROM = 2000  # files; below this, forking workers costs more than it saves
+Job = tuple[str, str, str]  # kind, file to read, path shown in diagnostics
+Loaded = tuple[Record | None, list[Diagnostic], list[Ref]]  # record, its problems, open references
 
 
-def load_records(root: Path) -> tuple[list[Record], list[Diagnostic]]:
-    """Every record file, read on every core for big corpora (files are independent)."""
-    jobs = [(kind, file, display_path(file, root)) for kind, file in iter_content_files(root, folders())]
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while loading: tens of thousands of new containers make
+    the collector sweep the growing heap over and over (a third of the time), and records
+    make no cycles worth collecting early."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def content_jobs(root: Path) -> list[Job]:
+    """Every record file in the kind folders, in a stable order (folder, then name)."""
+    jobs: list[Job] = []
+    for folder, kind in sorted(folders().items()):
+        directory = root / folder
+        if directory.is_dir():
+            shown = display_path(directory, root)
+            prefix = "" if shown == "." else f"{shown}/"
+            jobs.extend((kind, f"{directory}/{name}", prefix + name) for name in record_names(directory))
+    return jobs
+
+
+def load_all(jobs: list[Job], promised: dict[str, str]) -> list[Loaded]:
+    """Every record file read and checked on its own, on every core for big corpora (files are
+    independent): only the data, the few problems and the open references travel back."""
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) >= PARALLEL_FROM and workers > 1:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            loaded = pool.map(_load, jobs, chunksize=256)
-    else:
-        loaded = [_load(job) for job in jobs]
-    records = [record for record, _ in loaded if record is not None]
-    found = [problem for _, problems in loaded for problem in problems]
-    found.extend(stray_files(root))
-    return records, found
+        context = multiprocessing.get_context("fork")  # forked: initargs are not pickled
+        with context.Pool(workers, initializer=_receive, initargs=(promised,)) as pool:
+            return pool.map(_load_in_worker, jobs, chunksize=256)
+    return [load_and_check(job, promised) for job in jobs]
 
 
-def _load(job: tuple[str, Path, str]) -> tuple[Record | None, list[Diagnostic]]:
+def load_and_check(job: Job, promised: dict[str, str]) -> Loaded:
+    """One file read and checked by itself (YAML, schema, domain, kind rules), with the
+    references it makes that the file names do not already show to resolve."""
     kind, file, display = job
-    return load_file(file, display, kind)
+    record, found = load_file(file, display, kind)
+    if record is None:
+        return None, found, []
+    found.extend(record_diagnostics(record))
+    return record, found, open_refs(record, promised)
+
+
+_promised: dict[str, str] = {}  # in a worker: what its parent promised
+
+
+def _receive(promised: dict[str, str]) -> None:
+    global _promised
+    _promised = promised
+
+
+def _load_in_worker(job: Job) -> Loaded:
+    return load_and_check(job, _promised)
+
+
+def promised_kinds(jobs: list[Job]) -> dict[str, str]:
+    """id → kind, as the file names promise them (a name used twice promises nothing)."""
+    promised: dict[str, str] = {}
+    twice = set()
+    for kind, _, display in jobs:
+        stem = file_stem(display)
+        if stem in promised:
+            twice.add(stem)
+        promised[stem] = kind
+    for stem in twice:
+        del promised[stem]
+    return promised
+
+
+def promise_kept(promised: dict[str, str], index: dict[str, Record]) -> bool:
+    """Whether every file name is the id of a record of its folder's kind: then a reference
+    the names resolve does resolve, and only the open ones need checking."""
+    return all((record := index.get(key)) is not None and record.kind == kind for key, kind in promised.items())
 
 
 def stray_files(root: Path) -> list[Diagnostic]:
     """YAML files outside the kind folders would silently be ignored: say so."""
     known = set(folders())
     found = []
-    for file in sorted(root.rglob("*.y*ml")):
-        parts = file.relative_to(root).parts
-        if len(parts) != 2 or parts[0] not in known:
-            found.append(Diagnostic(display_path(file, root), 1, 1, "unknown-folder",
-                                    f"ไฟล์ต้องอยู่ในโฟลเดอร์ชนิดระเบียน ({', '.join(sorted(known))})",
-                                    f"record files must sit in a kind folder ({', '.join(sorted(known))})"))
+    for file in sorted(stray_paths(root, known)):
+        found.append(Diagnostic(display_path(file, root), 1, 1, "unknown-folder",
+                                f"ไฟล์ต้องอยู่ในโฟลเดอร์ชนิดระเบียน ({', '.join(sorted(known))})",
+                                f"record files must sit in a kind folder ({', '.join(sorted(known))})"))
     return found
+
+
+def stray_paths(root: Path, known: set[str]) -> Iterator[Path]:
+    """What `root.rglob(RECORD_FILE)` finds, except a kind folder's own entries."""
+    for directory, subdirs, files in os.walk(root):
+        where = Path(directory)
+        if where.parent == root and where.name in known:
+            continue  # its entries are records; what sits deeper is still looked at
+        for name in (*subdirs, *files):
+            if fnmatch.fnmatchcase(name, RECORD_FILE):
+                yield where / name
 
 
 def unreadable_ids(records: list[Record], found: list[Diagnostic]) -> frozenset[str]:
     """Ids of files that could not be read: references to them are not reported again."""
     loaded = {r.path for r in records}
-    return frozenset(Path(d.path).stem for d in found if d.path not in loaded)
+    return frozenset(file_stem(d.path) for d in found if d.path not in loaded)
 
 
-def validate(records: list[Record], unreadable: frozenset[str] = frozenset()) -> list[Diagnostic]:
-    found: list[Diagnostic] = []
-    for record in records:
-        found.extend(schema_diagnostics(record))
-    index, problems = index_records(records)
-    found.extend(problems)
-    registry = kinds()
-    for record in records:
-        found.extend(reference_diagnostics(record, index, unreadable))
-        found.extend(domain_diagnostics(record))
-        check = registry[record.kind].check
-        if check:
-            found.extend(check(record))
+def record_diagnostics(record: Record) -> list[Diagnostic]:
+    """The rules a record can be checked against alone: schema, domain, its kind's own."""
+    found = schema_diagnostics(record)
+    found.extend(domain_diagnostics(record))
+    check = kinds()[record.kind].check
+    if check:
+        found.extend(check(record))
+    return found
+
+
+Promise = tuple[dict[str, str], list[list[Ref]]]  # promised kinds, each record's open references
+
+
+def cross_diagnostics(records: list[Record], unreadable: frozenset[str] = frozenset(),
+                      promise: Promise | None = None) -> list[Diagnostic]:
+    """The rules between records: unique ids, references that resolve, no parent cycles.
+    With a kept promise only the open references are checked; else every reference is."""
+    index, found = index_records(records)
+    refs = promise[1] if promise and promise_kept(promise[0], index) else None
+    for i, record in enumerate(records):
+        found.extend(reference_diagnostics(record, index, unreadable, refs[i] if refs else None))
     found.extend(cycle_diagnostics(index))
     return found
 
 
+def validate(records: list[Record], unreadable: frozenset[str] = frozenset()) -> list[Diagnostic]:
+    found = [d for record in records for d in record_diagnostics(record)]
+    return found + cross_diagnostics(records, unreadable)
+
+
 def validate_content(root: Path) -> Content:
-    records, found = load_records(root)
-    found.extend(validate(records, unreadable_ids(records, found)))
-    return Content(root, records, sort_diagnostics(found))
+    with gc_paused():
+        jobs = content_jobs(root)
+        promised = promised_kinds(jobs)
+        loaded = load_all(jobs, promised)
+        records = [record for record, _, _ in loaded if record is not None]
+        found = [problem for _, problems, _ in loaded for problem in problems]
+        found.extend(stray_files(root))
+        refs = [refs_of for record, _, refs_of in loaded if record is not None]
+        found.extend(cross_diagnostics(records, unreadable_ids(records, found), (promised, refs)))
+        return Content(root, records, sort_diagnostics(found))
