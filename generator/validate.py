@@ -6,7 +6,7 @@ import fnmatch
 import gc
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +15,7 @@ from .diagnostics import Diagnostic, sort_diagnostics
 from .domain import domain_diagnostics
 from .kinds import folders, kinds
 from .loader import RECORD_FILE, Record, file_stem, load_file, record_names
+from .progress import Progress, silent
 from .references import Ref, cycle_diagnostics, index_records, open_refs, reference_diagnostics
 from .schema_errors import schema_diagnostics
 
@@ -76,15 +77,28 @@ def content_jobs(root: Path) -> list[Job]:
     return jobs
 
 
-def load_all(jobs: list[Job], promised: dict[str, str]) -> list[Loaded]:
+def load_all(jobs: list[Job], promised: dict[str, str], say: Progress = silent) -> list[Loaded]:
     """Every record file read and checked on its own, on every core for big corpora (files are
     independent): only the data, the few problems and the open references travel back."""
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) >= PARALLEL_FROM and workers > 1:
         context = multiprocessing.get_context("fork")  # forked: initargs are not pickled
         with context.Pool(workers, initializer=_receive, initargs=(promised,)) as pool:
-            return pool.map(_load_in_worker, jobs, chunksize=256)
-    return [load_and_check(job, promised) for job in jobs]
+            return counted(pool.imap(_load_in_worker, jobs, chunksize=256), len(jobs), say)
+    return counted((load_and_check(job, promised) for job in jobs), len(jobs), say)
+
+
+PROGRESS_EVERY = 2500  # files
+
+
+def counted(results: Iterable[Loaded], total: int, say: Progress) -> list[Loaded]:
+    """The results, with a progress line every few thousand files on big corpora."""
+    loaded = []
+    for done, result in enumerate(results, 1):
+        loaded.append(result)
+        if done % PROGRESS_EVERY == 0 and done < total:
+            say(f"อ่านแล้ว / read {done:,} of {total:,} files")
+    return loaded
 
 
 def load_and_check(job: Job, promised: dict[str, str]) -> Loaded:
@@ -188,11 +202,11 @@ def validate(records: list[Record], unreadable: frozenset[str] = frozenset()) ->
     return found + cross_diagnostics(records, unreadable)
 
 
-def validate_content(root: Path) -> Content:
+def validate_content(root: Path, say: Progress = silent) -> Content:
     with gc_paused():
         jobs = content_jobs(root)
         promised = promised_kinds(jobs)
-        loaded = load_all(jobs, promised)
+        loaded = load_all(jobs, promised, say)
         records = [record for record, _, _ in loaded if record is not None]
         found = [problem for _, problems, _ in loaded for problem in problems]
         found.extend(stray_files(root))

@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     say = silent if args.quiet else reporter()
     root = content_dir(args.content)
-    content = validate_content(root)
+    content = validate_content(root, say)
     say(f"ตรวจแล้ว / validated {len(content.records):,} records")
     if not content.ok:
         print(format_text(content.diagnostics))

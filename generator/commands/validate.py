@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..diagnostics import format_json, format_text
+from ..progress import reporter, silent
 from ..validate import validate_content
 from . import content_dir
 
@@ -13,11 +14,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("validate", help="ตรวจระเบียน / check every record")
     p.add_argument("content", nargs="?", default="content", help="content folder (default: content)")
     p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    content = validate_content(content_dir(args.content))
+    content = validate_content(content_dir(args.content), silent if args.quiet else reporter())
     if args.format == "json":
         print(format_json(content.diagnostics))
     elif content.diagnostics:
