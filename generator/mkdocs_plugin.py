@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .diagnostics import Diagnostic, format_text
-from .mkdocs_shell import ShellRenderer, sitemap_entries, write_pages, write_sitemap
+from .mkdocs_shell import ShellRenderer, sitemap_entries, write_files, write_pages, write_sitemap
 from .site.build import build_site
 from .site.model import Page, Site
 from .validate import Content, validate_content
@@ -55,6 +55,7 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
         self.nav: Any = None
         self.env: Any = None
         self.files: Files | None = None
+        self.extra_files: dict[str, bytes] = {}
         self.written: dict[str, int] | None = None  # under kb serve: page → hash of what was written
         self.last_good: Site | None = None  # under kb serve: the last site built from valid content
 
@@ -88,8 +89,7 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
         for page in site.pages:
             if page.src_uri in in_nav:
                 files.append(File.generated(config, page.src_uri, content=front_matter(page)))
-        for name, data in site.files.items():
-            files.append(File.generated(config, name, content=data))
+        self.extra_files = site.files  # written in on_post_build: thousands of small files
         return files
 
     def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
@@ -101,7 +101,8 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
         return env
 
     def on_post_build(self, config: Any) -> None:
-        """Pages outside the navigation, then a sitemap that lists every page."""
+        """Our extra files, pages outside the navigation, then a sitemap that lists every page."""
+        write_files(config.site_dir, self.extra_files)
         if not self.filled or self.files is None:
             return
         renderer = ShellRenderer(config, self.env, self.nav, self.files.documentation_pages())

@@ -156,6 +156,19 @@ def interleave(pieces: list[str], slot: str) -> list[str]:
     return out
 
 
+def write_files(site_dir: str, files: dict[str, bytes]) -> None:
+    """Files by path under the site (search index, feed, diagrams), each folder made once."""
+    made: set[str] = set()
+    for name, data in files.items():
+        path = os.path.join(site_dir, name)
+        folder = os.path.dirname(path)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        with open(path, "wb") as handle:
+            handle.write(data)
+
+
 def write_page(dest: str, html: str) -> None:
     path = Path(dest)
     path.parent.mkdir(parents=True, exist_ok=True)
