@@ -112,4 +112,4 @@ def test_a_second_kb_build_in_a_new_process_renders_nothing(tmp_path: Path) -> N
     records = len(validate_content(CONTENT).records)
     assert lines[0][0] == f"record pages: 0 unchanged (cached), {records} to render"
     assert lines[1][0] == f"record pages: {records} unchanged (cached), 0 to render"
-    assert lines[1][1].endswith("unchanged (cached), 0 rendered")
+    assert lines[1][1].endswith("unchanged (cached), 0 to render")

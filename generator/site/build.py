@@ -53,8 +53,8 @@ def build_site(content: Content, site_url: str = "", site_name: str = "คลั
         if record.kind == "systemmap":
             add_diagram(site, index, record)
     cache = PageCache(digests)
-    site.pages.extend(render_record_pages(index, content.records, related, cache, say))
-    site.pages.extend(render_listings(index, [*listing_pages(index), network_page(index, site)], cache, say))
+    jobs: list[Job] = [*content.records, *listing_pages(index), network_page(index, site)]
+    site.pages.extend(render_pages(index, jobs, related, cache, say))
     cache.save()
     site.files["feed.xml"] = atom_feed(index, site_url, site_name)
     site.files.update(kept("search", content_key, lambda: build_search_index(index)))
@@ -75,60 +75,61 @@ def network_key(network: Any) -> str:
 
 
 PARALLEL_FROM = 400  # pages; below this, forking workers costs more than it saves
-_shared: tuple[SiteIndex, list[Record], dict[str, list[Related]]] | None = None  # read by forked workers
+Job = Record | Listing  # a record page or a listing page to render
+_shared: tuple[SiteIndex, list[Job], dict[str, list[Related]]] | None = None  # read by forked workers
 
 
-def render_record_pages(index: SiteIndex, records: list[Record], related: dict[str, list[Related]],
-                        cache: PageCache, say: Progress) -> list[Page]:
-    """Record pages: from the page cache when nothing they show changed, the rest rendered."""
-    owns = [own_key(record, related[record.id]) for record in records]
-    pages = [cache.get(record_src(record), own) for record, own in zip(records, owns, strict=True)]
+def render_pages(index: SiteIndex, jobs: list[Job], related: dict[str, list[Related]],
+                 cache: PageCache, say: Progress) -> list[Page]:
+    """Every page: from the page cache when nothing it shows changed, the rest rendered."""
+    owns = [own_of(job, related) for job in jobs]
+    pages = [cache.get(src_of(job), own) if own else None for job, own in zip(jobs, owns, strict=True)]
     todo = [i for i, page in enumerate(pages) if page is None]
-    say(f"record pages: {len(records) - len(todo)} unchanged (cached), {len(todo)} to render")
-    for position, (page, deps, compressed) in zip(todo, render_many(index, records, related, todo),
+    for name, kind in (("record", Record), ("listing", Listing)):
+        count = sum(isinstance(job, kind) for job in jobs)
+        due = sum(isinstance(jobs[i], kind) for i in todo)
+        say(f"{name} pages: {count - due} unchanged (cached), {due} to render")
+    for position, (page, deps, compressed) in zip(todo, render_many(index, jobs, related, todo),
                                                   strict=True):
-        cache.put(page, owns[position], deps, compressed)
+        own = owns[position]
+        if own:
+            cache.put(page, own, deps, compressed)
         pages[position] = page
     return [page for page in pages if page is not None]
 
 
-def render_listings(index: SiteIndex, listings: list[Listing], cache: PageCache,
-                    say: Progress) -> list[Page]:
-    """Listing pages, each from the cache when what it lists and shows is unchanged."""
-    pages, rendered = [], 0
-    for listing in listings:
-        own = listing.key()
-        page = cache.get(listing.src_uri, own) if own else None
-        if page is None:
-            tracked = TrackedIndex(index)
-            page = listing.render(tracked)
-            rendered += 1
-            if own:
-                cache.put(page, own, tracked.deps, zlib.compress(page.html.encode("utf-8"), 1))
-        pages.append(page)
-    say(f"listing pages: {len(pages) - rendered} unchanged (cached), {rendered} rendered")
-    return pages
+def own_of(job: Job, related: dict[str, list[Related]]) -> str | None:
+    return own_key(job, related[job.id]) if isinstance(job, Record) else job.key()
 
 
-def render_many(index: SiteIndex, records: list[Record], related: dict[str, list[Related]],
+def src_of(job: Job) -> str:
+    return record_src(job) if isinstance(job, Record) else job.src_uri
+
+
+def render_many(index: SiteIndex, jobs: list[Job], related: dict[str, list[Related]],
                 positions: list[int]) -> list[Rendered]:
     """Rendered on every core for many pages (workers fork with the index)."""
     global _shared
-    _shared = (index, records, related)
+    _shared = (index, jobs, related)
     workers = min(os.cpu_count() or 1, 8)
     try:
         if len(positions) < PARALLEL_FROM or workers < 2:
             return [_render_one(position) for position in positions]
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(_render_one, positions, chunksize=64)
+            return pool.map(_render_one, positions, chunksize=32)
     finally:
         _shared = None
 
 
 def _render_one(position: int) -> Rendered:
     assert _shared is not None
-    index, records, related = _shared
-    page, deps = traced_record_page(index, records[position], related[records[position].id])
+    index, jobs, related = _shared
+    job = jobs[position]
+    if isinstance(job, Record):
+        page, deps = traced_record_page(index, job, related[job.id])
+    else:
+        tracked = TrackedIndex(index)
+        page, deps = job.render(tracked), tracked.deps
     return page, deps, zlib.compress(page.html.encode("utf-8"), 1)
 
 
