@@ -53,13 +53,21 @@ def build_site(content: Content, site_url: str = "", site_name: str = "คลั
         if record.kind == "systemmap":
             add_diagram(site, index, record)
     cache = PageCache(digests)
-    jobs: list[Job] = [*content.records, *listing_pages(index), network_page(index, site)]
+    network, files = kept("network-page", content_key, lambda: network_listing(index))
+    site.files.update(files)
+    jobs: list[Job] = [*content.records, *listing_pages(index), network]
     site.pages.extend(render_pages(index, jobs, related, cache, say))
     cache.save()
     site.files["feed.xml"] = atom_feed(index, site_url, site_name)
     site.files.update(kept("search", content_key, lambda: build_search_index(index)))
     say(f"{len(site.pages)} pages rendered ({time.perf_counter() - started:.1f}s)")
     return site
+
+
+def network_listing(index: SiteIndex) -> tuple[Listing, dict[str, bytes]]:
+    """The network page and its SVG file (sfdp over every stakeholder: costly to redo)."""
+    holder = Site()
+    return network_page(index, holder), holder.files
 
 
 def kept(namespace: str, key: str, make: Callable[[], T]) -> T:

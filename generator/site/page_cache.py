@@ -87,7 +87,7 @@ class PageCache:
 
     def save(self) -> None:
         """Keep this build's pages only (so the cache does not grow), written atomically."""
-        if self.path is None:
+        if self.path is None or self.fresh == self.entries:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=self.path.parent, delete=False) as handle:

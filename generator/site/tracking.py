@@ -127,10 +127,17 @@ class Digests:
         h = hashlib.blake2b(digest_size=16)
         for dep in deps:
             if dep not in self.memo:
-                # repr, not pickle: equal values always print alike, whatever objects they share
-                self.memo[dep] = hashlib.blake2b(repr(self.value(dep)).encode(), digest_size=16).digest()
+                self.memo[dep] = self.digest(dep)
             h.update(self.memo[dep])
         return h.hexdigest()
+
+    def digest(self, dep: Dep) -> bytes:
+        record = self.index.records.get(dep[1]) if dep[0] == "record" else None
+        if record is not None and record.text is not None:  # its data is read from this text
+            data = f"{record.kind}\0{record.text}".encode()
+        else:  # repr, not pickle: equal values always print alike, whatever objects they share
+            data = repr(self.value(dep)).encode()
+        return hashlib.blake2b(data, digest_size=16).digest()
 
     def value(self, dep: Dep) -> Any:
         kind, key = dep[0], dep[1]
