@@ -55,9 +55,18 @@ def href(url: str, depth: int) -> str:
 
 @cache
 def environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
+    """The page templates' environment; build_site() clears this cache at every build, and
+    templates are compiled again only when a template file changed (kb serve rebuilds)."""
+    folder = Path(TEMPLATES)
+    stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.html")))
+    return compiled_environment(str(folder), stamp)
+
+
+@cache
+def compiled_environment(folder: str, stamp: tuple[tuple[str, int, int], ...]) -> Environment:
+    env = Environment(loader=FileSystemLoader(folder), autoescape=select_autoescape(default=True),
                       undefined=ChainableUndefined, trim_blocks=True, lstrip_blocks=True,
-                      auto_reload=False)  # build_site() clears this cache, so edits are seen
+                      auto_reload=False)
     env.filters.update(markdown=render_markdown, thai_date=thai_date, thai_month=format_thai_month,
                        kind_label=lambda name: kinds()[name].label_th)
     return env
