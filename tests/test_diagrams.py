@@ -147,3 +147,19 @@ def test_export_csv(tmp_path: Path) -> None:
     assert len(rows) == 22
     row = next(r for r in rows if r["id"] == "kkp12-central-information-system")
     assert "สปสช.เขต 12" in row["leads"]
+
+
+def test_a_big_network_is_drawn_as_its_backbone() -> None:
+    from generator.site.listings import DRAWN_TIES, drawn_network
+
+    whole = nx.complete_graph([f"s{i}" for i in range(100)])
+    for n, (a, b) in enumerate(sorted(whole.edges)):
+        whole.edges[a, b]["weight"] = 1 + n % 7
+    drawn = drawn_network(whole)
+    assert drawn is not None and set(drawn.nodes) == set(whole.nodes)
+    assert drawn.number_of_edges() <= DRAWN_TIES * 100
+    for node in whole:  # each keeps a tie among its strongest
+        strongest = max(d["weight"] for d in whole.adj[node].values())
+        assert strongest in [d["weight"] for d in drawn.adj[node].values()]
+    small = nx.path_graph(10)
+    assert drawn_network(small) is small

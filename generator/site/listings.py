@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import networkx as nx
 from markupsafe import Markup
 
 from ..diagrams import inline_svg
@@ -145,12 +146,32 @@ def network_page(index: SiteIndex, site: Site) -> Listing:
     titles = {n: index.title_of(n) for n in metrics}
     urls = {n: "../" + index.url_of(n) for n in metrics}
     svg = ""
+    drawn = drawn_network(index.network)
     if metrics:
-        data = render_network(network_dot(index.network, titles, urls, metrics))
+        data = render_network(network_dot(drawn, titles, urls, metrics))
         site.files["network/stakeholders.svg"] = data
         svg = inline_svg(data)
     central = sorted(metrics, key=lambda n: (-metrics[n].betweenness, -metrics[n].strength, n))[:30]
     return page("network/index.md", "เครือข่ายภาคี",
                 f"ภาคี {len(metrics)} แห่งที่ทำงานร่วมกันในการประชุม ข้อเสนอ และพื้นที่ต้นแบบ", "network.html",
                 svg=Markup(svg), central=central, metrics=metrics, info=summary(metrics),  # noqa: S704
-                edges=index.network.number_of_edges() if index.network is not None else 0)
+                edges=index.network.number_of_edges() if index.network is not None else 0,
+                drawn_edges=drawn.number_of_edges() if drawn is not None else 0, drawn_ties=DRAWN_TIES)
+
+
+DRAW_WHOLE_UP_TO = 3000  # ties; a bigger network is drawn as its backbone
+DRAWN_TIES = 3  # per stakeholder in the backbone: its strongest ties
+
+
+def drawn_network(network: nx.Graph | None) -> nx.Graph | None:
+    """The network to draw: whole while it is small; else every stakeholder with its few
+    strongest ties (thousands of stakeholders with all their ties make an unreadable
+    drawing of tens of megabytes, and hours of sfdp)."""
+    if network is None or network.number_of_edges() <= DRAW_WHOLE_UP_TO:
+        return network
+    backbone = nx.Graph()
+    backbone.add_nodes_from(network.nodes(data=True))
+    for node, ties in network.adj.items():
+        strongest = sorted(ties.items(), key=lambda tie: (-tie[1].get("weight", 1), tie[0]))[:DRAWN_TIES]
+        backbone.add_edges_from((node, other, data) for other, data in strongest)
+    return backbone
