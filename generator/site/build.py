@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import time
@@ -34,11 +35,22 @@ Rendered = tuple[Page, set[Dep], bytes]  # a page, what it read, its HTML compre
 
 def build_site(content: Content, site_url: str = "", site_name: str = "คลังความรู้ กขป.",
                progress: Progress | None = None) -> Site:
-    say = progress or (lambda message: None)
+    """Records (and everything made from them so far) are frozen out of the cyclic garbage
+    collector while the site is built: its full passes would sweep the whole growing heap
+    again and again, and forked workers would copy every page they touch doing so."""
+    gc.freeze()
+    try:
+        return build_frozen(content, site_url, site_name, progress or (lambda message: None))
+    finally:
+        gc.unfreeze()
+
+
+def build_frozen(content: Content, site_url: str, site_name: str, say: Progress) -> Site:
     started = time.perf_counter()
     environment.cache_clear()  # templates may have changed since the last build (kb serve)
     graph = build_graph(content.records)
     index = build_index(content.records, graph)
+    gc.freeze()  # the graph and index too
     digests = Digests(index)
     # whole-site results are kept by the hash of every record (and the code): a rebuild of
     # unchanged content computes none of them again
