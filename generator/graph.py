@@ -7,6 +7,8 @@ them can be found in one hop.
 
 from __future__ import annotations
 
+import itertools
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -106,19 +108,15 @@ def neighbours(graph: nx.MultiDiGraph, node: str, relation: str, incoming: bool 
 
 
 def stakeholder_graph(graph: nx.MultiDiGraph) -> nx.Graph:
-    """Stakeholders joined when they share a meeting, a proposal or an area, weighted by count."""
+    """Stakeholders joined when they share a meeting, a proposal or an area, weighted by count.
+    Pairs are counted first and added once each, in the order they first occur."""
     people = nx.Graph()
-    stakeholders = [n for n, d in graph.nodes(data=True) if d.get("kind") == "stakeholder"]
-    for node in stakeholders:
-        people.add_node(node, **graph.nodes[node])
+    people.add_nodes_from((n, d) for n, d in graph.nodes(data=True) if d.get("kind") == "stakeholder")
     hubs = [n for n, d in graph.nodes(data=True) if d.get("kind") in ("meeting", "proposal", "area")]
-    for hub in hubs:
-        linked = sorted({v for _, v in graph.out_edges(hub) if v in people}
-                        | {u for u, _ in graph.in_edges(hub) if u in people})
-        for i, a in enumerate(linked):
-            for b in linked[i + 1:]:
-                weight = people.edges[a, b]["weight"] + 1 if people.has_edge(a, b) else 1
-                people.add_edge(a, b, weight=weight)
+    pairs = Counter(itertools.chain.from_iterable(
+        itertools.combinations(sorted(people.nbunch_iter(set(graph.succ[hub]) | set(graph.pred[hub]))), 2)
+        for hub in hubs))
+    people.add_edges_from((a, b, {"weight": weight}) for (a, b), weight in pairs.items())
     return people
 
 

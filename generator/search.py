@@ -11,20 +11,26 @@ The browser side is site_templates/docs/assets/kb-search.js; both follow `normal
 
 from __future__ import annotations
 
+import gc
 import json
+import multiprocessing
+import operator
+import os
 import re
 import unicodedata
 import zlib
-from collections import defaultdict
+from collections import defaultdict, deque
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
 
 from .kinds import kinds
 from .site.index import SiteIndex
-from .thai import format_thai_date, load_glossary, thai_to_arabic_digits
+from .thai import format_thai_date, load_glossary
 
 FIELDS = {"title": 1, "tags": 2, "meta": 4, "body": 8}
 KEEP = re.compile(r"[^0-9a-z\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]")
+THAI_DIGIT = re.compile("[\u0e50-\u0e59]")
 SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")  # นํ้า typed as nikhahit + aa → น้ำ
 POSTINGS_PER_SHARD = 6000
 MAX_TEXT = 20000  # indexed characters of a page's body
@@ -35,16 +41,17 @@ END = "$"  # closes every field so a two-letter query at a field's end still has
 def normalize(text: str) -> str:
     """The form both index and query are matched in (kb-search.js has the same rules)."""
     text = SARA_AM.sub(lambda m: m.group(1) + "\u0e33", unicodedata.normalize("NFC", text))
-    return KEEP.sub("", thai_to_arabic_digits(text).lower())
+    text = THAI_DIGIT.sub(arabic_digit, text)  # as thai_to_arabic_digits(), quicker on long text
+    return KEEP.sub("", text.lower())
+
+
+def arabic_digit(match: re.Match[str]) -> str:
+    return chr(ord(match[0]) - 0x0E50 + 0x30)
 
 
 def trigrams(norm: str) -> set[str]:
     padded = norm + END
     return {padded[i:i + 3] for i in range(len(padded) - 2)}
-
-
-def bigrams(norm: str) -> set[str]:
-    return {norm[i:i + 2] for i in range(len(norm) - 1)}
 
 
 def shard_of(gram: str, shards: int) -> int:
@@ -117,13 +124,10 @@ def glossary_pairs() -> list[list[str]]:
 def build_search_index(index: SiteIndex) -> dict[str, bytes]:
     """Every file of the search index, by path under the site root."""
     docs = search_docs(index)
-    tri: dict[str, list[int]] = defaultdict(list)  # gram → [doc, mask, doc, mask, ...], docs ascending
-    bi: dict[str, list[int]] = defaultdict(list)
-    for number, doc in enumerate(docs):
-        add_postings(tri, bi, number, doc.fields)
+    runs = encoded_runs(docs)
     files: dict[str, bytes] = {}
-    tri_shards = write_shards(files, "search/g", tri)
-    bi_shards = write_shards(files, "search/b", bi)
+    tri_shards = write_shards(files, "search/g", [tri for tri, _ in runs])
+    bi_shards = write_shards(files, "search/b", [bi for _, bi in runs])
     for number, doc in enumerate(docs):  # one small file per page: what a result shows
         page = {"url": doc.url, "label": doc.label, "date": doc.date, "kind": doc.kind}
         files[f"search/t/{number}.json"] = dump(page | stored_text(doc.fields))
@@ -142,33 +146,103 @@ def stored_text(fields: dict[str, str]) -> dict[str, Any]:
     return stored
 
 
+PARALLEL_FROM = 400  # pages; below this, forking workers costs more than it saves
+RUNS_PER_WORKER = 4  # runs of pages per worker, so that none waits long for the last
+_docs: list[SearchDoc] | None = None  # read by forked workers
+# a run of pages' postings of one gram: (first page, last page, pairs, "mask,delta,mask,...")
+Run = dict[str, tuple[int, int, int, str]]
+LIST = json.JSONEncoder(separators=(",", ":"))
+
+
+def encoded_runs(docs: list[SearchDoc]) -> list[tuple[Run, Run]]:
+    """Trigram and bigram postings of every page, a run of pages at a time, already in the
+    JSON they are written in; on every core for big sites. Only the joins between runs are
+    left: a gram's first delta in a run counts from its last page in the run before."""
+    global _docs
+    workers = min(os.cpu_count() or 1, 8)
+    if len(docs) < PARALLEL_FROM or workers < 2:
+        return [_encoded_run(docs, 0)]
+    step = -(-len(docs) // (RUNS_PER_WORKER * workers))
+    _docs = docs
+    outer = gc.get_freeze_count() > 0  # the caller froze the heap: it unfreezes
+    gc.freeze()  # the workers' collections skip what they inherit (and leave its pages shared)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.starmap(_shared_run, [(start, step) for start in range(0, len(docs), step)])
+    finally:
+        _docs = None
+        if not outer:
+            gc.unfreeze()
+
+
+def _shared_run(start: int, size: int) -> tuple[Run, Run]:
+    assert _docs is not None
+    return _encoded_run(_docs[start:start + size], start)
+
+
+def _encoded_run(docs: list[SearchDoc], first: int) -> tuple[Run, Run]:
+    tri: dict[str, list[int]] = defaultdict(list)  # gram → [page, mask, page, mask, ...]
+    bi: dict[str, list[int]] = defaultdict(list)
+    for number, doc in enumerate(docs, first):
+        add_postings(tri, bi, number, doc.fields)
+    return _encoded(tri), _encoded(bi)
+
+
+def _encoded(grams: dict[str, list[int]]) -> Run:
+    run = {}
+    for gram, postings in grams.items():
+        pages = postings[0::2]
+        postings[2::2] = map(operator.sub, pages[1:], pages[:-1])  # in C, not one by one
+        run[gram] = (pages[0], pages[-1], len(pages), LIST.encode(postings[1:])[1:-1])
+    return run
+
+
 def add_postings(tri: dict[str, list[int]], bi: dict[str, list[int]], number: int,
                  fields: dict[str, str]) -> None:
-    masks: dict[str, int] = {}
-    pairs: dict[str, int] = {}
-    for name, text in fields.items():
-        norm, bit = normalize(text), FIELDS[name]
-        for gram in trigrams(norm):
-            masks[gram] = masks.get(gram, 0) | bit
-        for gram in bigrams(norm):
-            pairs[gram] = pairs.get(gram, 0) | bit
-    for table, found in ((tri, masks), (bi, pairs)):
-        for gram, mask in found.items():
-            table[gram] += (number, mask)
+    trigram_sets = {FIELDS[name]: trigrams(normalize(text)) for name, text in fields.items()}
+    # a text's bigrams are its trigrams' first two letters (the end mark closes the last one)
+    bigram_sets = {bit: {gram[:2] for gram in found} for bit, found in trigram_sets.items()}
+    for table, grams in ((tri, trigram_sets), (bi, bigram_sets)):
+        for mask, group in by_mask(grams).items():
+            # the loop runs in C: every gram's list gets (page, mask) appended
+            deque(map(list.extend, map(table.__getitem__, group), repeat((number, mask))), maxlen=0)
 
 
-def write_shards(files: dict[str, bytes], prefix: str, grams: dict[str, list[int]]) -> int:
-    """Postings as {gram: [doc delta, field mask, ...]}, in as many shards as keeps each small."""
-    total = sum(len(p) for p in grams.values()) // 2
+def by_mask(grams: dict[int, set[str]]) -> dict[int, set[str]]:
+    """Grams of one page grouped by the fields they occur in. Most occur only in the body:
+    set arithmetic in C finds those; the few in short fields are split field by field."""
+    body = grams.get(FIELDS["body"], set())
+    short = set().union(*(found for bit, found in grams.items() if bit != FIELDS["body"]))
+    groups = {0: short}
+    for bit, found in grams.items():
+        split = {}
+        for mask, group in groups.items():
+            inside, outside = group & found, group - found
+            if inside:
+                split[mask | bit] = inside
+            if outside:
+                split[mask] = outside
+        groups = split
+    groups[FIELDS["body"]] = body - short
+    return groups
+
+
+def write_shards(files: dict[str, bytes], prefix: str, runs: list[Run]) -> int:
+    """Postings as {gram: [page delta, field mask, ...]}, in as many shards as keeps each small."""
+    total = sum(pairs for run in runs for _, _, pairs, _ in run.values())
     shards = max(1, total // POSTINGS_PER_SHARD)
-    split: list[dict[str, list[int]]] = [{} for _ in range(shards)]
-    for gram, postings in grams.items():
-        flat, previous = postings[:], 0
-        for i in range(0, len(flat), 2):
-            flat[i], previous = flat[i] - previous, flat[i]
-        split[shard_of(gram, shards)][gram] = flat
-    for number, shard in enumerate(split):
-        files[f"{prefix}/{number}.json"] = dump(dict(sorted(shard.items())))
+    split: list[list[tuple[str, str]]] = [[] for _ in range(shards)]
+    for gram in set().union(*runs):
+        pieces, previous = [], 0
+        for run in runs:
+            if gram in run:
+                first, last, _, rest = run[gram]
+                pieces.append(f"{first - previous},{rest}")
+                previous = last
+        split[shard_of(gram, shards)].append((gram, f"[{','.join(pieces)}]"))
+    for number, shard in enumerate(split):  # what dump() would write, from the parts
+        body = ",".join(f"{json.dumps(gram, ensure_ascii=False)}:{postings}" for gram, postings in sorted(shard))
+        files[f"{prefix}/{number}.json"] = f"{{{body}}}".encode()
     return shards
 
 

@@ -3,8 +3,12 @@ places and Thai text similarity, with a short reason. Deterministic: ties break 
 
 from __future__ import annotations
 
-import heapq
+import gc
+import itertools
 import math
+import multiprocessing
+import operator
+import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,11 +31,19 @@ FAMILIES = {  # kind of the shared neighbour → (weight, Thai reason, counted?)
     "mapnode": (2.0, "จุดคานงัดเดียวกัน", False),
     "province": (0.5, "จังหวัดเดียวกัน", False),
 }
+FAMILY_ORDER = {kind: n for n, kind in enumerate(FAMILIES)}
+WEIGHTS, REASONS, COUNTED = zip(*FAMILIES.values(), strict=True)
+HALVES = [int(2 * w) for w in WEIGHTS]  # every weight is a multiple of ½: exact sums by counting
+assert [2 * w for w in WEIGHTS] == HALVES
 TEXT_WEIGHT = 3.0
+TEXT = len(FAMILIES)  # the text tie's place after the families
 DIRECT_FACTOR = 0.5
 DIRECT_REASON = "อ้างถึงกัน"
 MAX_REASONS = 3
 TEXT_REASON = "เนื้อหาใกล้เคียง"
+
+
+Tie = tuple[float, int, int]  # (weight, family or TEXT, shared count)
 
 
 @dataclass(frozen=True)
@@ -41,14 +53,15 @@ class Related:
     reason: str
 
 
-def features(index: SiteIndex, record_id: str) -> set[tuple[str, str]]:
-    """(kind, node) for every neighbour of the record in the graph, and the record itself."""
+def features(index: SiteIndex, record_id: str, kinds: dict[str, str] | None = None) -> set[tuple[str, str]]:
+    """(kind, node) for every neighbour of the record in the graph, and the record itself.
+    `kinds` (node → kind, for the whole graph) saves looking each node up."""
     graph = index.graph
-    found = {(graph.nodes[n].get("kind", ""), n) for n in graph.successors(record_id)}
-    found |= {(graph.nodes[n].get("kind", ""), n) for n in graph.predecessors(record_id)}
+    kind = kinds if kinds is not None else dict(graph.nodes(data="kind", default=""))
+    found = {(kind[n], n) for n in itertools.chain(graph.succ[record_id], graph.pred[record_id])}
     found.add((index.records[record_id].kind, record_id))
-    for kind, node in list(found):
-        if kind == "mapnode":  # a system-map node stands for its map too
+    for family, node in list(found):
+        if family == "mapnode":  # a system-map node stands for its map too
             found.add(("systemmap", node.partition("#")[0]))
     return {f for f in found if f[0] in FAMILIES}
 
@@ -56,70 +69,123 @@ def features(index: SiteIndex, record_id: str) -> set[tuple[str, str]]:
 class RelatedFinder:
     """Ranks related pages for the whole site, like a search engine ranks documents: scores
     accumulate along posting lists of shared features and top terms, then only the best
-    few candidates get the exact score and a reason."""
+    few candidates get the exact score and a reason. Pages, features and terms are numbered
+    (pages in id order, so comparing numbers breaks ties like comparing ids): the hot loops
+    work on small ints."""
 
     def __init__(self, index: SiteIndex) -> None:
         self.index = index
         self.ids = sorted(index.records)
-        self.features = {i: features(index, i) for i in self.ids}
-        self.postings: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for i in self.ids:
-            for f in self.features[i]:
-                self.postings[f].append(i)
-        self.vectors = tfidf(terms_of_all({i: document_text(index, i) for i in self.ids}))
-        self.top_terms = {i: sorted(v, key=lambda t: (-v[t], t))[:TOP_TERMS] for i, v in self.vectors.items()}
-        self.term_postings: dict[str, list[str]] = defaultdict(list)
-        for i, top in self.top_terms.items():
-            for term in top:
-                self.term_postings[term].append(i)
+        self.page_of = {i: n for n, i in enumerate(self.ids)}
+        kinds = dict(index.graph.nodes(data="kind", default=""))
+        self._number_features([features(index, i, kinds) for i in self.ids])
+        self._weigh_terms(list(terms_of_all({i: document_text(index, i) for i in self.ids}).values()))
 
-    def candidates(self, record_id: str) -> list[str]:
+    def _number_features(self, found: list[set[tuple[str, str]]]) -> None:
+        names = sorted(set().union(*found))
+        number = {f: n for n, f in enumerate(names)}
+        self.features = [frozenset(map(number.__getitem__, fs)) for fs in found]
+        self.family = [FAMILY_ORDER[kind] for kind, _ in names]
+        by_node: dict[str, set[int]] = defaultdict(set)
+        for n, (_, node) in enumerate(names):
+            by_node[node].add(n)
+        self.own = [frozenset(by_node.get(i, ())) for i in self.ids]  # the page's own node
+        self.others = [fs - own for fs, own in zip(self.features, self.own, strict=True)]
+        postings: list[list[int]] = [[] for _ in names]
+        for page, fs in enumerate(self.features):
+            for f in fs:
+                postings[f].append(page)
+        # each page repeated by its feature's weight in halves: one Counter sums them all
+        self.spread = [p * HALVES[self.family[f]] if len(p) <= MAX_POSTING else []
+                       for f, p in enumerate(postings)]
+
+    def _weigh_terms(self, documents: list[list[str]]) -> None:
+        """TF-IDF vectors on numbered terms, each in the order its terms first occur (so that
+        cosines sum in a fixed order), and each page's top terms."""
+        number = {t: n for n, t in enumerate(dict.fromkeys(itertools.chain.from_iterable(documents)))}
+        weigh = Weigher(documents)
+        self.vectors, self.top_terms = [], []
+        for words in documents:
+            vector = weigh(words)
+            self.vectors.append(dict(zip(map(number.__getitem__, vector), vector.values(), strict=True)))
+            top = sorted(vector.items())  # by term, then (a stable sort) by weight, highest first
+            top.sort(key=operator.itemgetter(1), reverse=True)
+            self.top_terms.append([number[t] for t, _ in top[:TOP_TERMS]])
+        postings: list[list[tuple[int, float]]] = [[] for _ in number]
+        for page, terms in enumerate(self.top_terms):
+            for term in terms:
+                postings[term].append((page, self.vectors[page][term]))
+        self.term_postings = [p if len(p) <= MAX_POSTING else [] for p in postings]
+
+    def candidates(self, page: int) -> list[int]:
         """The few pages most likely to score best, by a cheap accumulated estimate."""
-        estimate: dict[str, float] = defaultdict(float)
-        for f in self.features[record_id]:
-            posting = self.postings[f]
-            if len(posting) <= MAX_POSTING:
-                for other in posting:
-                    estimate[other] += FAMILIES[f[0]][0]
-        vector = self.vectors[record_id]
-        for term in self.top_terms[record_id]:
-            posting = self.term_postings[term]
-            if len(posting) <= MAX_POSTING:
-                for other in posting:
-                    estimate[other] += TEXT_WEIGHT * vector[term] * self.vectors[other][term]
-        estimate.pop(record_id, None)
-        ranked = heapq.nsmallest(CANDIDATES, estimate.items(), key=lambda kv: (-kv[1], kv[0]))
-        return [other for other, _ in ranked]
+        halves = Counter(itertools.chain.from_iterable(map(self.spread.__getitem__, self.features[page])))
+        estimate = dict(zip(halves, map(0.5.__mul__, halves.values()), strict=True))
+        vector = self.vectors[page]
+        for term in self.top_terms[page]:
+            factor = TEXT_WEIGHT * vector[term]
+            for other, value in self.term_postings[term]:
+                estimate[other] = estimate.get(other, 0.0) + factor * value
+        estimate.pop(page, None)
+        return best(estimate, CANDIDATES)
 
     def related(self, record_id: str) -> list[Related]:
         manual = [r for r in self.index.records[record_id].data.get("related") or []
                   if r in self.index.records and r != record_id]
-        scored = [self.score(record_id, other) for other in self.candidates(record_id)]
-        scored = [s for s in scored if s.score > 0.05 and s.id not in manual]
-        scored.sort(key=lambda s: (-s.score, s.id))
-        picked = [Related(m, math.inf, "เลือกโดยผู้เขียน") for m in manual] + scored
+        page, skip = self.page_of[record_id], {self.page_of[m] for m in manual}
+        scored = []
+        for other in self.candidates(page):
+            ties = self.ties(page, other)
+            total = self.total(page, other, ties)
+            if total > 0.05 and other not in skip:
+                scored.append((-total, other, ties))
+        scored.sort(key=lambda s: s[:2])
+        picked = [Related(m, math.inf, "เลือกโดยผู้เขียน") for m in manual]
+        picked += [Related(self.ids[b], -total, reason(ties)) for total, b, ties in scored[:MAX_RELATED]]
         return picked[:MAX_RELATED]
 
-    def score(self, a: str, b: str) -> Related:
-        """What the two pages share besides each other, weighted; the reason names the
-        strongest ties. Pages already linked from this one count for less: the reader has
-        them already, related pages are for what they would not find."""
-        shared = {f for f in self.features[a] & self.features[b] if f[1] not in (a, b)}
-        ties: list[tuple[float, str]] = []
-        by_family = Counter(kind for kind, _ in shared)
-        for kind, (weight, reason, counted) in FAMILIES.items():
-            n = by_family.get(kind, 0)
-            if n:
-                ties.append((weight * (1 + math.log(n)), f"{reason} {n} แห่ง" if counted else reason))
+    def ties(self, a: int, b: int) -> list[Tie]:
+        """What the two pages share besides each other: (weight, family, count) in FAMILIES
+        order, then the text."""
+        shared = self.others[a] & self.others[b]
+        counts: dict[int, int] = {}
+        for f in shared:
+            counts[self.family[f]] = counts.get(self.family[f], 0) + 1
+        ties = [(WEIGHTS[f] * (1 + math.log(n)), f, n) for f, n in sorted(counts.items())]
         text = cosine(self.vectors[a], self.vectors[b])
         if text >= 0.1:
-            ties.append((TEXT_WEIGHT * text, TEXT_REASON))
-        total = sum(value for value, _ in ties)
-        if any(f[1] == b for f in self.features[a]):
+            ties.append((TEXT_WEIGHT * text, TEXT, 1))
+        return ties
+
+    def total(self, a: int, b: int, ties: list[Tie]) -> float:
+        """Pages already linked from this one count for less: the reader has them already,
+        related pages are for what they would not find."""
+        total = sum(value for value, _, _ in ties)
+        if not self.own[b].isdisjoint(self.features[a]):
             total *= DIRECT_FACTOR
-        ties.sort(key=lambda tie: -tie[0])
-        reason = " · ".join(r for _, r in ties[:MAX_REASONS]) or DIRECT_REASON
-        return Related(b, round(total, 6), reason)
+        return round(total, 6)
+
+
+def best(estimate: dict[int, float], n: int) -> list[int]:
+    """The n keys of highest value, ties by key: only keys reaching the n-th highest value
+    (found by a sort of bare floats, in C) are sorted in full."""
+    values = sorted(estimate.values(), reverse=True)
+    if len(values) > n:
+        floor = values[n - 1]
+        estimate = {k: v for k, v in estimate.items() if v >= floor}
+    return [k for _, k in sorted(zip(map(operator.neg, estimate.values()), estimate, strict=True))[:n]]
+
+
+def reason(ties: list[Tie]) -> str:
+    """The strongest ties, in words."""
+    ranked = sorted(ties, key=lambda tie: -tie[0])[:MAX_REASONS]
+    return " · ".join(words(f, n) for _, f, n in ranked) or DIRECT_REASON
+
+
+def words(family: int, n: int) -> str:
+    if family == TEXT:
+        return TEXT_REASON
+    return f"{REASONS[family]} {n} แห่ง" if COUNTED[family] else REASONS[family]
 
 
 def document_text(index: SiteIndex, record_id: str) -> str:
@@ -128,26 +194,56 @@ def document_text(index: SiteIndex, record_id: str) -> str:
     return "\n".join(str(p) for p in parts if isinstance(p, str))
 
 
-def tfidf(documents: dict[str, list[str]]) -> dict[str, dict[str, float]]:
-    df: Counter[str] = Counter()
-    for words in documents.values():
-        df.update(set(words))
-    n = len(documents) or 1
-    vectors = {}
-    for doc, words in documents.items():
+class Weigher:
+    """TF-IDF weights over a set of documents, normalised to unit length. Each weight is
+    (1 + log count) · log(1 + documents / documents with the term), one table look-up each."""
+
+    def __init__(self, documents: list[list[str]]) -> None:
+        df = Counter(itertools.chain.from_iterable(map(set, documents)))
+        n = len(documents) or 1
+        self.idf = {t: math.log(1 + n / d) for t, d in df.items()}
+        most = max(map(len, documents), default=0)  # no count is higher
+        self.tf = [0.0] + [1 + math.log(c) for c in range(1, most + 1)]
+
+    def __call__(self, words: list[str]) -> dict[str, float]:
         counts = Counter(words)
-        vector = {t: (1 + math.log(c)) * math.log(1 + n / df[t]) for t, c in counts.items()}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        vectors[doc] = {t: v / norm for t, v in vector.items()}
-    return vectors
+        values = list(map(operator.mul, map(self.tf.__getitem__, counts.values()), map(self.idf.__getitem__, counts)))
+        norm = math.sqrt(sum(map(operator.mul, values, values))) or 1.0
+        return dict(zip(counts, map(norm.__rtruediv__, values), strict=True))
 
 
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+def cosine(a: dict[int, float], b: dict[int, float]) -> float:
+    """Summed over the shorter vector's shared terms in its order: the same float every time."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
+    shared = list(filter(b.__contains__, a))
+    return sum(map(operator.mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
+
+
+PARALLEL_FROM = 400  # pages; below this, forking workers costs more than it saves
+_finder: RelatedFinder | None = None  # read by forked workers
 
 
 def related_pages(index: SiteIndex, ids: Iterable[str] | None = None) -> dict[str, list[Related]]:
+    """Related pages of every record (or of ids), ranked on every core for big sites."""
+    global _finder
     finder = RelatedFinder(index)
-    return {i: finder.related(i) for i in (ids or finder.ids)}
+    wanted = list(ids or finder.ids)
+    workers = min(os.cpu_count() or 1, 8)
+    if len(wanted) < PARALLEL_FROM or workers < 2:
+        return {i: finder.related(i) for i in wanted}
+    _finder = finder
+    outer = gc.get_freeze_count() > 0  # the caller froze the heap: it unfreezes
+    gc.freeze()  # the workers' collections skip what they inherit (and leave its pages shared)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return dict(zip(wanted, pool.map(_related_of, wanted, chunksize=64), strict=True))
+    finally:
+        _finder = None
+        if not outer:
+            gc.unfreeze()
+
+
+def _related_of(record_id: str) -> list[Related]:
+    assert _finder is not None
+    return _finder.related(record_id)
