@@ -50,7 +50,6 @@ class ThaiKbConfig(Config):
 class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
     def __init__(self) -> None:
         self.pages: dict[str, Page] = {}
-        self.order: list[str] = []  # every page's source name, in the site's order
         self.filled: list[Page] = []  # pages outside the navigation, rendered by shell fill
         self.nav: Any = None
         self.env: Any = None
@@ -83,7 +82,6 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
             raise PluginError("เนื้อหาไม่ผ่านการตรวจ / content is invalid:\n"
                               + format_text(content.diagnostics))
         self.pages = {page.src_uri: page for page in site.pages}
-        self.order = [page.src_uri for page in site.pages]
         in_nav = nav_sources(config.nav) if self.config.shell else set(self.pages)
         self.filled = [page for page in site.pages if page.src_uri not in in_nav]
         for page in site.pages:
@@ -107,7 +105,7 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
             return
         renderer = ShellRenderer(config, self.env, self.nav, self.files.documentation_pages())
         write_pages(renderer, config.site_dir, self.filled, self.written)
-        write_sitemap(config, self.env, sitemap_entries(config, self.order))
+        write_sitemap(config, self.env, sitemap_entries(config, list(self.pages)))  # dict order = site order
         log.info(f"{len(self.filled)} pages filled into the theme's shell")
 
     def on_page_markdown(self, markdown: str, page: Any, **kwargs: Any) -> str | None:

@@ -54,7 +54,8 @@ def build_frozen(content: Content, site_url: str, site_name: str, say: Progress)
     digests = Digests(index)
     # whole-site results are kept by the hash of every record (and the code): a rebuild of
     # unchanged content computes none of them again
-    content_key = digests.of(("record", i) for i in sorted(index.records)) + code_fingerprint()
+    fingerprint = code_fingerprint()  # read once: the page cache checks it too
+    content_key = digests.of(("record", i) for i in sorted(index.records)) + fingerprint
     index.network = stakeholder_graph(graph)
     index.metrics = kept("network", network_key(index.network), lambda: network_metrics(index.network))
     say(f"graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
@@ -64,7 +65,7 @@ def build_frozen(content: Content, site_url: str, site_name: str, say: Progress)
     for record in content.records:
         if record.kind == "systemmap":
             add_diagram(site, index, record)
-    cache = PageCache(digests)
+    cache = PageCache(digests, fingerprint)
     network, files = kept("network-page", content_key, lambda: network_listing(index))
     site.files.update(files)
     jobs: list[Job] = [*content.records, *listing_pages(index), network]

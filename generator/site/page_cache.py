@@ -54,11 +54,11 @@ def own_key(record: Record, related: list[Related]) -> str:
 
 
 class PageCache:
-    def __init__(self, digests: Digests) -> None:
+    def __init__(self, digests: Digests, fingerprint: str) -> None:
         self.digests = digests
         base = cache_dir()
         self.path = base / "pages.pickle" if base else None
-        self.fingerprint = code_fingerprint()
+        self.fingerprint = fingerprint
         self.entries: dict[str, Entry] = self._load()
         self.fresh: dict[str, Entry] = {}
 
