@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -22,10 +23,13 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .diagnostics import Diagnostic, format_text
-from .mkdocs_shell import ShellRenderer, sitemap_entries, write_files, write_pages, write_sitemap
+from .mkdocs_live import edit_waiting, show_again, show_now
+from .mkdocs_shell import ShellRenderer, sitemap_entries, write_files, write_now, write_pages, write_sitemap
+from .parallel import Superseded, stop_when
 from .site.build import build_site
 from .site.model import Page, Site
-from .validate import Content, validate_content
+from .site.preview import changed_records, preview_pages
+from .validate import Content, LoadMemo, validate_content
 
 log = logging.getLogger("mkdocs.plugins.thai-kb")
 PROBLEMS_SHOWN = 20
@@ -57,12 +61,18 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
         self.extra_files: dict[str, bytes] = {}
         self.written: dict[str, int] | None = None  # under kb serve: page → hash of what was written
         self.last_good: Site | None = None  # under kb serve: the last site built from valid content
+        self.server: Any = None  # under kb serve: MkDocs' live server
+        self.memo: LoadMemo | None = None  # under kb serve: files read at the last build
+        self.renderer: ShellRenderer | None = None  # under kb serve: the last build's theme shell
+        self.looked = False  # this build showed a quick look first
+        self.superseded = False  # this build gave up for a newer edit: it writes none of our pages
 
     def on_startup(self, command: str, dirty: bool) -> None:
         """Having this hook keeps one plugin object across `kb serve`'s rebuilds (MkDocs' rule),
         so it remembers what it wrote and a rebuild rewrites only the pages that changed."""
         if command == "serve":
             self.written = {}
+            self.memo = LoadMemo()
 
     def content_root(self, config: Any) -> Path:
         root = Path(self.config.content_dir)
@@ -70,11 +80,11 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
 
     def on_files(self, files: Files, config: Any) -> Files:
         root = self.content_root(config)
-        content = _handed_over.pop(root.resolve(), None) or validate_content(root)
+        content = _handed_over.pop(root.resolve(), None) or validate_content(root, memo=self.memo)
+        self.superseded = False
         if content.ok:
-            site = build_site(content, site_url=config.site_url or "", site_name=config.site_name,
-                              progress=log.info)
-            self.last_good = site if self.written is not None else None
+            self.quick_look(content, config)
+            site = self.build_or_give_up(content, config)
         elif self.last_good is not None:  # kb serve: keep the last good site up, and say why
             log.error(format_text(content.diagnostics))
             site = with_problems(self.last_good, content.diagnostics)
@@ -88,7 +98,38 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
             if page.src_uri in in_nav:
                 files.append(File.generated(config, page.src_uri, content=front_matter(page)))
         self.extra_files = site.files  # written in on_post_build: thousands of small files
+        if self.superseded:
+            self.filled, self.extra_files = [], {}
         return files
+
+    def build_or_give_up(self, content: Content, config: Any) -> Site:
+        """The whole site; under kb serve, given up as soon as a newer edit is waiting (the
+        next build starts at once and shows its quick look), keeping the last site meanwhile."""
+        serving = self.server is not None and self.last_good is not None
+        try:
+            with stop_when(lambda: serving and edit_waiting(self.server)):
+                site = build_site(content, site_url=config.site_url or "", site_name=config.site_name,
+                                  progress=log.info)
+        except Superseded:
+            log.info("a newer edit is waiting: this build stops here")
+            self.superseded = True
+            return self.last_good  # type: ignore[return-value] # serving: there is one
+        self.last_good = site if self.written is not None else None
+        return site
+
+    def quick_look(self, content: Content, config: Any) -> None:
+        """kb serve: the edited records' pages first, shown at once; the build goes on."""
+        if self.server is None or self.renderer is None or self.last_good is None:
+            return
+        started = time.perf_counter()
+        records = changed_records(content, self.last_good)
+        if not records or self.written is None:
+            return
+        pages = preview_pages(content, self.last_good, records)
+        write_now(self.renderer, config.site_dir, pages, self.written)
+        self.looked = show_now(self.server)
+        log.info(f"quick look: {', '.join(p.url for p in pages)} shown "
+                 f"({time.perf_counter() - started:.1f}s); the rest of the site follows")
 
     def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
         self.nav = nav
@@ -107,6 +148,11 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
         write_pages(renderer, config.site_dir, self.filled, self.written)
         write_sitemap(config, self.env, sitemap_entries(config, list(self.pages)))  # dict order = site order
         log.info(f"{len(self.filled)} pages filled into the theme's shell")
+        if self.written is not None:
+            self.renderer = renderer
+        if self.looked:
+            show_again(self.server)
+            self.looked = False
 
     def on_page_markdown(self, markdown: str, page: Any, **kwargs: Any) -> str | None:
         return "" if page.file.src_uri in self.pages else markdown
@@ -121,6 +167,7 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
         return THEME_CHECKBOX.sub(r"\1", output)
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        self.server = server
         server.watch(str(self.content_root(config)))
         server.watch(str(Path(__file__).resolve().parent.parent / "site_templates"))
         return server
@@ -133,7 +180,7 @@ def with_problems(site: Site, problems: list[Diagnostic]) -> Site:
               "กำลังแสดงฉบับล่าสุดที่ถูกต้อง / The content is invalid; this is the last valid build."
               f"</strong></p><pre>{escape(shown)}</pre></div>")
     pages = [replace(page, html=notice + page.html) for page in site.pages]
-    return Site(pages, site.files)
+    return replace(site, pages=pages)
 
 
 def nav_sources(nav: Any) -> set[str]:

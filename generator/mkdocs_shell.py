@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gzip
 import io
-import multiprocessing
 import os
 import posixpath
 import re
@@ -28,6 +27,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import get_build_date
 
+from .parallel import WORKERS, fork_pool
 from .site.model import Page, url_of_src
 
 # Slots the theme copies through unchanged: plain ASCII that no filter escapes. The content
@@ -107,12 +107,11 @@ def write_pages(renderer: ShellRenderer, site_dir: str, pages: list[Page],
     for folder in sorted({folder_of(page.src_uri) for page in pages}):
         renderer.shell(folder)
     _job = (renderer, site_dir, pages, written if written is not None else {})
-    workers = min(os.cpu_count() or 1, 8)
     try:
-        if len(pages) < PARALLEL_FROM or workers < 2:
+        if len(pages) < PARALLEL_FROM or WORKERS < 2:
             hashes = [_write(position) for position in range(len(pages))]
         else:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
+            with fork_pool() as pool:  # not stopped midway: the pages are from newer content
                 hashes = pool.map(_write, range(len(pages)), chunksize=128)
     finally:
         _job = None
@@ -123,11 +122,24 @@ def write_pages(renderer: ShellRenderer, site_dir: str, pages: list[Page],
 def _write(position: int) -> int:
     assert _job is not None
     renderer, site_dir, pages, written = _job
-    page = pages[position]
+    return write_filled(renderer, site_dir, pages[position], written)
+
+
+def write_filled(renderer: ShellRenderer, site_dir: str, page: Page, written: dict[str, int]) -> int:
+    """Fill one page and write it if its HTML changed since the last build (kb serve: atomically,
+    as the live server may be reading it); its hash."""
     html = renderer.render_page(page)
     if written.get(page.src_uri) != hash(html):
-        write_page(os.path.join(site_dir, url_of_src(page.src_uri), "index.html"), html)
+        write_page(os.path.join(site_dir, url_of_src(page.src_uri), "index.html"), html,
+                   atomic=bool(written))
     return hash(html)
+
+
+def write_now(renderer: ShellRenderer, site_dir: str, pages: list[Page], written: dict[str, int]) -> None:
+    """A few pages at once (kb serve's quick look), noted as written: the build that follows
+    leaves them alone unless they change again."""
+    for page in pages:
+        written[page.src_uri] = write_filled(renderer, site_dir, page, written)
 
 
 def remember(site_dir: str, written: dict[str, int], now: dict[str, int]) -> None:
@@ -164,10 +176,16 @@ def write_files(site_dir: str, files: dict[str, bytes]) -> None:
             handle.write(data)
 
 
-def write_page(dest: str, html: str) -> None:
+def write_page(dest: str, html: str, atomic: bool = False) -> None:
     path = Path(dest)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
+    data = html.encode("utf-8", errors="xmlcharrefreplace")
+    if not atomic:
+        path.write_bytes(data)
+        return
+    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
+    partial.write_bytes(data)
+    os.replace(partial, path)
 
 
 def write_sitemap(config: Any, env: Any, entries: Iterable[Any]) -> None:

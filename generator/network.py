@@ -11,9 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-import multiprocessing
 import operator
-import os
 import random
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -25,6 +23,7 @@ import networkx as nx
 
 from .diagrams import FONT, FONT_STACK, quote, render
 from .graph import stakeholder_graph
+from .parallel import WORKERS, fork_pool
 
 BETWEENNESS_SAMPLE = 100  # sources sampled (fixed seed): exact below 100 stakeholders
 BRIDGE_BETWEENNESS = 0.05  # on the shortest paths between at least 5% of pairs
@@ -66,11 +65,11 @@ def centrality(network: nx.Graph) -> tuple[dict[str, float], list[set[str]]]:
     """Betweenness and Louvain groups; on two cores for big networks (a forked worker
     computes the betweenness meanwhile)."""
     global _network
-    if network.number_of_edges() < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+    if network.number_of_edges() < PARALLEL_FROM or WORKERS < 2:
         return betweenness(network, BETWEENNESS_SAMPLE, seed=12), louvain(network, seed=12)
     _network = network
     try:
-        with multiprocessing.get_context("fork").Pool(1) as pool:
+        with fork_pool(1) as pool:
             pending = pool.apply_async(_shared_betweenness)
             communities = louvain(network, seed=12)
             return pending.get(), communities

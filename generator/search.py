@@ -11,11 +11,8 @@ The browser side is site_templates/docs/assets/kb-search.js; both follow `normal
 
 from __future__ import annotations
 
-import gc
 import json
-import multiprocessing
 import operator
-import os
 import re
 import unicodedata
 import zlib
@@ -25,6 +22,7 @@ from itertools import repeat
 from typing import Any
 
 from .kinds import kinds
+from .parallel import WORKERS, parallel_map
 from .site.index import SiteIndex
 from .thai import format_thai_date, load_glossary
 
@@ -159,24 +157,19 @@ def encoded_runs(docs: list[SearchDoc]) -> list[tuple[Run, Run]]:
     JSON they are written in; on every core for big sites. Only the joins between runs are
     left: a gram's first delta in a run counts from its last page in the run before."""
     global _docs
-    workers = min(os.cpu_count() or 1, 8)
-    if len(docs) < PARALLEL_FROM or workers < 2:
+    if len(docs) < PARALLEL_FROM or WORKERS < 2:
         return [_encoded_run(docs, 0)]
-    step = -(-len(docs) // (RUNS_PER_WORKER * workers))
+    step = -(-len(docs) // (RUNS_PER_WORKER * WORKERS))
     _docs = docs
-    outer = gc.get_freeze_count() > 0  # the caller froze the heap: it unfreezes
-    gc.freeze()  # the workers' collections skip what they inherit (and leave its pages shared)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.starmap(_shared_run, [(start, step) for start in range(0, len(docs), step)])
+        return parallel_map(_shared_run, [(start, step) for start in range(0, len(docs), step)])
     finally:
         _docs = None
-        if not outer:
-            gc.unfreeze()
 
 
-def _shared_run(start: int, size: int) -> tuple[Run, Run]:
+def _shared_run(run: tuple[int, int]) -> tuple[Run, Run]:
     assert _docs is not None
+    start, size = run
     return _encoded_run(_docs[start:start + size], start)
 
 

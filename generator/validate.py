@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import fnmatch
 import gc
-import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -15,6 +14,7 @@ from .diagnostics import Diagnostic, sort_diagnostics
 from .domain import domain_diagnostics
 from .kinds import folders, kinds
 from .loader import RECORD_FILE, Record, file_stem, load_file, record_names
+from .parallel import WORKERS, fork_pool
 from .progress import Progress, silent
 from .references import Ref, cycle_diagnostics, index_records, open_refs, reference_diagnostics
 from .schema_errors import schema_diagnostics
@@ -77,13 +77,39 @@ def content_jobs(root: Path) -> list[Job]:
     return jobs
 
 
+@dataclass
+class LoadMemo:
+    """kb serve keeps each file's load between rebuilds: a file is read again only when its
+    size, inode or modification time changed (or the set of file names did: see promised)."""
+
+    promised: dict[str, str] = field(default_factory=dict)
+    loads: dict[Job, tuple[tuple[int, int, int], Loaded]] = field(default_factory=dict)
+
+    def load_all(self, jobs: list[Job], promised: dict[str, str], say: Progress) -> list[Loaded]:
+        if promised != self.promised:
+            self.promised, self.loads = promised, {}
+        stamps = [stamp_of(file) for _, file, _ in jobs]
+        kept = {job: self.loads[job][1] for job, stamp in zip(jobs, stamps, strict=True)
+                if job in self.loads and self.loads[job][0] == stamp}
+        fresh = iter(load_all([job for job in jobs if job not in kept], promised, say))
+        loaded = [kept[job] if job in kept else next(fresh) for job in jobs]
+        self.loads = {job: (stamp, result) for job, stamp, result in zip(jobs, stamps, loaded, strict=True)}
+        return loaded
+
+
+def stamp_of(file: str) -> tuple[int, int, int]:
+    try:
+        info = os.stat(file)
+    except OSError:
+        return (0, 0, 0)
+    return (info.st_mtime_ns, info.st_size, info.st_ino)
+
+
 def load_all(jobs: list[Job], promised: dict[str, str], say: Progress = silent) -> list[Loaded]:
     """Every record file read and checked on its own, on every core for big corpora (files are
     independent): only the data, the few problems and the open references travel back."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(jobs) >= PARALLEL_FROM and workers > 1:
-        context = multiprocessing.get_context("fork")  # forked: initargs are not pickled
-        with context.Pool(workers, initializer=_receive, initargs=(promised,)) as pool:
+    if len(jobs) >= PARALLEL_FROM and WORKERS > 1:
+        with fork_pool(initializer=_receive, initargs=(promised,)) as pool:  # forked: not pickled
             return counted(pool.imap(_load_in_worker, jobs, chunksize=256), len(jobs), say)
     return counted((load_and_check(job, promised) for job in jobs), len(jobs), say)
 
@@ -202,11 +228,11 @@ def validate(records: list[Record], unreadable: frozenset[str] = frozenset()) ->
     return found + cross_diagnostics(records, unreadable)
 
 
-def validate_content(root: Path, say: Progress = silent) -> Content:
+def validate_content(root: Path, say: Progress = silent, memo: LoadMemo | None = None) -> Content:
     with gc_paused():
         jobs = content_jobs(root)
         promised = promised_kinds(jobs)
-        loaded = load_all(jobs, promised, say)
+        loaded = memo.load_all(jobs, promised, say) if memo else load_all(jobs, promised, say)
         records = [record for record, _, _ in loaded if record is not None]
         found = [problem for _, problems, _ in loaded for problem in problems]
         found.extend(stray_files(root))

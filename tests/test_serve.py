@@ -28,9 +28,10 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     shutil.copytree(CONTENT, content)
     port = free_port()
     env = os.environ | {"KB_CACHE_DIR": str(tmp_path / "cache")}
-    server = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", str(content), "-q", "-a",
+    log = (tmp_path / "serve.log").open("wb")  # progress lines: what each rebuild did
+    server = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", str(content), "-a",
                                f"127.0.0.1:{port}"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+                              stderr=log)
     try:
         base = f"http://127.0.0.1:{port}/"
         wait_until_up(base + f"meetings/{MEETING}/", server, limit=180)
@@ -38,6 +39,7 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     finally:
         server.terminate()
         server.wait(30)
+        log.close()
 
 
 def status(url: str) -> int:
@@ -65,6 +67,28 @@ def test_an_edit_shows_in_the_open_page(served: tuple[str, Path], tmp_path: Path
         driver.get(base + f"meetings/{MEETING}/")  # type: ignore[attr-defined]
         edit(content / "meetings" / f"{MEETING}.yaml", "title: ประชุม", "title: แก้ไขแล้ว ประชุม")
         wait_for_heading(driver, "แก้ไขแล้ว ประชุม", limit=120)
+    # shown by the quick look, before the rest of the site was built again
+    log = (tmp_path / "serve.log").read_text("utf-8")
+    assert f"quick look: meetings/{MEETING}/ shown" in log
+
+
+def test_pages_beyond_the_edited_one_follow_and_the_last_edit_wins(
+        served: tuple[str, Path], tmp_path: Path) -> None:
+    """The organiser's page lists the meeting: it is brought up to date by the full build after
+    the quick look, and reloads in the open browser. Two quick edits: the second one stands."""
+    base, content = served
+    source = content / "meetings" / f"{MEETING}.yaml"
+    with chromium(tmp_path) as driver:
+        driver.get(base + "stakeholders/informal-workers-project-team/")  # type: ignore[attr-defined]
+        edit(source, "title: ประชุม", "title: ฉบับแรก ประชุม")
+        time.sleep(0.3)
+        edit(source, "title: ฉบับแรก ประชุม", "title: ฉบับสอง ประชุม")
+        started = time.perf_counter()
+        while "ฉบับสอง" not in driver.execute_script("return document.body.textContent"):  # type: ignore[attr-defined]
+            assert time.perf_counter() - started < 120, "the organiser's page was not brought up to date"
+            time.sleep(0.2)
+    page = text_of(base + f"meetings/{MEETING}/")
+    assert "ฉบับสอง" in page and "ฉบับแรก" not in page
 
 
 def test_records_come_and_go_and_bad_content_keeps_the_last_site(served: tuple[str, Path]) -> None:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import gc
-import multiprocessing
-import os
 import time
 import zlib
 from collections.abc import Callable
@@ -16,6 +14,7 @@ from ..graph import build_graph, stakeholder_graph
 from ..kinds.systemmap import node_ids
 from ..loader import Record
 from ..network import network_metrics
+from ..parallel import WORKERS, checkpoint, parallel_map
 from ..search import build_search_index
 from ..validate import Content
 from .feeds import atom_feed
@@ -59,9 +58,11 @@ def build_frozen(content: Content, site_url: str, site_name: str, say: Progress)
     index.network = stakeholder_graph(graph)
     index.metrics = kept("network", network_key(index.network), lambda: network_metrics(index.network))
     say(f"graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+    checkpoint()  # between stages (and in every pool), kb serve gives up for a newer edit
     related = kept("related", content_key, lambda: related_pages(index))
     say(f"related pages ranked ({time.perf_counter() - started:.1f}s)")
-    site = Site()
+    checkpoint()
+    site = Site(index=index, related=related)
     for record in content.records:
         if record.kind == "systemmap":
             add_diagram(site, index, record)
@@ -71,6 +72,7 @@ def build_frozen(content: Content, site_url: str, site_name: str, say: Progress)
     jobs: list[Job] = [*content.records, *listing_pages(index), network]
     site.pages.extend(render_pages(index, jobs, related, cache, say))
     cache.save()
+    checkpoint()
     site.files["feed.xml"] = atom_feed(index, site_url, site_name)
     site.files.update(kept("search", content_key, lambda: build_search_index(index)))
     say(f"{len(site.pages)} pages rendered ({time.perf_counter() - started:.1f}s)")
@@ -132,12 +134,10 @@ def render_many(index: SiteIndex, jobs: list[Job], related: dict[str, list[Relat
     """Rendered on every core for many pages (workers fork with the index)."""
     global _shared
     _shared = (index, jobs, related)
-    workers = min(os.cpu_count() or 1, 8)
     try:
-        if len(positions) < PARALLEL_FROM or workers < 2:
+        if len(positions) < PARALLEL_FROM or WORKERS < 2:
             return [_render_one(position) for position in positions]
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(_render_one, positions, chunksize=32)
+        return parallel_map(_render_one, positions, chunksize=32)
     finally:
         _shared = None
 

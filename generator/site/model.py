@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass
@@ -24,6 +25,9 @@ class Page:
 class Site:
     pages: list[Page] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)  # extra output: feed.xml, diagrams
+    # what the whole-site stages found (kb serve's quick look at the next edit reuses them)
+    index: Any = None
+    related: dict[str, Any] = field(default_factory=dict)
 
     def page(self, src_uri: str) -> Page:
         return next(p for p in self.pages if p.src_uri == src_uri)

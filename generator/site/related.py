@@ -3,16 +3,14 @@ places and Thai text similarity, with a short reason. Deterministic: ties break 
 
 from __future__ import annotations
 
-import gc
 import itertools
 import math
-import multiprocessing
 import operator
-import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..parallel import WORKERS, parallel_map
 from ..text import terms_of_all
 from .index import SiteIndex
 
@@ -229,19 +227,13 @@ def related_pages(index: SiteIndex, ids: Iterable[str] | None = None) -> dict[st
     global _finder
     finder = RelatedFinder(index)
     wanted = list(ids or finder.ids)
-    workers = min(os.cpu_count() or 1, 8)
-    if len(wanted) < PARALLEL_FROM or workers < 2:
+    if len(wanted) < PARALLEL_FROM or WORKERS < 2:
         return {i: finder.related(i) for i in wanted}
     _finder = finder
-    outer = gc.get_freeze_count() > 0  # the caller froze the heap: it unfreezes
-    gc.freeze()  # the workers' collections skip what they inherit (and leave its pages shared)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return dict(zip(wanted, pool.map(_related_of, wanted, chunksize=64), strict=True))
+        return dict(zip(wanted, parallel_map(_related_of, wanted, chunksize=64), strict=True))
     finally:
         _finder = None
-        if not outer:
-            gc.unfreeze()
 
 
 def _related_of(record_id: str) -> list[Related]:
