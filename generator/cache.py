@@ -51,6 +51,9 @@ class Store:
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
             return {}
 
+    def has(self, payload: str | bytes) -> bool:
+        return key_of(self.namespace, payload) in self.items
+
     def get_or_make(self, payload: str | bytes, make: Callable[[], Any]) -> Any:
         key = key_of(self.namespace, payload)
         self.used.add(key)

@@ -141,13 +141,14 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
 
     def on_post_build(self, config: Any) -> None:
         """Our extra files, pages outside the navigation, then a sitemap that lists every page."""
-        write_files(config.site_dir, self.extra_files)
         if not self.filled or self.files is None:
+            write_files(config.site_dir, self.extra_files)
             return
         renderer = ShellRenderer(config, self.env, self.nav, self.files.documentation_pages())
-        write_pages(renderer, config.site_dir, self.filled, self.written)
+        write_pages(renderer, config.site_dir, self.filled, self.written, self.extra_files)
         write_sitemap(config, self.env, sitemap_entries(config, list(self.pages)))  # dict order = site order
-        log.info(f"{len(self.filled)} pages filled into the theme's shell")
+        log.info(f"{len(self.filled)} pages filled into the theme's shell, "
+                 f"{len(self.extra_files):,} other files written")
         if self.written is not None:
             self.renderer = renderer
         if self.looked:

@@ -95,33 +95,45 @@ def url_of(src_uri: str) -> str:
 
 
 PARALLEL_FROM = 400  # pages; below this, forking workers costs more than it saves
-_job: tuple[ShellRenderer, str, list[Page], dict[str, int]] | None = None  # read by forked workers
+FILES_PER_TASK = 500
+_job: tuple[ShellRenderer, str, list[Page], dict[str, int], list[tuple[str, bytes]]] | None = None
 
 
 def write_pages(renderer: ShellRenderer, site_dir: str, pages: list[Page],
-                written: dict[str, int] | None = None) -> None:
-    """Fill and write every page, on every core for many (shells are made before forking).
-    With `written` (kb serve), pages whose HTML did not change since the last build are left
-    alone and pages that no longer exist are removed."""
+                written: dict[str, int] | None = None, files: dict[str, bytes] | None = None) -> None:
+    """Fill and write every page, and write `files` (the search index...), on every core for
+    many (shells are made before forking, workers read _job). With `written` (kb serve), pages
+    whose HTML did not change since the last build are left alone and pages that no longer
+    exist are removed."""
     global _job
     for folder in sorted({folder_of(page.src_uri) for page in pages}):
         renderer.shell(folder)
-    _job = (renderer, site_dir, pages, written if written is not None else {})
+    items = list((files or {}).items())
+    _job = (renderer, site_dir, pages, written if written is not None else {}, items)
     try:
         if len(pages) < PARALLEL_FROM or WORKERS < 2:
+            write_files(site_dir, dict(items))
             hashes = [_write(position) for position in range(len(pages))]
         else:
             with fork_pool() as pool:  # not stopped midway: the pages are from newer content
+                tasks = range(0, len(items), FILES_PER_TASK)
+                extra = pool.map_async(_write_files, tasks)  # small files, alongside the pages
                 hashes = pool.map(_write, range(len(pages)), chunksize=128)
+                extra.get()
     finally:
         _job = None
     if written is not None:
         remember(site_dir, written, {page.src_uri: h for page, h in zip(pages, hashes, strict=True)})
 
 
+def _write_files(start: int) -> None:
+    assert _job is not None
+    write_files(_job[1], dict(_job[4][start:start + FILES_PER_TASK]))
+
+
 def _write(position: int) -> int:
     assert _job is not None
-    renderer, site_dir, pages, written = _job
+    renderer, site_dir, pages, written, _ = _job
     return write_filled(renderer, site_dir, pages[position], written)
 
 

@@ -14,7 +14,7 @@ from ..graph import build_graph, stakeholder_graph
 from ..kinds.systemmap import node_ids
 from ..loader import Record
 from ..network import network_metrics
-from ..parallel import WORKERS, checkpoint, parallel_map
+from ..parallel import WORKERS, checkpoint, meanwhile, parallel_map
 from ..search import build_search_index
 from ..validate import Content
 from .feeds import atom_feed
@@ -29,7 +29,7 @@ from .tracking import Dep, Digests, TrackedIndex
 
 Progress = Callable[[str], None]
 T = TypeVar("T")
-Rendered = tuple[Page, set[Dep], bytes]  # a page, what it read, its HTML compressed
+Rendered = tuple[Page, tuple[Dep, ...], str, bytes]  # a page, what it read and its digest, HTML compressed
 
 
 def build_site(content: Content, site_url: str = "", site_name: str = "คลังความรู้ กขป.",
@@ -55,9 +55,25 @@ def build_frozen(content: Content, site_url: str, site_name: str, say: Progress)
     # unchanged content computes none of them again
     fingerprint = code_fingerprint()  # read once: the page cache checks it too
     content_key = digests.of(("record", i) for i in sorted(index.records)) + fingerprint
-    index.network = stakeholder_graph(graph)
+    # the search index reads only records and links: on big sites a second process builds it
+    # meanwhile, on the core the serial stages below leave idle
+    search = Store("search")
+    with meanwhile(lambda: kept_in(search, content_key, lambda: build_search_index(index)),
+                   background=len(index.records) >= PARALLEL_FROM and not search.has(content_key)) as job:
+        site = build_pages(content, index, digests, (fingerprint, content_key), say, started)
+        site.files["feed.xml"] = atom_feed(index, site_url, site_name)
+        site.files.update(job.result())
+    say(f"search index built ({time.perf_counter() - started:.1f}s)")
+    return site
+
+
+def build_pages(content: Content, index: SiteIndex, digests: Digests, keys: tuple[str, str],
+                say: Progress, started: float) -> Site:
+    """Network, related pages, diagrams, then every page (the page cache's or rendered)."""
+    fingerprint, content_key = keys
+    index.network = stakeholder_graph(index.graph)
     index.metrics = kept("network", network_key(index.network), lambda: network_metrics(index.network))
-    say(f"graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+    say(f"graph: {index.graph.number_of_nodes()} nodes, {index.graph.number_of_edges()} edges")
     checkpoint()  # between stages (and in every pool), kb serve gives up for a newer edit
     related = kept("related", content_key, lambda: related_pages(index))
     say(f"related pages ranked ({time.perf_counter() - started:.1f}s)")
@@ -69,13 +85,12 @@ def build_frozen(content: Content, site_url: str, site_name: str, say: Progress)
     cache = PageCache(digests, fingerprint)
     network, files = kept("network-page", content_key, lambda: network_listing(index))
     site.files.update(files)
+    say(f"network page drawn ({time.perf_counter() - started:.1f}s)")
     jobs: list[Job] = [*content.records, *listing_pages(index), network]
     site.pages.extend(render_pages(index, jobs, related, cache, say))
     cache.save()
-    checkpoint()
-    site.files["feed.xml"] = atom_feed(index, site_url, site_name)
-    site.files.update(kept("search", content_key, lambda: build_search_index(index)))
     say(f"{len(site.pages)} pages rendered ({time.perf_counter() - started:.1f}s)")
+    checkpoint()
     return site
 
 
@@ -87,7 +102,10 @@ def network_listing(index: SiteIndex) -> tuple[Listing, dict[str, bytes]]:
 
 def kept(namespace: str, key: str, make: Callable[[], T]) -> T:
     """A whole-site result from the cache when its key (a hash of all it depends on) is known."""
-    store = Store(namespace)
+    return kept_in(Store(namespace), key, make)
+
+
+def kept_in(store: Store, key: str, make: Callable[[], T]) -> T:
     value: T = store.get_or_make(key, make)
     store.save()
     return value
@@ -99,7 +117,7 @@ def network_key(network: Any) -> str:
 
 PARALLEL_FROM = 400  # pages; below this, forking workers costs more than it saves
 Job = Record | Listing  # a record page or a listing page to render
-_shared: tuple[SiteIndex, list[Job], dict[str, list[Related]]] | None = None  # read by forked workers
+_shared: tuple[SiteIndex, list[Job], dict[str, list[Related]], Digests] | None = None  # read by workers
 
 
 def render_pages(index: SiteIndex, jobs: list[Job], related: dict[str, list[Related]],
@@ -112,11 +130,11 @@ def render_pages(index: SiteIndex, jobs: list[Job], related: dict[str, list[Rela
         count = sum(isinstance(job, kind) for job in jobs)
         due = sum(isinstance(jobs[i], kind) for i in todo)
         say(f"{name} pages: {count - due} unchanged (cached), {due} to render")
-    for position, (page, deps, compressed) in zip(todo, render_many(index, jobs, related, todo),
-                                                  strict=True):
+    for position, (page, deps, digest, compressed) in zip(
+            todo, render_many(index, jobs, related, cache.digests, todo), strict=True):
         own = owns[position]
         if own:
-            cache.put(page, own, deps, compressed)
+            cache.put(page, own, deps, digest, compressed)
         pages[position] = page
     return [page for page in pages if page is not None]
 
@@ -130,10 +148,10 @@ def src_of(job: Job) -> str:
 
 
 def render_many(index: SiteIndex, jobs: list[Job], related: dict[str, list[Related]],
-                positions: list[int]) -> list[Rendered]:
+                digests: Digests, positions: list[int]) -> list[Rendered]:
     """Rendered on every core for many pages (workers fork with the index)."""
     global _shared
-    _shared = (index, jobs, related)
+    _shared = (index, jobs, related, digests)
     try:
         if len(positions) < PARALLEL_FROM or WORKERS < 2:
             return [_render_one(position) for position in positions]
@@ -144,14 +162,15 @@ def render_many(index: SiteIndex, jobs: list[Job], related: dict[str, list[Relat
 
 def _render_one(position: int) -> Rendered:
     assert _shared is not None
-    index, jobs, related = _shared
+    index, jobs, related, digests = _shared
     job = jobs[position]
     if isinstance(job, Record):
         page, deps = traced_record_page(index, job, related[job.id])
     else:
         tracked = TrackedIndex(index)
         page, deps = job.render(tracked), tracked.deps
-    return page, deps, zlib.compress(page.html.encode("utf-8"), 1)
+    ordered = tuple(sorted(deps, key=repr))  # sorted and hashed here, on every core
+    return page, ordered, digests.of(ordered), zlib.compress(page.html.encode("utf-8"), 1)
 
 
 def node_links(index: SiteIndex, record: Record) -> dict[str, str]:

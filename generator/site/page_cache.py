@@ -80,10 +80,10 @@ class PageCache:
         html = zlib.decompress(entry.html).decode("utf-8")
         return Page(src_uri, entry.title, entry.description, entry.kind, html)
 
-    def put(self, page: Page, own: str, deps: set[Dep], compressed: bytes) -> None:
-        ordered = tuple(sorted(deps, key=repr))
-        self.fresh[page.src_uri] = Entry(own, ordered, self.digests.of(ordered), page.title,
-                                         page.description, page.kind, compressed)
+    def put(self, page: Page, own: str, deps: tuple[Dep, ...], digest: str, compressed: bytes) -> None:
+        """`deps` in a fixed order, and `digests.of(deps)`, as the page's worker found them."""
+        self.fresh[page.src_uri] = Entry(own, deps, digest, page.title, page.description,
+                                         page.kind, compressed)
 
     def save(self) -> None:
         """Keep this build's pages only (so the cache does not grow), written atomically."""
