@@ -180,7 +180,7 @@ def with_problems(site: Site, problems: list[Diagnostic]) -> Site:
     notice = ('<div class="kb-problems" role="alert"><p><strong>เนื้อหาไม่ผ่านการตรวจ '
               "กำลังแสดงฉบับล่าสุดที่ถูกต้อง / The content is invalid; this is the last valid build."
               f"</strong></p><pre>{escape(shown)}</pre></div>")
-    pages = [replace(page, html=notice + page.html) for page in site.pages]
+    pages = [Page.of(p.src_uri, p.title, p.description, p.kind, notice + p.html) for p in site.pages]
     return replace(site, pages=pages)
 
 

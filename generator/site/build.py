@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import time
-import zlib
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -170,7 +169,7 @@ def _render_one(position: int) -> Rendered:
         tracked = TrackedIndex(index)
         page, deps = job.render(tracked), tracked.deps
     ordered = tuple(sorted(deps, key=repr))  # sorted and hashed here, on every core
-    return page, ordered, digests.of(ordered), zlib.compress(page.html.encode("utf-8"), 1)
+    return page, ordered, digests.of(ordered), page.packed
 
 
 def node_links(index: SiteIndex, record: Record) -> dict[str, str]:

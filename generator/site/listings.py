@@ -42,7 +42,7 @@ class Listing:
     def render(self, index: PageIndex) -> Page:
         depth = self.src_uri.count("/") + (0 if self.src_uri.endswith("index.md") else 1)
         html = render(self.template, site=Linker(index, depth), title=self.title, **self.context)
-        return Page(self.src_uri, meta_text(self.title), meta_text(self.description), "listing", html)
+        return Page.of(self.src_uri, meta_text(self.title), meta_text(self.description), "listing", html)
 
 
 def stable(value: Any) -> Any:

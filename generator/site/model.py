@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
 
 @dataclass
 class Page:
-    """One generated page: MkDocs source name, URL, title, description and finished HTML."""
+    """One generated page: MkDocs source name, URL, title, description and finished HTML.
+
+    The HTML is kept compressed: a big site's pages pass between processes and wait in memory
+    until they are written, and the page cache stores the same bytes."""
 
     src_uri: str
     title: str
     description: str
     kind: str
-    html: str = ""
+    packed: bytes = zlib.compress(b"")
+
+    @classmethod
+    def of(cls, src_uri: str, title: str, description: str, kind: str, html: str) -> Page:
+        return cls(src_uri, title, description, kind, zlib.compress(html.encode("utf-8"), 1))
+
+    @property
+    def html(self) -> str:
+        return zlib.decompress(self.packed).decode("utf-8")
 
     @property
     def url(self) -> str:

@@ -12,7 +12,6 @@ import hashlib
 import os
 import pickle
 import tempfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,8 +76,7 @@ class PageCache:
         if entry is None or entry.own != own or self.digests.of(entry.deps) != entry.digest:
             return None
         self.fresh[src_uri] = entry
-        html = zlib.decompress(entry.html).decode("utf-8")
-        return Page(src_uri, entry.title, entry.description, entry.kind, html)
+        return Page(src_uri, entry.title, entry.description, entry.kind, entry.html)
 
     def put(self, page: Page, own: str, deps: tuple[Dep, ...], digest: str, compressed: bytes) -> None:
         """`deps` in a fixed order, and `digests.of(deps)`, as the page's worker found them."""

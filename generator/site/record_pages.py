@@ -159,4 +159,4 @@ def record_page(index: PageIndex, record: Record, related: list[Related]) -> Pag
     }
     html = render(f"{record.kind}.html", **context)
     title = str(record.data.get("title", record.id))
-    return Page(src_uri, meta_text(title), meta_text(description_of(record.data)), record.kind, html)
+    return Page.of(src_uri, meta_text(title), meta_text(description_of(record.data)), record.kind, html)
