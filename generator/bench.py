@@ -5,8 +5,10 @@ corpora made from the demo content's Thai text.
     ./run bench --sizes 1000 --skip-build        # validation only
     ./run bench --search | --serve | --diagrams  # one part only
 
-Each measurement runs in a fresh Python process and reports its own wall time and peak RSS
-(the largest of the main process and its worker processes).
+Each measurement runs in a fresh Python process and reports its own wall time and memory:
+"peak MB" is the largest resident set of any one process (the build or a worker), "all MB" the
+most the build and all its workers held together at once (proportional set size, sampled
+every 0.25 s: memory shared after a fork counts once).
 """
 
 from __future__ import annotations
@@ -37,10 +39,17 @@ print(json.dumps({"seconds": seconds, "records": len(content.records),
 """
 
 BUILD = """
-import json, re, resource, sys, time
+import json, re, resource, sys, threading, time
 from pathlib import Path
+from generator.bench import tree_memory
 from generator.commands.build import build_atomically, ROOT
 from generator.validate import validate_content
+peak = [0.0]
+def sample():
+    while True:
+        peak[0] = max(peak[0], tree_memory())
+        time.sleep(0.25)
+threading.Thread(target=sample, daemon=True).start()
 lines = []
 started = time.perf_counter()
 content = validate_content(Path(sys.argv[1]))
@@ -51,10 +60,41 @@ rendered = sum(int(m) for m in re.findall(r"([0-9]+) (?:to render|rendered)$", "
 pages = sum(1 for _ in Path(sys.argv[2]).rglob("index.html"))
 size = sum(p.stat().st_size for p in Path(sys.argv[2]).rglob("*") if p.is_file())
 print(json.dumps({"seconds": seconds, "pages": pages, "site_mb": size / 2**20, "related": related,
-                  "rendered": rendered,
+                  "rendered": rendered, "tree_mb": peak[0],
                   "peak_mb": max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                                  resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024}))
 """
+
+
+def tree_memory(pid: int | None = None) -> float:
+    """MB of memory the process and all its descendants hold together, by proportional set
+    size (pages shared after a fork are counted once, split among the sharers)."""
+    pid = pid or os.getpid()
+    total = 0
+    for member in process_tree(pid):
+        try:
+            with open(f"/proc/{member}/smaps_rollup") as handle:
+                total += next((int(line.split()[1]) for line in handle if line.startswith("Pss:")), 0)
+        except OSError:
+            continue
+    return total / 1024
+
+
+def process_tree(pid: int) -> list[int]:
+    found = [pid]
+    try:
+        threads = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return found
+    for thread in threads:
+        try:
+            with open(f"/proc/{pid}/task/{thread}/children") as handle:
+                children = [int(c) for c in handle.read().split()]
+        except OSError:
+            continue
+        for child in children:
+            found += process_tree(child)
+    return found
 
 
 def measure(code: str, *args: str, env: dict[str, str] | None = None) -> dict[str, float]:
@@ -66,7 +106,7 @@ def measure(code: str, *args: str, env: dict[str, str] | None = None) -> dict[st
 
 
 HEADER = (f"{'meetings':>9} {'records':>8} {'validate s':>11} {'records/s':>10} {'cold build s':>13} "
-          f"{'warm build s':>13} {'pages':>7} {'site MB':>8} {'peak MB':>8} {'related s':>10}")
+          f"{'warm build s':>13} {'pages':>7} {'site MB':>8} {'peak MB':>8} {'all MB':>7} {'related s':>10}")
 
 
 def run(sizes: list[int], skip_build: bool) -> None:
@@ -89,8 +129,9 @@ def build_figures(tmp: Path, content: Path) -> str:
     cold = measure(BUILD, str(content), str(tmp / "site"), env=env)
     warm = measure(BUILD, str(content), str(tmp / "site"), env=env)
     peak = max(cold["peak_mb"], warm["peak_mb"])
+    together = max(cold["tree_mb"], warm["tree_mb"])
     return (f" {cold['seconds']:>13.1f} {warm['seconds']:>13.1f} {int(cold['pages']):>7,}"
-            f" {cold['site_mb']:>8.0f} {peak:>8.0f} {cold['related']:>10.1f}")
+            f" {cold['site_mb']:>8.0f} {peak:>8.0f} {together:>7.0f} {cold['related']:>10.1f}")
 
 
 DIAGRAMS = """
