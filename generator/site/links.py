@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from markupsafe import Markup, escape
 
 from ..thai import load_regions, province_by_name
 from .index import province_slug
 from .render import href
 from .tracking import PageIndex
+
+
+@cache  # pages link the same few thousand records over and over: escape and quote each once
+def anchor_html(depth: int, url: str, text: str, css: str) -> Markup:
+    cls = f' class="{escape(css)}"' if css else ""
+    return Markup(f'<a href="{escape(href(url, depth))}"{cls}>{escape(text)}</a>')  # noqa: S704 - escaped
 
 
 class Linker:
@@ -21,8 +29,7 @@ class Linker:
         return href(url, self.depth)
 
     def anchor(self, url: str, text: str, css: str = "") -> Markup:
-        cls = f' class="{escape(css)}"' if css else ""
-        return Markup(f'<a href="{escape(self.href(url))}"{cls}>{escape(text)}</a>')  # noqa: S704 - escaped
+        return anchor_html(self.depth, url, text, css)
 
     def link(self, target: str, text: str | None = None) -> Markup:
         """A record by id; a plain name (not a record) is shown as escaped text."""
