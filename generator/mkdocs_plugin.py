@@ -83,7 +83,10 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
         content = _handed_over.pop(root.resolve(), None) or validate_content(root, memo=self.memo)
         self.superseded = False
         if content.ok:
-            self.quick_look(content, config)
+            try:
+                self.quick_look(content, config)
+            except Exception as exc:  # noqa: BLE001 - only a head start: the full build follows
+                log.warning(f"quick look skipped: {exc!r}")
             site = self.build_or_give_up(content, config)
         elif self.last_good is not None:  # kb serve: keep the last good site up, and say why
             log.error(format_text(content.diagnostics))

@@ -11,21 +11,22 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from generator.bench_serve import free_port, wait_for_heading, wait_until_up
+from generator.synthetic import write_corpus
 from tests.browser import chromium
 from tests.conftest import CONTENT, ROOT
 
 MEETING = "2020-01-06-region12-informal-workers"
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
+@contextmanager
+def serving(content: Path, tmp_path: Path, first_page: str) -> Iterator[str]:
+    """`kb serve` on content, its progress lines in tmp_path/serve.log; yields the base URL."""
     port = free_port()
     env = os.environ | {"KB_CACHE_DIR": str(tmp_path / "cache")}
     log = (tmp_path / "serve.log").open("wb")  # progress lines: what each rebuild did
@@ -34,12 +35,20 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
                               stderr=log)
     try:
         base = f"http://127.0.0.1:{port}/"
-        wait_until_up(base + f"meetings/{MEETING}/", server, limit=180)
-        yield base, content
+        wait_until_up(base + first_page, server, limit=180)
+        yield base
     finally:
         server.terminate()
         server.wait(30)
         log.close()
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    with serving(content, tmp_path, f"meetings/{MEETING}/") as base:
+        yield base, content
 
 
 def status(url: str) -> int:
@@ -113,3 +122,31 @@ def test_records_come_and_go_and_bad_content_keeps_the_last_site(served: tuple[s
 def text_of(url: str) -> str:
     with urllib.request.urlopen(url, timeout=30) as response:
         return str(response.read().decode("utf-8"))
+
+
+def test_a_build_made_pointless_by_a_newer_edit_stops_and_the_next_one_finishes(tmp_path: Path) -> None:
+    """On a site big enough for the full build to take a few seconds, a second edit while it runs
+    stops it (the server does not wait for it), and the build after it brings every page up to date."""
+    content = tmp_path / "content"
+    write_corpus(CONTENT, content, 300)
+    meeting = content / "meetings" / "m-150.yaml"
+    log = tmp_path / "serve.log"
+    with serving(content, tmp_path, "meetings/m-150/") as base:
+        edit(meeting, "title: ", "title: ฉบับแรก ")
+        wait_for_line(log, "quick look: meetings/m-150/ shown")
+        edit(meeting, "title: ฉบับแรก ", "title: ฉบับสอง ")
+        wait_for_line(log, "a newer edit is waiting: this build stops here")
+        organiser = "stakeholders/" + meeting.read_text("utf-8").split("organizers:\n- ", 1)[1].split()[0]
+        started = time.perf_counter()
+        while "ฉบับสอง" not in text_of(base + organiser + "/"):
+            assert time.perf_counter() - started < 120, "the organiser's page was not brought up to date"
+            time.sleep(0.2)
+        page = text_of(base + "meetings/m-150/")
+        assert "ฉบับสอง" in page and "ฉบับแรก" not in page
+
+
+def wait_for_line(log: Path, text: str, limit: float = 120) -> None:
+    started = time.perf_counter()
+    while text not in log.read_text("utf-8"):
+        assert time.perf_counter() - started < limit, f"{text!r} not in the server's log"
+        time.sleep(0.05)

@@ -18,6 +18,7 @@ from ..search import build_search_index
 from ..validate import Content
 from .feeds import atom_feed
 from .index import SiteIndex, build_index
+from .links import anchor_html
 from .listings import Listing, listing_pages, network_page
 from .model import Page, Site
 from .page_cache import PageCache, code_fingerprint, own_key
@@ -46,6 +47,7 @@ def build_site(content: Content, site_url: str = "", site_name: str = "คลั
 def build_frozen(content: Content, site_url: str, site_name: str, say: Progress) -> Site:
     started = time.perf_counter()
     environment.cache_clear()  # templates may have changed since the last build (kb serve)
+    anchor_html.cache_clear()  # and titles
     graph = build_graph(content.records)
     index = build_index(content.records, graph)
     gc.freeze()  # the graph and index too
