@@ -65,3 +65,22 @@ def test_a_big_site_built_with_background_search_equals_one_built_in_one_process
     alone = build_site(content)
     assert {p.src_uri: p.html for p in alone.pages} == {p.src_uri: p.html for p in site.pages}
     assert alone.files == site.files
+
+
+def test_on_a_big_site_a_warm_build_after_an_edit_equals_a_cold_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages rendered by workers (their reads hashed there) are cached and reused correctly."""
+    root = tmp_path / "content"
+    write_corpus(CONTENT, root, 300)
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cache"))
+    log: list[str] = []
+    build_site(validate_content(root))
+    meeting = root / "meetings" / "m-150.yaml"
+    meeting.write_text(meeting.read_text("utf-8").replace("title: ", "title: แก้ไข ", 1), "utf-8")
+    warm = build_site(validate_content(root), progress=log.append)
+    monkeypatch.setenv("KB_NO_CACHE", "1")
+    cold = build_site(validate_content(root))
+    assert {p.src_uri: p.html for p in warm.pages} == {p.src_uri: p.html for p in cold.pages}
+    assert warm.files == cold.files
+    reused = next(line for line in log if line.startswith("record pages:"))
+    assert int(reused.split()[2]) > 400, reused  # most pages came from the cache
