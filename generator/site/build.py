@@ -29,7 +29,7 @@ from .tracking import Dep, Digests, TrackedIndex
 
 Progress = Callable[[str], None]
 T = TypeVar("T")
-Rendered = tuple[Page, tuple[Dep, ...], str, bytes]  # a page, what it read and its digest, HTML compressed
+Rendered = tuple[Page, tuple[Dep, ...], str]  # a page, what it read, and the digest of that
 
 
 def build_site(content: Content, site_url: str = "", site_name: str = "คลังความรู้ กขป.",
@@ -131,11 +131,11 @@ def render_pages(index: SiteIndex, jobs: list[Job], related: dict[str, list[Rela
         count = sum(isinstance(job, kind) for job in jobs)
         due = sum(isinstance(jobs[i], kind) for i in todo)
         say(f"{name} pages: {count - due} unchanged (cached), {due} to render")
-    for position, (page, deps, digest, compressed) in zip(
+    for position, (page, deps, digest) in zip(
             todo, render_many(index, jobs, related, cache.digests, todo), strict=True):
         own = owns[position]
         if own:
-            cache.put(page, own, deps, digest, compressed)
+            cache.put(page, own, deps, digest)
         pages[position] = page
     return [page for page in pages if page is not None]
 
@@ -171,7 +171,7 @@ def _render_one(position: int) -> Rendered:
         tracked = TrackedIndex(index)
         page, deps = job.render(tracked), tracked.deps
     ordered = tuple(sorted(deps, key=repr))  # sorted and hashed here, on every core
-    return page, ordered, digests.of(ordered), page.packed
+    return page, ordered, digests.of(ordered)
 
 
 def node_links(index: SiteIndex, record: Record) -> dict[str, str]:

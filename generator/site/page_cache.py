@@ -78,10 +78,10 @@ class PageCache:
         self.fresh[src_uri] = entry
         return Page(src_uri, entry.title, entry.description, entry.kind, entry.html)
 
-    def put(self, page: Page, own: str, deps: tuple[Dep, ...], digest: str, compressed: bytes) -> None:
+    def put(self, page: Page, own: str, deps: tuple[Dep, ...], digest: str) -> None:
         """`deps` in a fixed order, and `digests.of(deps)`, as the page's worker found them."""
         self.fresh[page.src_uri] = Entry(own, deps, digest, page.title, page.description,
-                                         page.kind, compressed)
+                                         page.kind, page.packed)
 
     def save(self) -> None:
         """Keep this build's pages only (so the cache does not grow), written atomically."""
