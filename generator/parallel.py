@@ -80,7 +80,7 @@ class Background(Generic[R]):
     def __init__(self, function: Callable[[], R]) -> None:
         context = multiprocessing.get_context("fork")  # the child reads the caller's data as is
         self._receiver, sender = context.Pipe(duplex=False)
-        self._process = context.Process(target=_send_result, args=(function, sender))
+        self._process = context.Process(target=_send_result, args=(function, sender, self._receiver))
         self._process.start()
         sender.close()
 
@@ -102,11 +102,16 @@ class Background(Generic[R]):
         self._process.join()
 
 
-def _send_result(function: Callable[[], Any], sender: Any) -> None:
+def _send_result(function: Callable[[], Any], sender: Any, receiver: Any) -> None:
+    """In the child. It closes its copy of the pipe's reading end: should the caller die (kb
+    serve stopped mid-build), sending then fails instead of waiting for a reader forever."""
     global _alone
     _alone = True
+    receiver.close()
     try:
         sender.send((True, function()))
+    except BrokenPipeError:
+        pass  # the caller is gone
     except BaseException:  # noqa: BLE001 - reported by the parent, with its traceback
         sender.send((False, traceback.format_exc()))
 

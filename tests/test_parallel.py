@@ -4,6 +4,9 @@ in one process, failures reported with their traceback, and work given up on req
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -16,7 +19,7 @@ from generator.site.build import build_site
 from generator.synthetic import write_corpus
 from generator.validate import validate_content
 
-from .conftest import CONTENT
+from .conftest import CONTENT, ROOT
 
 
 def square(n: int) -> int:
@@ -84,3 +87,35 @@ def test_on_a_big_site_a_warm_build_after_an_edit_equals_a_cold_one(
     assert warm.files == cold.files
     reused = next(line for line in log if line.startswith("record pages:"))
     assert int(reused.split()[2]) > 400, reused  # most pages came from the cache
+
+
+ORPHAN = """
+import os, sys, time
+from generator.parallel import Background
+job = Background(lambda: (time.sleep(0.5), b"x" * 10_000_000))
+print(job._process.pid, flush=True)
+os._exit(0)  # the caller dies before the result is read (kb serve stopped mid-build)
+"""
+
+
+def test_a_background_process_does_not_outlive_its_caller() -> None:
+    caller = subprocess.Popen([sys.executable, "-c", ORPHAN], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    assert caller.stdout is not None
+    with caller.stdout:
+        child = int(caller.stdout.readline())
+        caller.wait(30)
+        started = time.perf_counter()
+        try:
+            while Path(f"/proc/{child}").exists() and status_of(child) != "Z":
+                assert time.perf_counter() - started < 20, "the background process was left waiting"
+                time.sleep(0.1)
+        finally:
+            if Path(f"/proc/{child}").exists():
+                os.kill(child, signal.SIGKILL)
+
+
+def status_of(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][:1]
+    except (OSError, IndexError):
+        return "Z"
