@@ -15,7 +15,6 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -332,12 +331,3 @@ def record_names(directory: Path | str) -> list[str]:
             return sorted(e.name for e in entries if fnmatch.fnmatchcase(e.name, RECORD_FILE))
     except PermissionError:
         return []
-
-
-def iter_content_files(root: Path, folders: dict[str, str]) -> Iterator[tuple[str, Path]]:
-    """(kind, file) for every record file, in a stable order."""
-    for folder, kind in sorted(folders.items()):
-        directory = root / folder
-        if directory.is_dir():
-            for name in record_names(directory):
-                yield kind, directory / name

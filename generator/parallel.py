@@ -60,10 +60,12 @@ def fork_pool(workers: int = WORKERS, **options: Any) -> Iterator[Pool]:
             gc.unfreeze()
 
 
-def parallel_map(function: Callable[[T], R], items: Iterable[T], chunksize: int = 1) -> list[R]:
-    """[function(item) for item in items] on every core, in order. Leaving the pool early
+def parallel_map(function: Callable[[T], R], items: Iterable[T], chunksize: int = 1,
+                 serial: bool = False) -> list[R]:
+    """[function(item) for item in items] on every core, in order; in this process when told
+    (too little work to pay for forking) or when there is one core. Leaving the pool early
     (Superseded) terminates the workers."""
-    if _alone:
+    if serial or _alone or WORKERS < 2:
         return list(map(function, items))
     with fork_pool() as pool:
         pending = pool.map_async(function, items, chunksize)

@@ -157,12 +157,12 @@ def encoded_runs(docs: list[SearchDoc]) -> list[tuple[Run, Run]]:
     JSON they are written in; on every core for big sites. Only the joins between runs are
     left: a gram's first delta in a run counts from its last page in the run before."""
     global _docs
-    if len(docs) < PARALLEL_FROM or WORKERS < 2:
-        return [_encoded_run(docs, 0)]
-    step = -(-len(docs) // (RUNS_PER_WORKER * WORKERS))
+    serial = len(docs) < PARALLEL_FROM or WORKERS < 2
+    step = max(1, len(docs) if serial else -(-len(docs) // (RUNS_PER_WORKER * WORKERS)))
     _docs = docs
     try:
-        return parallel_map(_shared_run, [(start, step) for start in range(0, len(docs), step)])
+        return parallel_map(_shared_run, [(start, step) for start in range(0, len(docs) or 1, step)],
+                            serial=serial)
     finally:
         _docs = None
 

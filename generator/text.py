@@ -17,7 +17,7 @@ from pythainlp.corpus import thai_stopwords, thai_words
 from pythainlp.tokenize.nlpo3 import segment
 
 from .cache import Store, key_of
-from .parallel import WORKERS, parallel_map
+from .parallel import parallel_map
 
 MAX_CHARS = 1500  # the opening carries the topic; cutting is super-linear on long unbroken text
 THAI_DIGIT = re.compile("[\u0e50-\u0e59]")
@@ -74,10 +74,9 @@ PARALLEL_FROM = 200_000  # characters; below this, starting worker processes cos
 def cut_runs(runs: list[str]) -> list[list[str]]:
     """The words of each Thai run, on every core when there are many."""
     batches = [runs[i:i + BATCH] for i in range(0, len(runs), BATCH)]
-    if sum(map(len, runs)) < PARALLEL_FROM or WORKERS < 2:
-        return list(itertools.chain.from_iterable(map(thai_words_of, batches)))
-    dictionary(), thai_words_of(["ไทย"])  # load the dictionaries once, before the workers fork
-    return list(itertools.chain.from_iterable(parallel_map(thai_words_of, batches)))
+    dictionary(), thai_words_of(["ไทย"])  # load the dictionaries once, before any worker forks
+    cut = parallel_map(thai_words_of, batches, serial=sum(map(len, runs)) < PARALLEL_FROM)
+    return list(itertools.chain.from_iterable(cut))
 
 
 def thai_words_of(runs: list[str]) -> list[list[str]]:

@@ -13,7 +13,7 @@ from ..graph import build_graph, stakeholder_graph
 from ..kinds.systemmap import node_ids
 from ..loader import Record
 from ..network import network_metrics
-from ..parallel import WORKERS, checkpoint, meanwhile, parallel_map
+from ..parallel import checkpoint, meanwhile, parallel_map
 from ..search import build_search_index
 from ..validate import Content
 from .feeds import atom_feed
@@ -154,9 +154,7 @@ def render_many(index: SiteIndex, jobs: list[Job], related: dict[str, list[Relat
     global _shared
     _shared = (index, jobs, related, digests)
     try:
-        if len(positions) < PARALLEL_FROM or WORKERS < 2:
-            return [_render_one(position) for position in positions]
-        return parallel_map(_render_one, positions, chunksize=32)
+        return parallel_map(_render_one, positions, chunksize=32, serial=len(positions) < PARALLEL_FROM)
     finally:
         _shared = None
 

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..parallel import WORKERS, parallel_map
+from ..parallel import parallel_map
 from ..text import terms_of_all
 from .index import SiteIndex
 
@@ -227,11 +227,10 @@ def related_pages(index: SiteIndex, ids: Iterable[str] | None = None) -> dict[st
     global _finder
     finder = RelatedFinder(index)
     wanted = list(ids or finder.ids)
-    if len(wanted) < PARALLEL_FROM or WORKERS < 2:
-        return {i: finder.related(i) for i in wanted}
     _finder = finder
     try:
-        return dict(zip(wanted, parallel_map(_related_of, wanted, chunksize=64), strict=True))
+        ranked = parallel_map(_related_of, wanted, chunksize=64, serial=len(wanted) < PARALLEL_FROM)
+        return dict(zip(wanted, ranked, strict=True))
     finally:
         _finder = None
 
