@@ -1,6 +1,7 @@
 """Thai civic-health knowledge base: load → validate → graph → render."""
 
 import os
+from pathlib import Path
 
 # PyThaiNLP and Hugging Face must never reach for the network at build time.
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
@@ -9,3 +10,12 @@ if "PYTHAINLP_DATA_DIR" not in os.environ:
     os.environ.setdefault("PYTHAINLP_DATA", os.path.expanduser("~/.cache/pythainlp-data"))
 
 __version__ = "0.1.0"
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def bundled_dir(name: str) -> Path:
+    """`schemas` or `site_templates`: at the top of a source checkout (and editable installs),
+    inside the package (generator/bundled/) in an installed wheel."""
+    source = PACKAGE_DIR.parent / name
+    return source if source.is_dir() else PACKAGE_DIR / "bundled" / name

@@ -1,7 +1,9 @@
 """A content-addressed cache for pure, costly steps (Thai tokenising, Graphviz rendering).
 
 Keys are hashes of the exact input (and the code version), so a hit can never be stale:
-a changed record or map simply has a new key. Stored under .cache/kb/ (or $KB_CACHE_DIR).
+a changed record or map simply has a new key. Stored with the content being built, in
+<project>/.cache/kb/ (the folder with mkdocs.yml and content/), or in $KB_CACHE_DIR; never
+beside the installed code, so two content projects never share a cache.
 """
 
 from __future__ import annotations
@@ -16,13 +18,21 @@ from typing import Any
 
 from . import __version__
 
-ROOT = Path(__file__).resolve().parent.parent
+# A cache written by other code (a class since moved or renamed) is read as empty, not an error.
+UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError)
+_project: Path | None = None  # set by the build (forked workers inherit it)
+
+
+def use_project(folder: Path) -> None:
+    """The project being built: the folder that holds mkdocs.yml and content/."""
+    global _project
+    _project = folder.resolve()
 
 
 def cache_dir() -> Path | None:
     if os.environ.get("KB_NO_CACHE"):
         return None
-    return Path(os.environ.get("KB_CACHE_DIR") or ROOT / ".cache" / "kb")
+    return Path(os.environ.get("KB_CACHE_DIR") or (_project or Path.cwd()) / ".cache" / "kb")
 
 
 def key_of(namespace: str, payload: str | bytes) -> str:
@@ -48,7 +58,7 @@ class Store:
             with self.path.open("rb") as handle:
                 data = pickle.load(handle)  # noqa: S301 - our own cache file, never downloaded
             return data if isinstance(data, dict) else {}
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        except UNREADABLE:
             return {}
 
     def has(self, payload: str | bytes) -> bool:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from generator.cache import Store, key_of
+from generator.records.validate import validate_content
 from generator.site import render
 from generator.site.build import build_site
-from generator.validate import validate_content
 
 from .conftest import CONTENT, ROOT
 

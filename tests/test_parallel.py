@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from generator.bench.synthetic import write_corpus
 from generator.parallel import Background, Superseded, meanwhile, parallel_map, stop_when
-from generator.search import build_search_index
+from generator.records.validate import validate_content
+from generator.search.index import build_search_index
 from generator.site import build as site_build
 from generator.site.build import build_site
-from generator.synthetic import write_corpus
-from generator.validate import validate_content
 
 from .conftest import CONTENT, ROOT
 

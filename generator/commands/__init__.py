@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..diagnostics import format_text
-from ..validate import Content, validate_content
+from ..cache import use_project
+from ..records.diagnostics import format_text
+from ..records.validate import Content, validate_content
 
 
 def content_dir(value: str | None) -> Path:
@@ -15,6 +16,7 @@ def content_dir(value: str | None) -> Path:
     path = Path(value or "content")
     if not path.is_dir():
         raise UsageError(f"ไม่พบโฟลเดอร์ '{path}' / no such content folder '{path}'")
+    use_project(path.resolve().parent)
     return path
 
 

@@ -14,20 +14,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..diagnostics import format_text
-from ..mkdocs_plugin import hand_over
+from .. import PACKAGE_DIR
+from ..mkdocs.plugin import hand_over
 from ..progress import Progress, ProgressHandler, reporter, silent
-from ..validate import Content, validate_content
+from ..records.diagnostics import format_text
+from ..records.validate import Content, validate_content
 from . import content_dir
-
-ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("build", help="สร้างเว็บไซต์ / build the website")
     p.add_argument("content", nargs="?", default="content", help="content folder (default: content)")
     p.add_argument("-o", "--output", default="site", help="site folder (default: site)")
-    p.add_argument("-f", "--config-file", default=str(ROOT / "mkdocs.yml"))
+    p.add_argument("-f", "--config-file", help="MkDocs configuration (default: the mkdocs.yml beside the "
+                   "content folder, else in the current folder)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
     p.set_defaults(run=run)
 
@@ -42,7 +42,16 @@ def run(args: argparse.Namespace) -> int:
         print("ไม่ได้สร้างเว็บไซต์ เว็บไซต์เดิมยังอยู่ / site not built; the previous site is untouched",
               file=sys.stderr)
         return 1
-    return build_atomically(root, Path(args.output), Path(args.config_file), content, say)
+    return build_atomically(root, Path(args.output), config_file(root, args.config_file), content, say)
+
+
+def config_file(content: Path, given: str | None) -> Path:
+    """The project's mkdocs.yml (beside content/), else the current folder's, else the one of the
+    source checkout kb runs from."""
+    if given:
+        return Path(given)
+    found = [content.resolve().parent / "mkdocs.yml", Path("mkdocs.yml"), PACKAGE_DIR.parent / "mkdocs.yml"]
+    return next((path for path in found if path.exists()), found[0])
 
 
 def build_atomically(root: Path, output: Path, config_file: Path, content: Content | None = None,

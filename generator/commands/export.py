@@ -6,7 +6,7 @@ import argparse
 import csv
 from pathlib import Path
 
-from ..validate import Content
+from ..records.validate import Content
 from . import valid_content
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..diagrams import DiagramError
-from ..exports import GraphFilter, filter_graph, write_graph
-from ..graph import build_graph
-from ..kinds import kinds
+from ..graph.diagrams import DiagramError
+from ..graph.exports import GraphFilter, filter_graph, write_graph
+from ..graph.knowledge import build_graph
+from ..records.kinds import kinds
 from . import output_and_content
 
 FORMATS = (".graphml", ".gexf", ".json", ".svg", ".png", ".pdf")

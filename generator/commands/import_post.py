@@ -8,11 +8,11 @@ import json
 import sys
 from pathlib import Path
 
-from ..diagnostics import format_text
 from ..importer.draft import meeting_draft, proposal_drafts, stakeholder_drafts, write_drafts
 from ..importer.extract import extract
-from ..kinds import kinds
-from ..validate import validate_content
+from ..records.diagnostics import format_text
+from ..records.kinds import kinds
+from ..records.validate import validate_content
 from . import content_dir
 
 

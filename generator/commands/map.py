@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..diagrams import DiagramError, inline_svg, render, systemmap_dot
+from ..graph.diagrams import DiagramError, inline_svg, render, systemmap_dot
 from . import output_and_content
 
 FORMATS = (".svg", ".png", ".pdf", ".dot")

@@ -8,8 +8,8 @@ from datetime import date
 from typing import Any
 
 from ..importer.draft import free_id
-from ..kinds import kinds
-from ..schemas import load_schemas, resolve
+from ..records.kinds import kinds
+from ..records.schemas import load_schemas, resolve
 from . import content_dir
 
 EXAMPLES = {"date": "", "time": '"09:00-12:00"', "health_region": "12", "participants": "0"}

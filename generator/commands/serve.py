@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-from pathlib import Path
 
 from ..progress import reporter, silent
 from . import content_dir
-from .build import ROOT, plugin_progress
+from .build import config_file, plugin_progress
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,11 +30,12 @@ class DirtyWarningFilter(logging.Filter):
 def run(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
-    os.environ["KB_CONTENT"] = str(content_dir(args.content).resolve())
+    root = content_dir(args.content)
+    os.environ["KB_CONTENT"] = str(root.resolve())
     logging.getLogger("mkdocs.commands.build").addFilter(DirtyWarningFilter())
     with plugin_progress(silent if args.quiet else reporter()):
         # dirty: the site folder is not emptied before each rebuild; the plugin rewrites only
         # pages that changed and removes pages whose record is gone
-        serve(str(Path(ROOT / "mkdocs.yml")), dev_addr=args.dev_addr, livereload=True,
+        serve(str(config_file(root, None)), dev_addr=args.dev_addr, livereload=True,
               build_type="dirty")
     return 0

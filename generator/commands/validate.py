@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from ..diagnostics import format_json, format_text
 from ..progress import reporter, silent
-from ..validate import validate_content
+from ..records.diagnostics import format_json, format_text
+from ..records.validate import validate_content
 from . import content_dir
 
 

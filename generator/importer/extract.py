@@ -13,7 +13,7 @@ from typing import Any
 from pythainlp.corpus import thai_words
 from pythainlp.tokenize import Trie, word_tokenize
 
-from ..loader import Record
+from ..records.load import Record
 from ..thai import health_region_of, load_glossary, load_provinces, province_by_name, thai_to_arabic_digits
 from .dates import DATE, find_dates, meeting_date, meeting_time
 

@@ -8,16 +8,16 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from ..cache import Store
-from ..diagrams import systemmap_diagram
-from ..graph import build_graph, stakeholder_graph
-from ..kinds.systemmap import node_ids
-from ..loader import Record
-from ..network import network_metrics
+from ..graph.diagrams import systemmap_diagram
+from ..graph.index import SiteIndex, build_index
+from ..graph.knowledge import build_graph, stakeholder_graph
+from ..graph.network import network_metrics
 from ..parallel import checkpoint, meanwhile, parallel_map
-from ..search import build_search_index
-from ..validate import Content
+from ..records.kinds import node_ids
+from ..records.load import Record
+from ..records.validate import Content
+from ..search.index import build_search_index
 from .feeds import atom_feed
-from .index import SiteIndex, build_index
 from .links import anchor_html
 from .listings import Listing, listing_pages, network_page
 from .model import Page, Site

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from urllib.parse import urljoin
 from xml.etree import ElementTree as ET
 
-from .index import SiteIndex
+from ..graph.index import SiteIndex
 from .record_pages import description_of
 
 ATOM = "http://www.w3.org/2005/Atom"

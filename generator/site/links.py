@@ -6,8 +6,8 @@ from functools import cache
 
 from markupsafe import Markup, escape
 
+from ..graph.index import province_slug
 from ..thai import load_regions, province_by_name
-from .index import province_slug
 from .render import href
 from .tracking import PageIndex
 

@@ -10,11 +10,11 @@ from typing import Any
 import networkx as nx
 from markupsafe import Markup
 
-from ..diagrams import inline_svg
-from ..kinds import Kind, kinds
-from ..network import network_dot, render_network, summary
+from ..graph.diagrams import inline_svg
+from ..graph.index import SiteIndex, province_slug
+from ..graph.network import network_dot, render_network, summary
+from ..records.kinds import Kind, kinds
 from ..thai import load_provinces, load_regions, thai_sorted
-from .index import SiteIndex, province_slug
 from .links import Linker
 from .model import Page, Site, meta_text
 from .render import render

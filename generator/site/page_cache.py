@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
-from ..cache import cache_dir
-from ..loader import Record
+from ..cache import UNREADABLE, cache_dir
+from ..records.load import Record
 from . import render
 from .model import Page
 from .related import Related
@@ -67,7 +67,7 @@ class PageCache:
         try:
             with self.path.open("rb") as handle:
                 fingerprint, entries = pickle.load(handle)  # noqa: S301 - our own cache file
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+        except UNREADABLE:
             return {}
         return entries if fingerprint == self.fingerprint and isinstance(entries, dict) else {}
 

@@ -5,10 +5,10 @@ quick look only shows the reporter their edit without waiting for it."""
 
 from __future__ import annotations
 
-from ..graph import build_graph
-from ..loader import Record
-from ..validate import Content
-from .index import build_index
+from ..graph.index import build_index
+from ..graph.knowledge import build_graph
+from ..records.load import Record
+from ..records.validate import Content
 from .model import Page, Site
 from .record_pages import record_page
 

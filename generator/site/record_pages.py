@@ -6,12 +6,11 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..kinds import kinds
-from ..kinds.systemmap import node_ids
-from ..loader import Record
-from ..network import ego_svg
+from ..graph.index import SiteIndex
+from ..graph.network import ego_svg
+from ..records.kinds import kinds, node_ids
+from ..records.load import Record
 from ..thai import province_by_name
-from .index import SiteIndex
 from .labels import LABELS, label
 from .links import Linker
 from .model import Page, meta_text

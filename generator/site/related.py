@@ -10,9 +10,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..graph.index import SiteIndex
 from ..parallel import parallel_map
 from ..text import terms_of_all
-from .index import SiteIndex
 
 MAX_RELATED = 5
 MAX_POSTING = 120  # a feature shared by more pages than this says little; skip it for candidates

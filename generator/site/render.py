@@ -12,10 +12,11 @@ import nh3
 from jinja2 import ChainableUndefined, Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from ..kinds import kinds
+from .. import bundled_dir
+from ..records.kinds import kinds
 from ..thai import format_thai_date, format_thai_month
 
-TEMPLATES = Path(__file__).resolve().parent.parent.parent / "site_templates" / "pages"
+TEMPLATES = bundled_dir("site_templates") / "pages"
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "u", "ul", "ol", "li", "blockquote", "code",
                 "pre", "h2", "h3", "h4", "h5", "h6", "a", "table", "thead", "tbody", "tr", "th",
                 "td", "hr", "del", "sup", "sub"}

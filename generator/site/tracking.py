@@ -14,8 +14,8 @@ import hashlib
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from ..loader import Record
-from .index import SiteIndex, Tag
+from ..graph.index import SiteIndex, Tag
+from ..records.load import Record
 
 Dep = tuple[str, ...]
 

@@ -1,0 +1,119 @@
+"""Where every record lives on the site, and the groupings pages are built from."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from ..records.kinds import kinds
+from ..records.load import Record
+from ..thai import hashtag_slug, load_provinces, normalize_hashtag, province_by_name, thai_sorted
+
+
+@dataclass
+class Tag:
+    key: str
+    label: str
+    slug: str
+    ids: list[str] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"tags/{self.slug}/"
+
+
+@dataclass
+class SiteIndex:
+    records: dict[str, Record]
+    graph: nx.MultiDiGraph
+    tags: dict[str, Tag] = field(default_factory=dict)
+    by_province: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    by_region: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    diagrams: dict[str, Any] = field(default_factory=dict)  # systemmap id → Diagram
+    network: Any = None  # the stakeholder network (networkx Graph) and its metrics
+    metrics: dict[str, Any] = field(default_factory=dict)
+
+    def url_of(self, record_id: str) -> str:
+        record = self.records[record_id]
+        return f"{kinds()[record.kind].folder}/{record_id}/"
+
+    def title_of(self, record_id: str) -> str:
+        record = self.records.get(record_id)
+        return str(record.data.get("title", record_id)) if record else record_id
+
+    def of_kind(self, kind: str) -> list[str]:
+        """Ids of a kind: newest first for dated kinds, else Thai dictionary order."""
+        ids = [i for i, r in self.records.items() if r.kind == kind]
+        return self.ordered(ids)
+
+    def ordered(self, ids: Iterable[str]) -> list[str]:
+        ids = list(dict.fromkeys(ids))
+        dated = [i for i in ids if self.date_of(i)]
+        undated = thai_sorted([i for i in ids if not self.date_of(i)], key=self.title_of)
+        return sorted(dated, key=lambda i: (self.date_of(i), i), reverse=True) + undated
+
+    def date_of(self, record_id: str) -> str:
+        record = self.records.get(record_id)
+        field_name = kinds()[record.kind].date_field if record else None
+        value = record.data.get(field_name) if record and field_name else None
+        return value if isinstance(value, str) else ""
+
+    def linked(self, record_id: str, relation: str, incoming: bool = False) -> list[str]:
+        """Record ids joined to this one by a relation, ordered for display."""
+        if incoming:
+            ids = [u for u, _, k in self.graph.in_edges(record_id, keys=True) if k == relation]
+        else:
+            ids = [v for _, v, k in self.graph.out_edges(record_id, keys=True) if k == relation]
+        return self.ordered(i for i in ids if i in self.records)
+
+    def tags_of(self, record: Record) -> list[Tag]:
+        found = []
+        for tag in record.data.get("hashtags") or []:
+            key = normalize_hashtag(tag)
+            if key in self.tags and self.tags[key] not in found:
+                found.append(self.tags[key])
+        return found
+
+
+def build_index(records: list[Record], graph: nx.MultiDiGraph) -> SiteIndex:
+    index = SiteIndex({r.id: r for r in records}, graph)
+    labels: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for record in records:
+        for tag in record.data.get("hashtags") or []:
+            key = normalize_hashtag(tag)
+            if not key:
+                continue
+            labels[key][tag.strip().lstrip("#")] += 1
+            entry = index.tags.setdefault(key, Tag(key, "", hashtag_slug(tag)))
+            if record.id not in entry.ids:
+                entry.ids.append(record.id)
+        add_places(index, record)
+    for key, entry in index.tags.items():
+        # the form writers used most often is the one shown
+        entry.label = sorted(labels[key].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        entry.ids = index.ordered(entry.ids)
+    return index
+
+
+def add_places(index: SiteIndex, record: Record) -> None:
+    data: dict[str, Any] = record.data
+    names = [data.get("province"), *(data.get("provinces") or [])]
+    regions = set()
+    for name in dict.fromkeys(n for n in names if isinstance(n, str)):
+        info = province_by_name(name)
+        if info:
+            index.by_province[info["name"]].append(record.id)
+            regions.add(info["health_region"])
+    if isinstance(data.get("health_region"), int):
+        regions.add(data["health_region"])
+    for region in regions:
+        index.by_region[region].append(record.id)
+
+
+def province_slug(name: str) -> str:
+    info = load_provinces()[name]
+    return str(info["name_en"]).casefold().replace(" ", "-")

@@ -1,0 +1,227 @@
+"""Material's page shell rendered once per folder, then filled in for every generated page.
+
+MkDocs renders the whole theme (head, header, navigation, footer) for every page: about 4 ms
+a page, most of a 10,000-meeting build. A generated page outside the navigation differs from
+its folder neighbours only in title, description, the last part of its URL and its content,
+so the theme runs once per folder with marked slots and each page is a string fill.
+`tests/test_shell.py` builds the demo site both ways and requires identical bytes.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import posixpath
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+from urllib.parse import quote, urljoin, urlsplit
+
+from markupsafe import escape
+from mkdocs import utils
+from mkdocs.commands.build import get_context
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page as MkPage
+from mkdocs.utils import get_build_date
+
+from ..parallel import WORKERS, fork_pool
+from ..site.model import Page, url_of_src
+
+# Slots the theme copies through unchanged: plain ASCII that no filter escapes. The content
+# slot holds an <h1> so that Material, as for our real pages, adds no heading of its own.
+TITLE = "kbslot7c1e-title"
+DESCRIPTION = "kbslot7c1e-description"
+NAME = "kbslot7c1e-name"
+CONTENT = '<h1 class="kbslot7c1e-content"></h1>'
+SLOTS = (TITLE, DESCRIPTION, NAME, CONTENT)
+
+
+class ShellRenderer:
+    """Renders our pages with the theme, as MkDocs would: once per folder, then by filling."""
+
+    def __init__(self, config: Any, env: Any, nav: Any, doc_files: Any) -> None:
+        self.config, self.env, self.nav, self.doc_files = config, env, nav, doc_files
+        self.shells: dict[str, list[str]] = {}
+
+    def render_page(self, page: Page) -> str:
+        name = posixpath.basename(url_of(page.src_uri).rstrip("/"))
+        if not fillable(page, name):
+            return self.render_with_theme(page.src_uri, page.title, page.description, page.kind,
+                                          page.html)
+        values = {TITLE: page.title, DESCRIPTION: page.description, NAME: name, CONTENT: page.html}
+        return "".join(values.get(part, part) for part in self.shell(folder_of(page.src_uri)))
+
+    def shell(self, folder: str) -> list[str]:
+        """The theme around a page of this folder, split so that slots are separate parts."""
+        if folder not in self.shells:
+            probe = posixpath.join(folder, NAME + ".md")
+            html = self.render_with_theme(probe, TITLE, DESCRIPTION, "", CONTENT)
+            self.shells[folder] = split_slots(html)
+        return self.shells[folder]
+
+    def render_with_theme(self, src_uri: str, title: str, description: str, kind: str,
+                          html: str) -> str:
+        """One page through MkDocs' own steps: page object, context, main.html, post_page."""
+        page = MkPage(None, self.file_of(src_uri), self.config)
+        page.markdown = ""
+        page.meta = {"title": title, "description": description, "kb_kind": kind}
+        page.content = html
+        self.config._current_page = page
+        page.active = True
+        try:
+            context = get_context(self.nav, self.doc_files, self.config, page)
+            context = self.config.plugins.on_page_context(context, page=page, config=self.config,
+                                                          nav=self.nav)
+            output = self.env.get_template("main.html").render(context)
+            return str(self.config.plugins.on_post_page(output, page=page, config=self.config))
+        finally:
+            page.active = False
+            self.config._current_page = None
+
+    def file_of(self, src_uri: str) -> File:
+        return File.generated(self.config, src_uri, content="")
+
+
+def folder_of(src_uri: str) -> str:
+    return posixpath.dirname(src_uri)
+
+
+def url_of(src_uri: str) -> str:
+    """The page's URL as MkDocs writes it (directory URLs, percent-encoded like File.url)."""
+    return quote(url_of_src(src_uri))
+
+
+PARALLEL_FROM = 400  # pages; below this, forking workers costs more than it saves
+FILES_PER_TASK = 500
+_job: tuple[ShellRenderer, str, list[Page], dict[str, int], list[tuple[str, bytes]]] | None = None
+
+
+def write_pages(renderer: ShellRenderer, site_dir: str, pages: list[Page],
+                written: dict[str, int] | None = None, files: dict[str, bytes] | None = None) -> None:
+    """Fill and write every page, and write `files` (the search index...), on every core for
+    many (shells are made before forking, workers read _job). With `written` (kb serve), pages
+    whose HTML did not change since the last build are left alone and pages that no longer
+    exist are removed."""
+    global _job
+    for folder in sorted({folder_of(page.src_uri) for page in pages}):
+        renderer.shell(folder)
+    items = list((files or {}).items())
+    _job = (renderer, site_dir, pages, written if written is not None else {}, items)
+    try:
+        if len(pages) < PARALLEL_FROM or WORKERS < 2:
+            write_files(site_dir, dict(items))
+            hashes = [_write(position) for position in range(len(pages))]
+        else:
+            with fork_pool() as pool:  # not stopped midway: the pages are from newer content
+                tasks = range(0, len(items), FILES_PER_TASK)
+                extra = pool.map_async(_write_files, tasks)  # small files, alongside the pages
+                hashes = pool.map(_write, range(len(pages)), chunksize=128)
+                extra.get()
+    finally:
+        _job = None
+    if written is not None:
+        remember(site_dir, written, {page.src_uri: h for page, h in zip(pages, hashes, strict=True)})
+
+
+def _write_files(start: int) -> None:
+    assert _job is not None
+    write_files(_job[1], dict(_job[4][start:start + FILES_PER_TASK]))
+
+
+def _write(position: int) -> int:
+    assert _job is not None
+    renderer, site_dir, pages, written, _ = _job
+    return write_filled(renderer, site_dir, pages[position], written)
+
+
+def write_filled(renderer: ShellRenderer, site_dir: str, page: Page, written: dict[str, int]) -> int:
+    """Fill one page and write it if its HTML changed since the last build (kb serve: atomically,
+    as the live server may be reading it); its hash."""
+    html = renderer.render_page(page)
+    if written.get(page.src_uri) != hash(html):
+        write_page(os.path.join(site_dir, url_of_src(page.src_uri), "index.html"), html,
+                   atomic=bool(written))
+    return hash(html)
+
+
+def write_now(renderer: ShellRenderer, site_dir: str, pages: list[Page], written: dict[str, int]) -> None:
+    """A few pages at once (kb serve's quick look), noted as written: the build that follows
+    leaves them alone unless they change again."""
+    for page in pages:
+        written[page.src_uri] = write_filled(renderer, site_dir, page, written)
+
+
+def remember(site_dir: str, written: dict[str, int], now: dict[str, int]) -> None:
+    for gone in set(written) - set(now):
+        Path(site_dir, url_of_src(gone), "index.html").unlink(missing_ok=True)
+    written.clear()
+    written.update(now)
+
+
+def fillable(page: Page, name: str) -> bool:
+    """The fill is exact only when escaping changes none of the values the theme prints."""
+    return all(str(escape(v)) == v and not any(s in v for s in SLOTS)
+               for v in (page.title, page.description, name))
+
+
+SLOT_PATTERN = re.compile("(" + "|".join(re.escape(slot) for slot in SLOTS) + ")")
+
+
+def split_slots(html: str) -> list[str]:
+    """The shell cut around its slots; each slot is a part of its own."""
+    return [part for part in SLOT_PATTERN.split(html) if part]
+
+
+def write_files(site_dir: str, files: dict[str, bytes]) -> None:
+    """Files by path under the site (search index, feed, diagrams), each folder made once."""
+    made: set[str] = set()
+    for name, data in files.items():
+        path = os.path.join(site_dir, name)
+        folder = os.path.dirname(path)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        with open(path, "wb") as handle:
+            handle.write(data)
+
+
+def write_page(dest: str, html: str, atomic: bool = False) -> None:
+    path = Path(dest)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = html.encode("utf-8", errors="xmlcharrefreplace")
+    if not atomic:
+        path.write_bytes(data)
+        return
+    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
+    partial.write_bytes(data)
+    os.replace(partial, path)
+
+
+def write_sitemap(config: Any, env: Any, entries: Iterable[Any]) -> None:
+    """sitemap.xml (and .gz) over every page, ours included, from the theme's own template,
+    the way MkDocs writes it for the pages it knows."""
+    files = [SimpleNamespace(page=e) for e in entries]
+    output = env.get_template("sitemap.xml").render(pages=files, config=config)
+    path = Path(config.site_dir, "sitemap.xml")
+    path.write_bytes(output.encode("utf-8"))
+    buffer = io.BytesIO()
+    timestamp = utils.get_build_timestamp(pages=[f.page for f in files])
+    with gzip.GzipFile(fileobj=buffer, filename=f"{path}.gz", mode="wb", mtime=timestamp) as gz:
+        gz.write(output.encode("utf-8"))
+    path.with_name("sitemap.xml.gz").write_bytes(buffer.getvalue())
+
+
+def sitemap_entries(config: Any, sources: list[str]) -> list[Any]:
+    """What the sitemap template reads of each page (as MkDocs' Page sets it), cheaply."""
+    base = config.site_url or ""
+    base = base if not base or base.endswith("/") else base + "/"
+    date = get_build_date()
+    entries = []
+    for src_uri in sources:
+        canonical = urljoin(base, url_of(src_uri)) if base else None
+        entries.append(SimpleNamespace(is_link=False, canonical_url=canonical, update_date=date,
+                                       abs_url=urlsplit(canonical).path if canonical else None))
+    return entries

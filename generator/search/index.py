@@ -1,0 +1,250 @@
+"""Thai search index: character trigrams of normalised text, split into small shards.
+
+Matching does not depend on where any segmenter cuts: text and query are normalised the same
+way (Thai digits → Arabic, case folded, spaces, dots and punctuation dropped) and a query
+matches where all its trigrams occur, then the browser checks the phrase in the page text.
+So a word is found wherever it stands, typed with or without spaces, and a query found in no
+page returns nothing. Abbreviations and their full names (the glossary) are one term.
+
+The browser side is site_templates/docs/assets/kb-search.js; both follow `normalize` below.
+"""
+
+from __future__ import annotations
+
+import json
+import operator
+import re
+import unicodedata
+import zlib
+from collections import defaultdict, deque
+from dataclasses import dataclass
+from itertools import repeat
+from typing import Any
+
+from ..graph.index import SiteIndex
+from ..parallel import WORKERS, parallel_map
+from ..records.kinds import kinds
+from ..thai import format_thai_date, load_glossary
+
+FIELDS = {"title": 1, "tags": 2, "meta": 4, "body": 8}
+KEEP = re.compile(r"[^0-9a-z\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]")
+THAI_DIGIT = re.compile("[\u0e50-\u0e59]")
+SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")  # นํ้า typed as nikhahit + aa → น้ำ
+POSTINGS_PER_SHARD = 6000
+MAX_TEXT = 20000  # indexed characters of a page's body
+STORED_CHARS = 6000  # characters per field the browser downloads to confirm and cut snippets
+END = "$"  # closes every field so a two-letter query at a field's end still has a gram
+
+
+def normalize(text: str) -> str:
+    """The form both index and query are matched in (kb-search.js has the same rules)."""
+    text = SARA_AM.sub(lambda m: m.group(1) + "\u0e33", unicodedata.normalize("NFC", text))
+    text = THAI_DIGIT.sub(arabic_digit, text)  # as thai_to_arabic_digits(), quicker on long text
+    return KEEP.sub("", text.lower())
+
+
+def arabic_digit(match: re.Match[str]) -> str:
+    return chr(ord(match[0]) - 0x0E50 + 0x30)
+
+
+def trigrams(norm: str) -> set[str]:
+    padded = norm + END
+    return {padded[i:i + 3] for i in range(len(padded) - 2)}
+
+
+def shard_of(gram: str, shards: int) -> int:
+    """FNV-1a over the UTF-16 code units, like the JavaScript side."""
+    value = 0x811C9DC5
+    for ch in gram:
+        value = ((value ^ ord(ch)) * 0x01000193) & 0xFFFFFFFF
+    return value % shards
+
+
+@dataclass
+class SearchDoc:
+    url: str
+    title: str
+    label: str
+    date: str
+    kind: str
+    fields: dict[str, str]
+
+
+def record_fields(index: SiteIndex, record_id: str) -> dict[str, str]:
+    data = index.records[record_id].data
+    tags = [str(t) for t in data.get("hashtags") or []]
+    tags += [str(data[k]) for k in ("short", "name") if isinstance(data.get(k), str)]
+    tags += [str(a) for a in data.get("aliases") or []]
+    meta = [str(data[k]) for k in ("summary", "venue", "province", "district", "subdistrict",
+                                   "position", "statement") if isinstance(data.get(k), str)]
+    meta += [str(p) for p in data.get("provinces") or []]
+    meta += linked_titles(index, record_id)
+    body = [str(data["body"])] if isinstance(data.get("body"), str) else []
+    for key in ("practices", "data_systems", "targets"):
+        body += [str(v) for v in data.get(key) or []]
+    body += [str(n.get("label", "")) for n in data.get("nodes") or [] if isinstance(n, dict)]
+    return {"title": str(data.get("title", record_id)), "tags": "\n".join(tags),
+            "meta": "\n".join(meta), "body": "\n".join(body)[:MAX_TEXT]}
+
+
+def linked_titles(index: SiteIndex, record_id: str) -> list[str]:
+    """Titles of the records this page links to (its attendees, areas, proposals...): readers
+    see them on the page, so a search for them should find it."""
+    graph = index.graph
+    linked = {v for _, v in graph.out_edges(record_id) if v in index.records}
+    return [index.title_of(i) for i in sorted(linked)]
+
+
+def search_docs(index: SiteIndex) -> list[SearchDoc]:
+    docs = []
+    registry = kinds()
+    for kind in registry.values():
+        for record_id in index.of_kind(kind.name):
+            date = index.date_of(record_id)
+            docs.append(SearchDoc(index.url_of(record_id), index.title_of(record_id), kind.label_th,
+                                  format_thai_date(date) if date else "", kind.name,
+                                  record_fields(index, record_id)))
+    return docs
+
+
+def glossary_pairs() -> list[list[str]]:
+    """[abbreviation, full name] in normalised form; forms of two letters or more only."""
+    pairs = []
+    for entry in load_glossary():
+        full = normalize(str(entry["full"]).split(" (")[0].split(" หรือ ")[0])
+        for form in [entry["short"], *entry.get("forms", [])]:
+            short = normalize(str(form))
+            if len(short) >= 2 and full and short != full:
+                pairs.append([short, full])
+    return sorted({tuple(p): p for p in pairs}.values())
+
+
+def build_search_index(index: SiteIndex) -> dict[str, bytes]:
+    """Every file of the search index, by path under the site root."""
+    docs = search_docs(index)
+    runs = encoded_runs(docs)
+    files: dict[str, bytes] = {}
+    tri_shards = write_shards(files, "search/g", [tri for tri, _ in runs])
+    bi_shards = write_shards(files, "search/b", [bi for _, bi in runs])
+    for number, doc in enumerate(docs):  # one small file per page: what a result shows
+        page = {"url": doc.url, "label": doc.label, "date": doc.date, "kind": doc.kind}
+        files[f"search/t/{number}.json"] = dump(page | stored_text(doc.fields))
+    meta = {"version": stamp(files), "docs": len(docs), "tri": tri_shards, "bi": bi_shards,
+            "fields": FIELDS, "glossary": glossary_pairs()}
+    files["search/meta.json"] = dump(meta)
+    return files
+
+
+def stored_text(fields: dict[str, str]) -> dict[str, Any]:
+    """The text the browser confirms matches in and cuts snippets from, kept short: a page
+    whose match lies beyond it is kept on the index's word (`cut`)."""
+    stored: dict[str, Any] = {k: v[:STORED_CHARS] for k, v in fields.items()}
+    if any(len(v) > STORED_CHARS for v in fields.values()):
+        stored["cut"] = True
+    return stored
+
+
+PARALLEL_FROM = 400  # pages; below this, forking workers costs more than it saves
+RUNS_PER_WORKER = 4  # runs of pages per worker, so that none waits long for the last
+_docs: list[SearchDoc] | None = None  # read by forked workers
+# a run of pages' postings of one gram: (first page, last page, pairs, "mask,delta,mask,...")
+Run = dict[str, tuple[int, int, int, str]]
+LIST = json.JSONEncoder(separators=(",", ":"))
+
+
+def encoded_runs(docs: list[SearchDoc]) -> list[tuple[Run, Run]]:
+    """Trigram and bigram postings of every page, a run of pages at a time, already in the
+    JSON they are written in; on every core for big sites. Only the joins between runs are
+    left: a gram's first delta in a run counts from its last page in the run before."""
+    global _docs
+    serial = len(docs) < PARALLEL_FROM or WORKERS < 2
+    step = max(1, len(docs) if serial else -(-len(docs) // (RUNS_PER_WORKER * WORKERS)))
+    _docs = docs
+    try:
+        return parallel_map(_shared_run, [(start, step) for start in range(0, len(docs) or 1, step)],
+                            serial=serial)
+    finally:
+        _docs = None
+
+
+def _shared_run(run: tuple[int, int]) -> tuple[Run, Run]:
+    assert _docs is not None
+    start, size = run
+    return _encoded_run(_docs[start:start + size], start)
+
+
+def _encoded_run(docs: list[SearchDoc], first: int) -> tuple[Run, Run]:
+    tri: dict[str, list[int]] = defaultdict(list)  # gram → [page, mask, page, mask, ...]
+    bi: dict[str, list[int]] = defaultdict(list)
+    for number, doc in enumerate(docs, first):
+        add_postings(tri, bi, number, doc.fields)
+    return _encoded(tri), _encoded(bi)
+
+
+def _encoded(grams: dict[str, list[int]]) -> Run:
+    run = {}
+    for gram, postings in grams.items():
+        pages = postings[0::2]
+        postings[2::2] = map(operator.sub, pages[1:], pages[:-1])  # in C, not one by one
+        run[gram] = (pages[0], pages[-1], len(pages), LIST.encode(postings[1:])[1:-1])
+    return run
+
+
+def add_postings(tri: dict[str, list[int]], bi: dict[str, list[int]], number: int,
+                 fields: dict[str, str]) -> None:
+    trigram_sets = {FIELDS[name]: trigrams(normalize(text)) for name, text in fields.items()}
+    # a text's bigrams are its trigrams' first two letters (the end mark closes the last one)
+    bigram_sets = {bit: {gram[:2] for gram in found} for bit, found in trigram_sets.items()}
+    for table, grams in ((tri, trigram_sets), (bi, bigram_sets)):
+        for mask, group in by_mask(grams).items():
+            # the loop runs in C: every gram's list gets (page, mask) appended
+            deque(map(list.extend, map(table.__getitem__, group), repeat((number, mask))), maxlen=0)
+
+
+def by_mask(grams: dict[int, set[str]]) -> dict[int, set[str]]:
+    """Grams of one page grouped by the fields they occur in. Most occur only in the body:
+    set arithmetic in C finds those; the few in short fields are split field by field."""
+    body = grams.get(FIELDS["body"], set())
+    short = set().union(*(found for bit, found in grams.items() if bit != FIELDS["body"]))
+    groups = {0: short}
+    for bit, found in grams.items():
+        split = {}
+        for mask, group in groups.items():
+            inside, outside = group & found, group - found
+            if inside:
+                split[mask | bit] = inside
+            if outside:
+                split[mask] = outside
+        groups = split
+    groups[FIELDS["body"]] = body - short
+    return groups
+
+
+def write_shards(files: dict[str, bytes], prefix: str, runs: list[Run]) -> int:
+    """Postings as {gram: [page delta, field mask, ...]}, in as many shards as keeps each small."""
+    total = sum(pairs for run in runs for _, _, pairs, _ in run.values())
+    shards = max(1, total // POSTINGS_PER_SHARD)
+    split: list[list[tuple[str, str]]] = [[] for _ in range(shards)]
+    for gram in set().union(*runs):
+        pieces, previous = [], 0
+        for run in runs:
+            if gram in run:
+                first, last, _, rest = run[gram]
+                pieces.append(f"{first - previous},{rest}")
+                previous = last
+        split[shard_of(gram, shards)].append((gram, f"[{','.join(pieces)}]"))
+    for number, shard in enumerate(split):  # what dump() would write, from the parts
+        body = ",".join(f"{json.dumps(gram, ensure_ascii=False)}:{postings}" for gram, postings in sorted(shard))
+        files[f"{prefix}/{number}.json"] = f"{{{body}}}".encode()
+    return shards
+
+
+def dump(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def stamp(files: dict[str, bytes]) -> str:
+    crc = 0
+    for path in sorted(files):
+        crc = zlib.crc32(files[path], zlib.crc32(path.encode(), crc))
+    return f"{crc:08x}"

@@ -1,0 +1,62 @@
+"""The schemas are valid draft 2020-12, bilingual on every property, closed to unknown fields."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from generator.records.kinds import kinds
+from generator.records.schemas import load_schemas
+
+SCHEMAS = load_schemas()
+
+
+def test_one_schema_per_kind() -> None:
+    assert set(SCHEMAS) == {*kinds(), "common"}
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMAS))
+def test_schema_passes_the_metaschema(name: str) -> None:
+    schema = SCHEMAS[name]
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    Draft202012Validator.check_schema(schema)
+
+
+def properties(schema: Any, path: str = "") -> Iterator[tuple[str, dict]]:
+    if isinstance(schema, dict):
+        for name, sub in schema.get("properties", {}).items():
+            yield f"{path}.{name}", sub
+            yield from properties(sub, f"{path}.{name}")
+        for key in ("items", "$defs"):
+            if isinstance(schema.get(key), dict):
+                subs = schema[key].values() if key == "$defs" else [schema[key]]
+                for sub in subs:
+                    yield from properties(sub, f"{path}.{key}")
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMAS))
+def test_every_property_has_thai_and_english_title_and_description(name: str) -> None:
+    for where, prop in properties(SCHEMAS[name]):
+        for key in ("title", "description"):
+            th, sep, en = prop.get(key, "").partition(" / ")
+            assert sep and th and en, f"{name}{where} lacks a bilingual {key}"
+            assert any("\u0e00" <= ch <= "\u0e7f" for ch in th), f"{name}{where} {key} not Thai"
+
+
+@pytest.mark.parametrize("name", sorted(set(SCHEMAS) - {"common"}))
+def test_objects_are_closed(name: str) -> None:
+    def objects(schema: Any) -> Iterator[dict]:
+        if isinstance(schema, dict):
+            if schema.get("type") == "object":
+                yield schema
+            for value in schema.values():
+                yield from objects(value)
+        elif isinstance(schema, list):
+            for value in schema:
+                yield from objects(value)
+
+    for obj in objects(SCHEMAS[name]):
+        assert obj.get("additionalProperties") is False

@@ -1,0 +1,114 @@
+"""The page cache: after each kind of edit, a warm build gives exactly the pages a cold build
+gives, and renders again only the pages the edit touches."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.records.validate import validate_content
+from generator.site.build import build_site
+from generator.site.model import Site
+from tests.conftest import CONTENT
+
+MEETING = "meetings/2020-01-06-region12-informal-workers.yaml"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def body_edit(root: Path) -> None:
+    edit(root / MEETING, "summary: คณะทำงานพี่เลี้ยงระดับเขต", "summary: คณะทำงานพี่เลี้ยงระดับเขตทั้งหมด")
+
+
+def stakeholder_title(root: Path) -> None:
+    edit(root / "stakeholders/banchet-nasae.yaml", "title: ", "title: ดร.")
+
+
+def new_meeting(root: Path) -> None:
+    text = (root / MEETING).read_text("utf-8").replace("id: 2020-01-06-region12-informal-workers",
+                                                       "id: 2020-02-03-region12-informal-workers")
+    (root / "meetings/2020-02-03-region12-informal-workers.yaml").write_text(
+        text.replace('date: "2020-01-06"', 'date: "2020-02-03"'), "utf-8")
+
+
+def province_change(root: Path) -> None:
+    edit(root / MEETING, "province: สงขลา", "province: สตูล")
+
+
+def hashtag_removed(root: Path) -> None:
+    edit(root / "meetings/2025-04-10-kkp12-vulnerable-groups.yaml", '  - "#กขป.เขต 12"\n', "")
+
+
+def map_label(root: Path) -> None:
+    edit(root / "systemmaps/kkp12-vulnerable-groups.yaml", "label: ระบบข้อมูลกลาง", "label: ระบบข้อมูลร่วม")
+
+
+EDITS: dict[str, Callable[[Path], None]] = {
+    "record": body_edit, "referenced-stakeholder": stakeholder_title, "new-record": new_meeting,
+    "province": province_change, "hashtag": hashtag_removed, "system-map": map_label,
+}
+
+
+def build(root: Path, log: list[str] | None = None) -> Site:
+    return build_site(validate_content(root), progress=(log.append if log is not None else None))
+
+
+def pages(site: Site) -> dict[str, str]:
+    return {page.src_uri: page.html for page in site.pages}
+
+
+def rendered(log: list[str]) -> int:
+    line = next(m for m in log if m.startswith("record pages:"))
+    return int(line.rsplit(", ", 1)[1].split()[0])
+
+
+@pytest.mark.parametrize("name", list(EDITS))
+def test_warm_build_after_an_edit_equals_a_cold_build(name: str, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT, root)
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "warm"))
+    before = pages(build(root))
+    EDITS[name](root)
+    log: list[str] = []
+    warm = pages(build(root, log))
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cold"))
+    cold = pages(build(root))
+    assert warm.keys() == cold.keys()
+    assert [src for src in cold if warm[src] != cold[src]] == []
+    changed = [src for src in cold if before.get(src) != cold[src]]
+    assert changed, "the edit should show somewhere"
+    assert rendered(log) < len(before) // 2, "most record pages should come from the cache"
+
+
+def test_unchanged_content_renders_no_record_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cache"))
+    first: list[str] = []
+    second: list[str] = []
+    assert pages(build(CONTENT, first)) == pages(build(CONTENT, second))
+    assert rendered(first) == len(validate_content(CONTENT).records)
+    assert rendered(second) == 0
+
+
+def test_a_second_kb_build_in_a_new_process_renders_nothing(tmp_path: Path) -> None:
+    """Cache keys must not depend on the process (hash seeds, object addresses)."""
+    lines = []
+    for seed in ("1", "2"):
+        env = os.environ | {"KB_CACHE_DIR": str(tmp_path / "cache"), "PYTHONHASHSEED": seed}
+        result = subprocess.run([sys.executable, "-m", "generator.cli", "build", str(CONTENT), "-o",
+                                 str(tmp_path / "site")], env=env, capture_output=True, text=True, check=True)
+        lines.append([line.split("] ", 1)[1] for line in result.stderr.splitlines() if "pages:" in line])
+    records = len(validate_content(CONTENT).records)
+    assert lines[0][0] == f"record pages: 0 unchanged (cached), {records} to render"
+    assert lines[1][0] == f"record pages: {records} unchanged (cached), 0 to render"
+    assert lines[1][1].endswith("unchanged (cached), 0 to render")
