@@ -75,3 +75,12 @@ def test_template_edit_shows(tree: Path, tmp_path: Path, monkeypatch: pytest.Mon
 def test_keys_depend_on_the_exact_input() -> None:
     assert key_of("terms", "กขป.เขต 12") != key_of("terms", "กขป.เขต ๑๒")
     assert key_of("terms", "x") != key_of("graphviz", "x")
+
+
+def test_a_cache_written_by_other_code_reads_as_empty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pickle naming a module that no longer exists (code moved since) is a miss, not a crash."""
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path))
+    (tmp_path / "old.pickle").write_bytes(b"cgenerator.gone\nMetrics\n.")  # pickle protocol 0: a class
+    store = Store("old")
+    assert store.items == {}
+    assert store.get_or_make("key", lambda: 42) == 42
