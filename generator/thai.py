@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -78,10 +79,72 @@ def normalize_hashtag(tag: str) -> str:
 
 
 def hashtag_slug(tag: str) -> str:
-    """URL segment for a tag; keeps Thai vowels and tone marks (two tags must never collide)."""
-    canonical = normalize_hashtag(tag)
-    slug = re.sub(r"[^0-9a-z\u0e00-\u0e7f]+", "-", canonical).strip("-")
-    return slug or "tag"
+    """URL segment (and folder name) for a tag: the tag itself where it can be, dots as '-'."""
+    return path_name(normalize_hashtag(tag), fallback="tag")
+
+
+NAME_BYTES = 200  # a folder name made from content: well under the 255 bytes a file name may take
+# (a Thai letter is 3 bytes in UTF-8), with room for what tools append (.part, .gz); tags of 60
+# Thai letters, the most the importer writes, keep their whole name
+HASH_CHARS = 10
+RESERVED = frozenset({"index"})  # index.md of a folder is its listing page
+
+
+@cache
+def path_name(key: str, fallback: str = "x") -> str:
+    """A file-system-safe name for a key, one name per key, the same in every build.
+
+    Letters, marks and digits of any script stay (Thai vowels and tone marks included, so ไก่
+    and ไก never meet); a dot becomes '-'. Where that cannot be read back as the key (another
+    character was replaced, a '-' was written, the name is reserved or too long) a short hash
+    of the key follows the readable part, which is cut on a syllable boundary to fit."""
+    readable = re.sub("-+", "-", "".join(ch if _name_char(ch) else "-" for ch in key)).strip("-")
+    if ("-" not in key and readable == key.replace(".", "-") and readable not in RESERVED
+            and 0 < len(readable.encode("utf-8")) <= NAME_BYTES):
+        return readable
+    digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:HASH_CHARS]
+    return f"{shorten(readable or fallback, NAME_BYTES - HASH_CHARS - 1)}-{digest}"
+
+
+def _name_char(ch: str) -> bool:
+    return "\u0e00" <= ch <= "\u0e7f" or unicodedata.category(ch)[0] in "LMN"
+
+
+def shorten(text: str, limit: int) -> str:
+    """The longest run of whole syllables from the start of `text` within `limit` UTF-8 bytes
+    (PyThaiNLP's dictionary syllables, offline; a single over-long one is cut between letters,
+    never between a letter and its vowel or tone mark)."""
+    if len(text.encode("utf-8")) <= limit:
+        return text
+    kept: list[str] = []
+    used = 0
+    for piece in syllables(text):
+        size = len(piece.encode("utf-8"))
+        if used + size > limit:
+            if not kept:
+                kept.append(_clusters_within(piece, limit))
+            break
+        kept.append(piece)
+        used += size
+    return "".join(kept).rstrip("-")
+
+
+def syllables(text: str) -> list[str]:
+    from pythainlp.tokenize import syllable_tokenize  # loads its dictionary: only for long names
+
+    pieces = syllable_tokenize(text, engine="dict", keep_whitespace=True)
+    return pieces if "".join(pieces) == text else [text]
+
+
+def _clusters_within(text: str, limit: int) -> str:
+    cut, used = 0, 0
+    for i, ch in enumerate(text):
+        used += len(ch.encode("utf-8", "surrogatepass"))
+        if used > limit:
+            break
+        if i + 1 == len(text) or not unicodedata.category(text[i + 1]).startswith("M"):
+            cut = i + 1
+    return text[:cut]
 
 
 

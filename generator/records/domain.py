@@ -1,4 +1,5 @@
-"""Domain rules the schema cannot say: real dates, Gregorian years, times, URLs, provinces."""
+"""Domain rules the schema cannot say: real dates, Gregorian years, times, URLs, provinces,
+characters XML and HTML forbid."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from ..thai import (
     province_by_name,
     thai_to_arabic_digits,
 )
+from .characters import character_diagnostics
 from .diagnostics import Diagnostic, nearest
 from .load import Record
 from .schemas import Pattern, field_plan, values_at
@@ -128,4 +130,5 @@ def domain_diagnostics(record: Record) -> list[Diagnostic]:
                 found.append(problem)
     if region := check_region(record):
         found.append(region)
+    found.extend(character_diagnostics(record))
     return found

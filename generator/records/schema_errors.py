@@ -94,6 +94,24 @@ def _min_length(record: Record, error: ValidationError, path: tuple, name: str) 
     return [record.diagnostic(path, "empty-value", f"'{name}' ต้องไม่ว่าง", f"'{name}' must not be empty")]
 
 
+def _max_length(record: Record, error: ValidationError, path: tuple, name: str) -> list[Diagnostic]:
+    """Ids become file and folder names: a limit keeps them within what file systems take."""
+    limit, value = _rule(error), str(_instance(error))
+    return [record.diagnostic(path, "too-long", f"'{name}' ยาวเกิน {limit} ตัวอักษร (มี {len(value)})",
+                              f"'{name}' is longer than {limit} characters (has {len(value)})",
+                              value[:limit].rstrip("-"))]
+
+
+def _not(record: Record, error: ValidationError, path: tuple, name: str) -> list[Diagnostic]:
+    """An id that names a folder's listing page (index) would replace that page."""
+    value = _show(_instance(error))
+    if _rule(error) != {"const": value}:
+        return _generic(record, error, path, name)
+    return [record.diagnostic(path, "reserved-id", f"'{name}' ใช้ '{value}' ไม่ได้ ชื่อนี้เป็นของหน้ารายการ",
+                              f"'{name}' cannot be '{value}': the name belongs to listing pages",
+                              "เลือกรหัสอื่น / choose another id")]
+
+
 def _min_items(record: Record, error: ValidationError, path: tuple, name: str) -> list[Diagnostic]:
     n = _rule(error)
     return [record.diagnostic(path, "too-few-items", f"'{name}' ต้องมีอย่างน้อย {n} รายการ",
@@ -153,4 +171,5 @@ def _show(value: Any) -> str:
 
 HANDLERS = {"required": _required, "additionalProperties": _additional, "type": _type,
             "enum": _enum, "minimum": _range, "maximum": _range, "minLength": _min_length,
-            "minItems": _min_items, "uniqueItems": _unique, "pattern": _pattern}
+            "minItems": _min_items, "uniqueItems": _unique, "pattern": _pattern,
+            "maxLength": _max_length, "not": _not}

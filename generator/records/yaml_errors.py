@@ -26,7 +26,16 @@ KNOWN = [
 
 
 def diagnose_yaml_error(exc: yaml.YAMLError, text: str, path: str) -> Diagnostic:
+    from .characters import escape_diagnostic, reader_diagnostic  # it imports the loader, which imports us
+
+    if isinstance(exc, yaml.reader.ReaderError) and isinstance(exc.character, int):
+        return reader_diagnostic(text, path, exc.position, exc.character)
     problem = str(getattr(exc, "problem", "") or exc)
+    mark = getattr(exc, "problem_mark", None)
+    if "invalid Unicode character escape" in problem and mark is not None:
+        found = escape_diagnostic(text, path, mark.line + 1, mark.column + 1)
+        if found is not None:
+            return found
     context = str(getattr(exc, "context", "") or "")
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     quote = unclosed_quote(text, mark.line if mark else 0)
