@@ -16,6 +16,7 @@ from .diagnostics import Diagnostic, sort_diagnostics
 from .domain import domain_diagnostics
 from .kinds import folders, kinds
 from .load import RECORD_FILE, Record, file_stem, load_file, record_names
+from .media import media_diagnostics
 from .references import Ref, cycle_diagnostics, index_records, open_refs, reference_diagnostics
 from .schema_errors import schema_diagnostics
 
@@ -236,6 +237,7 @@ def validate_content(root: Path, say: Progress = silent, memo: LoadMemo | None =
         records = [record for record, _, _ in loaded if record is not None]
         found = [problem for _, problems, _ in loaded for problem in problems]
         found.extend(stray_files(root))
+        found.extend(media_diagnostics(root, records, promised))  # files the records list, and files none lists
         refs = [refs_of for record, _, refs_of in loaded if record is not None]
         found.extend(cross_diagnostics(records, unreadable_ids(records, found), (promised, refs)))
         return Content(root, records, sort_diagnostics(found))
