@@ -33,7 +33,13 @@ started = time.perf_counter()
 content = validate_content(Path(sys.argv[1]))
 seconds = time.perf_counter() - started
 assert content.ok, content.diagnostics[:3]
-print(json.dumps({"seconds": seconds, "records": len(content.records),
+from generator.graph.knowledge import build_graph, stakeholder_graph
+from generator.graph.network import network_metrics
+network = stakeholder_graph(build_graph(content.records))
+started = time.perf_counter()
+network_metrics(network)
+metrics = time.perf_counter() - started
+print(json.dumps({"seconds": seconds, "records": len(content.records), "metrics": metrics,
                   "peak_mb": max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                                  resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024}))
 """
@@ -106,19 +112,19 @@ def measure(code: str, *args: str, env: dict[str, str] | None = None) -> dict[st
     return dict(json.loads(result.stdout.strip().splitlines()[-1]))
 
 
-HEADER = (f"{'meetings':>9} {'records':>8} {'validate s':>11} {'records/s':>10} {'cold build s':>13} "
+HEADER = (f"{'meetings':>9} {'records':>8} {'validate s':>11} {'records/s':>10} {'metrics s':>10} {'cold build s':>13} "
           f"{'warm build s':>13} {'pages':>7} {'site MB':>8} {'peak MB':>8} {'all MB':>7} {'related s':>10}")
 
 
 def run(sizes: list[int], skip_build: bool) -> None:
-    print(HEADER if not skip_build else HEADER[:41], flush=True)
+    print(HEADER if not skip_build else HEADER[:52], flush=True)
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
             content = Path(tmp) / "content"
             write_corpus(ROOT / "content", content, size)
             v = measure(VALIDATE, str(content))
             line = (f"{size:>9,} {int(v['records']):>8,} {v['seconds']:>11.2f} "
-                    f"{v['records'] / v['seconds']:>10,.0f}")
+                    f"{v['records'] / v['seconds']:>10,.0f} {v['metrics']:>10.2f}")
             if not skip_build:
                 line += build_figures(Path(tmp), content)
             print(line, flush=True)
