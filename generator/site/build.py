@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from ..cache import Store
-from ..graph.diagrams import systemmap_diagram
+from ..graph.diagrams import render, systemmap_diagram, systemmap_dot
 from ..graph.index import SiteIndex, build_index
 from ..graph.knowledge import build_graph, stakeholder_graph
 from ..graph.network import network_metrics
@@ -189,5 +189,6 @@ def add_diagram(site: Site, index: SiteIndex, record: Record) -> None:
     base = f"systemmaps/{record.id}/{record.id}"
     site.files[f"{base}.svg"] = diagram.svg.encode("utf-8")
     site.files[f"{base}.dot"] = diagram.dot.encode("utf-8")
-    diagram.downloads = [("svg", f"{base}.svg"), ("dot", f"{base}.dot")]
+    site.files[f"{base}.pdf"] = render(systemmap_dot(record, print_a4=True), "pdf")  # for print: A4
+    diagram.downloads = [("svg", f"{base}.svg"), ("pdf", f"{base}.pdf"), ("dot", f"{base}.dot")]
     index.diagrams[record.id] = diagram

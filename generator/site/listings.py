@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
-from markupsafe import Markup
 
 from ..graph.diagrams import inline_svg
+from ..graph.explorer import Facets, explorer_data, layout, network_groups
 from ..graph.index import SiteIndex, province_slug
-from ..graph.network import network_dot, render_network, summary
+from ..graph.network import network_dot, summary
 from ..records.kinds import Kind, kinds
 from ..thai import load_provinces, load_regions, thai_sorted
+from .labels import LABELS
 from .links import Linker
 from .model import Page, Site, meta_text
 from .render import render
@@ -141,24 +142,29 @@ def listing_pages(index: SiteIndex) -> Iterator[Listing]:
 
 
 def network_page(index: SiteIndex, site: Site) -> Listing:
-    """The whole stakeholder network (sfdp), its bridges and most central members."""
+    """The stakeholder network: the explorer (its data fetched as network/explorer.json), the
+    static sfdp drawing for readers without JavaScript, groups, bridges and central members."""
     metrics = index.metrics
     titles = {n: index.title_of(n) for n in metrics}
     urls = {n: "../" + index.url_of(n) for n in metrics}
-    svg = ""
     drawn = drawn_network(index.network)
+    facets, groups = Facets(), []
     if metrics:
-        data = render_network(network_dot(drawn, titles, urls, metrics))
-        site.files["network/stakeholders.svg"] = data
-        svg = inline_svg(data)
+        placed = layout(network_dot(drawn, titles, urls, metrics))
+        site.files["network/stakeholders.svg"] = (XML_PROLOG + inline_svg(placed.svg)).encode("utf-8")
+        data = explorer_data(index.records, index.graph, index.network, metrics, placed,
+                             "../" + kinds()["stakeholder"].folder + "/")
+        site.files["network/explorer.json"] = data.json()
+        facets, groups = data.facets, network_groups(metrics, placed.colours)
     central = sorted(metrics, key=lambda n: (-metrics[n].betweenness, -metrics[n].strength, n))[:30]
     return page("network/index.md", "เครือข่ายภาคี",
                 f"ภาคี {len(metrics)} แห่งที่ทำงานร่วมกันในการประชุม ข้อเสนอ และพื้นที่ต้นแบบ", "network.html",
-                svg=Markup(svg), central=central, metrics=metrics, info=summary(metrics),  # noqa: S704
+                central=central, metrics=metrics, info=summary(metrics), facets=facets, groups=groups, labels=LABELS,
                 edges=index.network.number_of_edges() if index.network is not None else 0,
                 drawn_edges=drawn.number_of_edges() if drawn is not None else 0, drawn_ties=DRAWN_TIES)
 
 
+XML_PROLOG = '<?xml version="1.0" encoding="UTF-8"?>\n'
 DRAW_WHOLE_UP_TO = 3000  # ties; a bigger network is drawn as its backbone
 DRAWN_TIES = 3  # per stakeholder in the backbone: its strongest ties
 
