@@ -113,7 +113,8 @@ def kept_in(store: Store, key: str, make: Callable[[], T]) -> T:
 
 
 def network_key(network: Any) -> str:
-    return repr(sorted((*sorted((u, v)), w) for u, v, w in network.edges(data="weight")))
+    """Every stakeholder and every tie: one without ties has metrics too (by its own name)."""
+    return repr((sorted(network), sorted((*sorted((u, v)), w) for u, v, w in network.edges(data="weight"))))
 
 
 PARALLEL_FROM = 400  # pages; below this, forking workers costs more than it saves

@@ -41,7 +41,8 @@ class Listing:
         return None if " at 0x" in text else text
 
     def render(self, index: PageIndex) -> Page:
-        depth = self.src_uri.count("/") + (0 if self.src_uri.endswith("index.md") else 1)
+        folder_index = self.src_uri == "index.md" or self.src_uri.endswith("/index.md")  # not tags/zindex.md
+        depth = self.src_uri.count("/") + (0 if folder_index else 1)
         html = render(self.template, site=Linker(index, depth), title=self.title, **self.context)
         return Page.of(self.src_uri, meta_text(self.title), meta_text(self.description), "listing", html)
 

@@ -29,7 +29,8 @@ def render_markdown(text: str | None) -> Markup:
         return Markup("")
     html = markdown_renderer().reset().convert(str(text))
     clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                      url_schemes={"http", "https", "mailto"}, link_rel="noopener nofollow")
+                      url_schemes={"http", "https", "mailto"}, link_rel="noopener nofollow",
+                      url_relative="deny")  # a relative link would lead nowhere on the site
     return Markup(clean)  # noqa: S704 - sanitised just above
 
 
