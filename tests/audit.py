@@ -22,6 +22,7 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PAGES = {
     "home": "",
     "meeting": "meetings/2025-04-10-kkp12-vulnerable-groups/",
+    "meeting with photos": "meetings/2020-01-06-region12-informal-workers/",
     "area": "areas/tamnan-phatthalung/",
     "stakeholder": "stakeholders/kkp-region-12/",
     "proposal": "proposals/kkp12-central-information-system/",

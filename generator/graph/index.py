@@ -36,6 +36,7 @@ class SiteIndex:
     diagrams: dict[str, Any] = field(default_factory=dict)  # systemmap id → Diagram
     network: Any = None  # the stakeholder network (networkx Graph) and its metrics
     metrics: dict[str, Any] = field(default_factory=dict)
+    media: dict[str, Any] = field(default_factory=dict)  # record id → its published media (site/media.py)
 
     def url_of(self, record_id: str) -> str:
         record = self.records[record_id]

@@ -28,6 +28,7 @@ from ..parallel import Superseded, stop_when
 from ..records.diagnostics import Diagnostic, format_text
 from ..records.validate import Content, LoadMemo, validate_content
 from ..site.build import build_site
+from ..site.media import place_files
 from ..site.model import Page, Site
 from ..site.preview import changed_records, preview_pages
 from .live import edit_waiting, show_again, show_now
@@ -61,6 +62,7 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
         self.env: Any = None
         self.files: Files | None = None
         self.extra_files: dict[str, bytes] = {}
+        self.copies: dict[str, str] = {}  # site path → file to place as is (published media)
         self.written: dict[str, int] | None = None  # under kb serve: page → hash of what was written
         self.last_good: Site | None = None  # under kb serve: the last site built from valid content
         self.server: Any = None  # under kb serve: MkDocs' live server
@@ -104,8 +106,9 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
             if page.src_uri in in_nav:
                 files.append(File.generated(config, page.src_uri, content=front_matter(page)))
         self.extra_files = site.files  # written in on_post_build: thousands of small files
+        self.copies = site.copies
         if self.superseded:
-            self.filled, self.extra_files = [], {}
+            self.filled, self.extra_files, self.copies = [], {}, {}
         return files
 
     def build_or_give_up(self, content: Content, config: Any) -> Site:
@@ -147,6 +150,7 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
 
     def on_post_build(self, config: Any) -> None:
         """Our extra files, pages outside the navigation, then a sitemap that lists every page."""
+        place_files(config.site_dir, self.copies)
         if not self.filled or self.files is None:
             write_files(config.site_dir, self.extra_files)
             return
@@ -203,5 +207,7 @@ def nav_sources(nav: Any) -> set[str]:
 def front_matter(page: Page) -> str:
     """YAML front matter (JSON strings are valid YAML) for title, description and kind."""
     meta = {"title": page.title, "description": page.description, "kb_kind": page.kind}
+    if page.image:
+        meta["kb_image"] = page.image
     lines = [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()]
     return "---\n" + "\n".join(lines) + "\n---\n"

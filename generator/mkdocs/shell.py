@@ -48,9 +48,9 @@ class ShellRenderer:
 
     def render_page(self, page: Page) -> str:
         name = posixpath.basename(url_of(page.src_uri).rstrip("/"))
-        if not fillable(page, name):
+        if not fillable(page, name) or page.image:  # the shell has no og:image slot
             return self.render_with_theme(page.src_uri, page.title, page.description, page.kind,
-                                          page.html)
+                                          page.html, page.image)
         values = {TITLE: page.title, DESCRIPTION: page.description, NAME: name, CONTENT: page.html}
         return "".join(values.get(part, part) for part in self.shell(folder_of(page.src_uri)))
 
@@ -63,11 +63,13 @@ class ShellRenderer:
         return self.shells[folder]
 
     def render_with_theme(self, src_uri: str, title: str, description: str, kind: str,
-                          html: str) -> str:
+                          html: str, image: str = "") -> str:
         """One page through MkDocs' own steps: page object, context, main.html, post_page."""
         page = MkPage(None, self.file_of(src_uri), self.config)
         page.markdown = ""
         page.meta = {"title": title, "description": description, "kb_kind": kind}
+        if image:
+            page.meta["kb_image"] = image
         page.content = html
         self.config._current_page = page
         page.active = True

@@ -20,6 +20,7 @@ from ..search.index import build_search_index
 from .feeds import atom_feed
 from .links import anchor_html
 from .listings import Listing, listing_pages, network_page
+from .media import add_images, publish_media
 from .model import Page, Site
 from .page_cache import PageCache, code_fingerprint, own_key
 from .record_pages import record_src, traced_record_page
@@ -56,12 +57,15 @@ def build_frozen(content: Content, site_url: str, site_name: str, say: Progress)
     # unchanged content computes none of them again
     fingerprint = code_fingerprint()  # read once: the page cache checks it too
     content_key = digests.of(("record", i) for i in sorted(index.records)) + fingerprint
+    index.media, copies = publish_media(content.root, content.records, say)  # before pages show them
     # the search index reads only records and links: on big sites a second process builds it
     # meanwhile, on the core the serial stages below leave idle
     search = Store("search")
     with meanwhile(lambda: kept_in(search, content_key, lambda: build_search_index(index)),
                    background=len(index.records) >= PARALLEL_FROM and not search.has(content_key)) as job:
         site = build_pages(content, index, digests, (fingerprint, content_key), say, started)
+        site.copies.update(copies)
+        add_images(site.pages, index.media)
         site.files["feed.xml"] = atom_feed(index, site_url, site_name)
         site.files.update(job.result())
     say(f"search index built ({time.perf_counter() - started:.1f}s)")

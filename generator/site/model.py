@@ -19,6 +19,7 @@ class Page:
     description: str
     kind: str
     packed: bytes = zlib.compress(b"")
+    image: str = ""  # site path of the page's link-preview image (og:image), if it has one
 
     @classmethod
     def of(cls, src_uri: str, title: str, description: str, kind: str, html: str) -> Page:
@@ -37,6 +38,7 @@ class Page:
 class Site:
     pages: list[Page] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)  # extra output: feed.xml, diagrams
+    copies: dict[str, str] = field(default_factory=dict)  # site path → file placed as is (media)
     # what the whole-site stages found (kb serve's quick look at the next edit reuses them)
     index: Any = None
     related: dict[str, Any] = field(default_factory=dict)

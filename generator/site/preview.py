@@ -9,6 +9,7 @@ from ..graph.index import build_index
 from ..graph.knowledge import build_graph
 from ..records.load import Record
 from ..records.validate import Content
+from .media import add_images
 from .model import Page, Site
 from .record_pages import record_page
 
@@ -36,9 +37,10 @@ def preview_pages(content: Content, before: Site, records: list[Record]) -> list
     """The pages of `records` from the new content; whole-site results from the last build."""
     index = build_index(content.records, build_graph(content.records))
     index.network, index.metrics = before.index.network, before.index.metrics
-    index.diagrams = before.index.diagrams
+    index.diagrams, index.media = before.index.diagrams, before.index.media
     pages = []
     for record in records:
         related = [r for r in before.related.get(record.id, []) if r.id in index.records]
         pages.append(record_page(index, record, related))
+    add_images(pages, index.media)
     return pages

@@ -77,6 +77,7 @@ class TrackedIndex:
         self.by_province = TrackedMapping(index.by_province, "province", self.deps)
         self.metrics = TrackedMapping(index.metrics, "metric", self.deps)
         self.diagrams = TrackedMapping(index.diagrams, "diagram", self.deps)
+        self.media = TrackedMapping(index.media, "media", self.deps)
         self.graph = TrackedGraph(index.graph, self.deps)
         self.network = TrackedNetwork(index.network, self.deps)
 
@@ -162,6 +163,8 @@ class Digests:
         if kind == "diagram":
             diagram = index.diagrams.get(key)
             return vars(diagram) if diagram is not None else None
+        if kind == "media":  # published photos are named by their content's hash
+            return index.media.get(key)
         if kind == "edge":
             return bool(index.network is not None and index.network.has_edge(key, dep[2]))
         raise ValueError(f"unknown dependency {dep!r}")
