@@ -3,17 +3,21 @@
 Digits are converted first, then one regular expression built from the month names (full,
 `ม.ค.`, `มค.`, common misspellings) finds day–month–year, with or without spaces, `วันที่`,
 a weekday, `พ.ศ.`, a day range (the first day counts) and Buddhist-era years of four or two
-digits. Posting timestamps (a date followed by a clock time, or on a posted/updated line) are
-not meeting dates.
+digits. Not meeting dates: posting timestamps (a date followed by a clock time, or on a
+posted/updated or news-agency line), a blog's date heading above the post, a page's ISO stamp
+(`date 2025-09-02`). A day and month alone take the year of a full date or stamp with the same
+day and month; a year with two digits swapped (2653 for 2563) is repaired only when the post
+itself names the right year nearby (`ครั้งที่ 1/2564`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ..thai import thai_to_arabic_digits
+from .text import posted_line
 
 MONTH_FORMS = [
     ["มกราคม", "ม.ค.", "มค.", "มค", "มกรา"],
@@ -34,11 +38,14 @@ _MONTH_RE = "|".join(re.escape(f) for f in sorted(MONTHS, key=len, reverse=True)
 WEEKDAY = r"(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)\s*)"
 DATE = re.compile(
     rf"(?:{WEEKDAY}?(?:วันที่|ที่)?\s*)"
-    r"(?<![\d/])(?P<day>\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s*"
+    r"(?<!\d)(?<!\d/)(?P<day>\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s*"
     rf"(?P<month>{_MONTH_RE})"
-    r"(?:\s*(?:พ\.\s?ศ\.|พศ\.?|ค\.\s?ศ\.)?\s*(?P<year>\d{4}|\d{2})(?![\d:.]\d))?")
+    r"(?:\s*(?:พ\.\s?ศ\.|พศ\.?|ค\.\s?ศ\.)?\s*(?P<year>\d{4}|\d{2})(?::(?=\d{1,2}[.:]\d{2})|(?![\d:.]\d)))?")
+STAMP = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")
 TIMESTAMP_AFTER = re.compile(r"^\s*(?:เวลา\s*)?\d{1,2}:\d{2}(?!\s*[-–]\s*\d)(?:\s*น\.?)?")
-POSTED = re.compile(r"โพสต์|เผยแพร่|แก้ไขล่าสุด|อัปเดต|อัพเดท|posted|updated|published", re.IGNORECASE)
+SOURCE_LINE = re.compile(r"สำนักข่าว|ที่มา\s*:|แหล่งข่าว")
+YEARS_NAMED = re.compile(r"(?:/|พ\.\s?ศ\.\s?|ปี\s?(?:งบประมาณ\s?)?)(25\d\d)")
+DATE_ONLY_REST = re.compile(r"^[\s,.:น()\-–]*(?:เวลา\s*)?[\d.:\s]*(?:น\.?)?\s*$")
 TIME = re.compile(r"(?:เวลา|ตั้งแต่)\s*(\d{1,2})[.:](\d{2})\s*(?:น\.?)?\s*(?:(?:-|–|ถึง)\s*(\d{1,2})[.:](\d{2}))?")
 
 
@@ -50,6 +57,7 @@ class FoundDate:
     start: int
     end: int
     text: str
+    stamp: bool = False  # a page's ISO stamp: gives a year, never the meeting's date
 
 
 def to_gregorian(year_text: str | None) -> int | None:
@@ -63,36 +71,91 @@ def to_gregorian(year_text: str | None) -> int | None:
     return year if 1900 <= year <= 2100 else None
 
 
+def plausible(year: int) -> bool:
+    return 1950 <= year <= date.today().year + 1
+
+
+def repaired_year(year_text: str, plain: str) -> int | None:
+    """2653 → 2563 when two neighbouring digits were swapped and the post names 2563 or a year
+    next to it elsewhere (the meeting number 1/2564); None when nothing confirms a repair."""
+    named = {int(y) for y in YEARS_NAMED.findall(plain)}
+    for i in range(len(year_text) - 1):
+        swapped = year_text[:i] + year_text[i + 1] + year_text[i] + year_text[i + 2:]
+        gregorian = to_gregorian(swapped)
+        if gregorian and plausible(gregorian) and any(abs(int(swapped) - y) <= 1 for y in named):
+            return gregorian
+    return None
+
+
+def line_around(plain: str, start: int, end: int) -> str:
+    line_start = plain.rfind("\n", 0, start) + 1
+    line_end = plain.find("\n", end)
+    return plain[line_start: line_end if line_end >= 0 else len(plain)]
+
+
+def not_the_meeting(plain: str, start: int, end: int) -> bool:
+    """A posting timestamp or a news agency's dateline, not the day of the meeting."""
+    line = line_around(plain, start, end)
+    return (posted_line(line) or bool(SOURCE_LINE.search(line) and len(line) <= 120)
+            or bool(TIMESTAMP_AFTER.match(plain[end: end + 20])))
+
+
 def find_dates(text: str) -> list[FoundDate]:
-    """Every day–month date in the text (Thai or Arabic digits), skipping posting timestamps."""
+    """Every day–month date in the text (Thai or Arabic digits), skipping posting timestamps;
+    ISO stamps come along marked as such."""
     plain = thai_to_arabic_digits(text)
-    found = []
+    found = [FoundDate(date(int(m["year"]), int(m["month"]), int(m["day"])), int(m["day"]), int(m["month"]),
+                       m.start(), m.end(), m.group(0), stamp=True)
+             for m in STAMP.finditer(plain) if valid(int(m["year"]), int(m["month"]), int(m["day"]))]
     for match in DATE.finditer(plain):
-        line_start = plain.rfind("\n", 0, match.start()) + 1
-        line_end = plain.find("\n", match.end())
-        line = plain[line_start: line_end if line_end >= 0 else len(plain)]
-        if POSTED.search(line) or TIMESTAMP_AFTER.match(plain[match.end(): match.end() + 20]):
+        if not_the_meeting(plain, match.start(), match.end()):
             continue
         day, month = int(match["day"]), MONTHS[match["month"]]
         year = to_gregorian(match["year"])
-        try:
-            value = date(year, month, day) if year else None
-        except ValueError:
+        if year and not plausible(year):
+            year = repaired_year(match["year"], plain)
+        if not 1 <= day <= 31 or (year and not valid(year, month, day)):
             continue
-        if not 1 <= day <= 31:
-            continue
-        found.append(FoundDate(value, day, month, match.start(), match.end(), text[match.start(): match.end()]))
-    return found
+        found.append(FoundDate(date(year, month, day) if year else None, day, month, match.start(), match.end(),
+                               text[match.start(): match.end()]))
+    return sorted(found, key=lambda f: f.start)
+
+
+def valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def with_inferred_years(dates: list[FoundDate]) -> list[FoundDate]:
+    """'วันนี้ (2 ก.ย.)' takes the year of '2025-09-02' or '2 กันยายน 2568' elsewhere."""
+    years = {(f.day, f.month): f.value.year for f in dates if f.value}
+    return [replace(f, value=date(years[f.day, f.month], f.month, f.day))
+            if f.value is None and (f.day, f.month) in years else f for f in dates]
+
+
+def heading_date(text: str, dates: list[FoundDate]) -> FoundDate | None:
+    """A blog's date heading: the post's first line holds a date and nothing else."""
+    plain = thai_to_arabic_digits(text)
+    first = next((f for f in dates if not f.stamp), None)
+    if first is None or plain[: first.start].strip():
+        return None
+    line = line_around(plain, first.start, first.end)
+    return first if DATE_ONLY_REST.match(plain[first.end: first.start + len(line)]) else None
 
 
 def meeting_date(text: str) -> date | None:
-    """The meeting's date: the first full date; a day and month alone take the year of a full
-    date with the same day and month elsewhere in the post, never a guessed one."""
-    dates = find_dates(text)
-    for found in dates:
-        if found.value:
-            return found.value
-    return None
+    """The meeting's date: the first full date that is not a stamp, a timestamp or the date
+    heading a blog post (when the post gives another); a day and month alone take the year of
+    a full date with the same day and month elsewhere in the post, never a guessed one."""
+    dates = with_inferred_years(find_dates(text))
+    candidates = [f for f in dates if f.value and not f.stamp]
+    heading = heading_date(text, dates)
+    if heading in candidates and len(candidates) > 1:
+        candidates.remove(heading)
+    return candidates[0].value if candidates else None
 
 
 def meeting_time(text: str) -> str | None:

@@ -1,9 +1,12 @@
 """Draft records from an extracted post: YAML with a comment wherever the reporter must fill
-something in. Existing files are never overwritten: a draft goes beside them."""
+something in. Organisations and people not yet in content/ become draft stakeholders that the
+draft meeting lists among its attendees (with the role written after a person's name).
+Existing files are never overwritten: a draft goes beside them."""
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,6 +15,7 @@ import yaml
 
 from ..thai import province_by_name
 from .extract import Extracted
+from .people import HONORIFIC
 
 
 @dataclass
@@ -53,20 +57,27 @@ def yaml_value(key: str, value: Any) -> str:
     return dumped.rstrip("\n")
 
 
-def free_id(content: Path, folder: str, wanted: str) -> str:
-    """The wanted id, or wanted-2, -3, ... when a file of that name exists."""
+def free_id(content: Path, folder: str, wanted: str, taken: set[str] | None = None) -> str:
+    """The wanted id, or wanted-2, -3, ... when a file (or media folder) of that name exists or
+    another draft of this run took it."""
     candidate, n = wanted, 1
-    while (content / folder / f"{candidate}.yaml").exists():
+    while ((content / folder / f"{candidate}.yaml").exists() or (content / "media" / candidate).exists()
+           or candidate in (taken or set())):
         n += 1
         candidate = f"{wanted}-{n}"
     return candidate
 
 
-def meeting_draft(found: Extracted, content: Path, wanted_id: str | None, source: str) -> Draft:
+def meeting_id(found: Extracted, content: Path, wanted_id: str | None, taken: set[str]) -> str:
     day = found.date.isoformat() if found.date else "undated"
-    draft = Draft("meetings", free_id(content, "meetings", wanted_id or f"{day}-meeting"))
+    return free_id(content, "meetings", wanted_id or f"{day}-meeting", taken)
+
+
+def meeting_draft(found: Extracted, id_: str, source: str, new: dict[str, str],
+                  media: list[dict[str, Any]] | None = None) -> Draft:
+    draft = Draft("meetings", id_)
     draft.add("id", draft.id, note="เปลี่ยนเป็นชื่อที่สื่อความหมาย และเปลี่ยนชื่อไฟล์ให้ตรงกัน / rename id and file together")
-    draft.add("title", found.title)
+    draft.add("title", found.title, "ไม่พบหัวข้อข่าว ใส่ชื่อการประชุม / no headline found: give the meeting a title")
     draft.add("date", found.date.isoformat() if found.date else None, "ไม่พบวันที่ประชุม กรอก YYYY-MM-DD (ค.ศ.)")
     draft.add("time", found.time, "ไม่พบเวลา เช่น 09:00-12:00")
     mode = "online" if found.online else ("onsite" if found.venue else None)
@@ -78,19 +89,30 @@ def meeting_draft(found: Extracted, content: Path, wanted_id: str | None, source
         draft.add("provinces", found.provinces)
     draft.add("health_region", found.health_region, "เขตสุขภาพ 1–13")
     draft.add("organizers", [], "รหัสภาคีผู้จัด")
-    attendees = [{"who": i} for i in dict.fromkeys(found.stakeholders.values())]
-    draft.lines.append("# ภาคีที่พบในข้อความ: ลบรายที่ไม่ได้เข้าร่วม และเพิ่ม role / bodies named in the post")
-    draft.add("attendees", attendees, "ไม่พบภาคีที่รู้จัก")
-    draft.add("reporter", found.stakeholders.get(found.reporter or "", found.reporter), "ผู้รายงาน")
+    draft.lines.append("# ภาคีที่พบในข้อความ (ร่างใหม่ลงท้าย -org-/-person-): ลบรายที่ไม่ได้เข้าร่วม "
+                       "/ bodies and people named in the post")
+    draft.add("attendees", attendees(found, new), "ไม่พบภาคี")
+    reporter = found.reporter or ""
+    draft.add("reporter", found.stakeholders.get(reporter) or new.get(reporter) or found.reporter, "ผู้รายงาน")
     draft.add("hashtags", found.hashtags)
-    media = [{"kind": "photo", **photo} for photo in found.photos]
-    draft.add("media", media, "ไม่พบรายการภาพ")
+    listed = media if media is not None else [{"kind": "photo", **photo} for photo in found.photos]
+    draft.add("media", listed, "ไม่พบรายการภาพ")
     draft.add("next_meetings", found.next_meetings)
     credit = {k: v for k, v in {"publisher": found.publisher, "credit": found.credit}.items() if v}
     draft.lines.append(f"# ต้นฉบับ / imported from: {source}")
     draft.add("source", credit, "ใส่ url และผู้เผยแพร่")
     draft.add("body", "\n".join(line.rstrip() for line in found.body.splitlines()))
     return draft
+
+
+def attendees(found: Extracted, new: dict[str, str]) -> list[dict[str, str]]:
+    """Known stakeholders and the new drafts, each once, people with their role."""
+    listed: dict[str, dict[str, str]] = {}
+    for name in [*found.organizations, *found.people]:
+        who = found.stakeholders.get(name) or new.get(name)
+        if who and who not in listed:
+            listed[who] = {"who": who, **({"role": found.roles[name]} if name in found.roles else {})}
+    return list(listed.values())
 
 
 def venue_province(found: Extracted) -> str | None:
@@ -121,22 +143,40 @@ def proposal_drafts(found: Extracted, content: Path, meeting: Draft) -> list[Dra
     return drafts
 
 
-def stakeholder_drafts(found: Extracted, content: Path, meeting: Draft) -> list[Draft]:
-    """A draft for every person and organisation named in the post and not yet known."""
-    drafts = []
+def split_honorific(name: str) -> tuple[str | None, str]:
+    """'นพ.วรัญญู สัตยวงศ์ทิพย์' → ('นพ.', 'วรัญญู สัตยวงศ์ทิพย์')."""
+    match = re.match(rf"(?P<title>{HONORIFIC})\s*(?P<rest>.+)$", name)
+    return (match["title"].strip(), match["rest"]) if match else (None, name)
+
+
+def stakeholder_drafts(found: Extracted, content: Path, meeting_id: str) -> tuple[list[Draft], dict[str, str]]:
+    """A draft for every person and organisation named in the post and not yet known, and
+    which draft each name became."""
+    drafts, links = [], {}
     new_people = [p for p in found.people if p not in found.stakeholders]
-    new_orgs = [o for o in found.organizations if o not in found.stakeholders and len(o) > 6]
+    new_orgs = [o for o in found.organizations if o not in found.stakeholders]
+    taken: set[str] = set()
     for n, name in enumerate(new_people + new_orgs, 1):
         person = name in new_people
-        wanted = f"{meeting.id}-{'person' if person else 'org'}-{n}"
-        draft = Draft("stakeholders", free_id(content, "stakeholders", wanted))
+        wanted = f"{meeting_id}-{'person' if person else 'org'}-{n}"
+        draft = Draft("stakeholders", free_id(content, "stakeholders", wanted, taken))
+        taken.add(draft.id)
         draft.add("id", draft.id, note="เปลี่ยนเป็นชื่อภาษาอังกฤษสั้น ๆ และเปลี่ยนชื่อไฟล์ให้ตรงกัน")
         draft.add("title", name)
         draft.add("kind", "person" if person else "organization")
-        draft.add("name", name)
-        draft.add("type", None, "government / local-government / civil-society / ...")
+        if person:
+            honorific, bare = split_honorific(name)
+            draft.add("name", bare)
+            draft.add("honorific", honorific)
+            draft.add("position", found.roles.get(name), "ตำแหน่ง")
+        else:
+            draft.add("name", re.sub(r"\s*\([^()]*\)\s*", " ", name).strip() or name)
+            short = re.search(r"\(([^()]{2,12}\.)\)", name)
+            draft.add("short", short.group(1) if short else None)
+            draft.add("type", None, "government / local-government / civil-society / ...")
         drafts.append(draft)
-    return drafts
+        links[name] = draft.id
+    return drafts, links
 
 
 def write_drafts(content: Path, drafts: list[Draft], schema_of: dict[str, str]) -> list[Path]:
