@@ -366,7 +366,7 @@ def main() -> None:
     covid += [
         "  - kind: document",
         "    file: summary.pdf",
-        "    caption: " + json.dumps(f"เอกสารสรุปการหารือ 2 หน้า{DRAWN}", ensure_ascii=False),
+        "    caption: " + json.dumps("เอกสารสรุปการหารือ (เอกสารจำลอง)", ensure_ascii=False),
     ]
     total = sum(f.stat().st_size for f in (ROOT / "content" / "media").rglob("*") if f.is_file())
     print(f"wrote {len(informal) // 3} + {len(covid) // 3} files, {total // 1024} KB in content/media/")

@@ -9,9 +9,11 @@ from typing import Any
 
 from ..importer.draft import free_id
 from ..records.kinds import kinds
+from ..records.media import MEDIA
 from ..records.schemas import load_schemas, resolve
 from . import content_dir
 
+MEDIA_FOLDER = f"content/{MEDIA}"
 EXAMPLES = {"date": "", "time": '"09:00-12:00"', "health_region": "12", "participants": "0"}
 
 
@@ -35,9 +37,18 @@ def skeleton(kind: str, record_id: str, today: date) -> str:
         th, _, _ = str(prop.get("title", name)).partition(" / ")
         desc = str(prop.get("description", "")).split(" / ")[0]
         lines.append(f"# {th}: {desc}" + ("" if name in required else " (ไม่บังคับ)"))
+        if name == "media":  # the one field whose files live outside the record: say where
+            lines.extend(media_example(record_id))
+            continue
         value = example_value(name, prop, record_id, today)
         lines.append(f"{name}: {value}" if name in required or name == "date" else f"# {name}: {value}")
     return "\n".join(lines) + "\n"
+
+
+def media_example(record_id: str) -> list[str]:
+    folder = f"{MEDIA_FOLDER}/{record_id}/"
+    return [f"#   วางไฟล์ไว้ที่ {folder} แล้วใส่ชื่อไฟล์ที่นี่ / put the files in {folder} and name them here",
+            "# media:", "#   - kind: photo", "#     file: IMG_0001.jpg", "#     caption: คำบรรยายภาพ"]
 
 
 def example_value(name: str, prop: dict[str, Any], record_id: str, today: date) -> str:
@@ -74,4 +85,8 @@ def run(args: argparse.Namespace) -> int:
     with path.open("x", encoding="utf-8") as handle:
         handle.write(skeleton(kind.name, record_id, today))
     print(f"สร้าง {path} แล้ว กรอกข้อมูลแล้วตรวจด้วย kb validate / created {path}")
+    if "media" in load_schemas()[kind.name]["properties"]:
+        folder = root / MEDIA / record_id
+        print(f"ภาพ เอกสาร เสียง และวิดีโอของระเบียนนี้ วางไว้ที่ {folder}/ แล้วใส่ชื่อไฟล์ใน media: / "
+              f"put its photos, documents, audio and video in {folder}/ and list them under media:")
     return 0

@@ -89,7 +89,7 @@ def media_diagnostics(root: Path, records: list[Record], named: Iterable[str] = 
     for record in records:
         names = folder_names(media_folder(root, record.id))
         for i, item in listed_files(record):
-            problem = listing_problem(record, item, names)
+            problem = listing_problem(item, names, shown(media_folder(root, record.id)) + "/")
             if problem:
                 found.append(record.diagnostic((MEDIA, i, "file"), *problem))
             else:
@@ -103,11 +103,10 @@ def media_diagnostics(root: Path, records: list[Record], named: Iterable[str] = 
     return found
 
 
-def listing_problem(record: Record, item: dict[str, Any], names: list[str]) -> Problem | None:
+def listing_problem(item: dict[str, Any], names: list[str], folder: str) -> Problem | None:
     """What is wrong with a `file:` before its content is read: both a file and a link, a kind
-    its extension does not fit, or no such file in the record's media folder."""
+    its extension does not fit, or no such file in the record's media folder (`names`)."""
     name, kind = item["file"], item.get("kind")
-    folder = f"content/{MEDIA}/{record.id}/"
     if "url" in item:
         return ("media-file-and-url", "ระบุได้อย่างใดอย่างหนึ่ง: file หรือ url",
                 "a media item has either a file or a url, not both", "ลบบรรทัดใดบรรทัดหนึ่ง / remove one of them")
@@ -297,8 +296,8 @@ def unlisted(root: Path, records: list[Record], named: set[str]) -> list[Diagnos
                 kind = kind_of_extension(name) or "photo"
                 found.append(warning(record.diagnostic(
                     (MEDIA,) if MEDIA in record.data else ("id",), "media-unlisted",
-                    f"ไฟล์ '{name}' ใน content/{MEDIA}/{folder}/ ไม่อยู่ในรายการ media",
-                    f"'{name}' in content/{MEDIA}/{folder}/ is not listed in media",
+                    f"ไฟล์ '{name}' ใน {shown(base / folder)}/ ไม่อยู่ในรายการ media",
+                    f"'{name}' in {shown(base / folder)}/ is not listed in media",
                     f"เพิ่ม / add: - {{kind: {kind}, file: {name}}}", key=True)))
     return found
 
