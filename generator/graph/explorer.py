@@ -41,7 +41,7 @@ class Layout:
 def layout(dot: str) -> Layout:
     """sfdp once, SVG and plain text out of the same run. Graphviz's output is what the cache
     keeps (by the DOT text): reading it again is quick, and a change here needs no new key."""
-    store = Store("explorer-layout")
+    store = Store("sfdp-layout")  # raw Graphviz output (an older cache held parsed layouts)
     out: bytes = store.get_or_make(dot, lambda: run_sfdp(dot))
     store.save()
     end = out.rfind(b"</svg>") + len(b"</svg>\n")
