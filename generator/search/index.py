@@ -4,7 +4,12 @@ Matching does not depend on where any segmenter cuts: text and query are normali
 way (Thai digits → Arabic, case folded, spaces, dots and punctuation dropped) and a query
 matches where all its trigrams occur, then the browser checks the phrase in the page text.
 So a word is found wherever it stands, typed with or without spaces, and a query found in no
-page returns nothing. Abbreviations and their full names (the glossary) are one term.
+page returns nothing. Words that mean the same (the glossary's abbreviations and full names,
+the synonym table's COVID / โควิด) are one term: a page holding any form of a group carries the
+group's token (equivalents.py), so a query for any form looks up one gram.
+
+Fields are weighted by the browser: the title (and a stakeholder's other names), the summary
+(summary, statement, hashtags), what the page links (meta) and the body.
 
 The browser side is site_templates/docs/assets/kb-search.js; both follow `normalize` below.
 """
@@ -13,8 +18,6 @@ from __future__ import annotations
 
 import json
 import operator
-import re
-import unicodedata
 import zlib
 from collections import defaultdict, deque
 from dataclasses import dataclass
@@ -24,32 +27,16 @@ from typing import Any
 from ..graph.index import SiteIndex
 from ..parallel import WORKERS, parallel_map
 from ..records.kinds import kinds
-from ..thai import format_thai_date, load_glossary
+from ..thai import format_thai_date
+from .equivalents import Finder, equivalents, token_of
+from .text import normalize, trigrams
 
-FIELDS = {"title": 1, "tags": 2, "meta": 4, "body": 8}
-KEEP = re.compile(r"[^0-9a-z\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]")
-THAI_DIGIT = re.compile("[\u0e50-\u0e59]")
-SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")  # นํ้า typed as nikhahit + aa → น้ำ
+__all__ = ["build_search_index", "normalize", "shard_of", "trigrams"]
+
+FIELDS = {"title": 1, "summary": 2, "meta": 4, "body": 8}
 POSTINGS_PER_SHARD = 6000
 MAX_TEXT = 20000  # indexed characters of a page's body
 STORED_CHARS = 6000  # characters per field the browser downloads to confirm and cut snippets
-END = "$"  # closes every field so a two-letter query at a field's end still has a gram
-
-
-def normalize(text: str) -> str:
-    """The form both index and query are matched in (kb-search.js has the same rules)."""
-    text = SARA_AM.sub(lambda m: m.group(1) + "\u0e33", unicodedata.normalize("NFC", text))
-    text = THAI_DIGIT.sub(arabic_digit, text)  # as thai_to_arabic_digits(), quicker on long text
-    return KEEP.sub("", text.lower())
-
-
-def arabic_digit(match: re.Match[str]) -> str:
-    return chr(ord(match[0]) - 0x0E50 + 0x30)
-
-
-def trigrams(norm: str) -> set[str]:
-    padded = norm + END
-    return {padded[i:i + 3] for i in range(len(padded) - 2)}
 
 
 def shard_of(gram: str, shards: int) -> int:
@@ -72,19 +59,22 @@ class SearchDoc:
 
 def record_fields(index: SiteIndex, record_id: str) -> dict[str, str]:
     data = index.records[record_id].data
-    tags = [str(t) for t in data.get("hashtags") or []]
-    tags += [str(data[k]) for k in ("short", "name") if isinstance(data.get(k), str)]
-    tags += [str(a) for a in data.get("aliases") or []]
-    meta = [str(data[k]) for k in ("summary", "venue", "province", "district", "subdistrict",
-                                   "position", "statement") if isinstance(data.get(k), str)]
+
+    def texts(*keys: str) -> list[str]:
+        return [str(data[k]) for k in keys if isinstance(data.get(k), str)]
+
+    names = [str(data.get("title", record_id)), *texts("short", "name")]
+    names += [str(a) for a in data.get("aliases") or []]
+    summary = texts("summary", "statement") + [str(t) for t in data.get("hashtags") or []]
+    meta = texts("venue", "province", "district", "subdistrict", "position")
     meta += [str(p) for p in data.get("provinces") or []]
     meta += linked_titles(index, record_id)
-    body = [str(data["body"])] if isinstance(data.get("body"), str) else []
+    body = texts("body")
     for key in ("practices", "data_systems", "targets"):
         body += [str(v) for v in data.get(key) or []]
     body += [str(n.get("label", "")) for n in data.get("nodes") or [] if isinstance(n, dict)]
-    return {"title": str(data.get("title", record_id)), "tags": "\n".join(tags),
-            "meta": "\n".join(meta), "body": "\n".join(body)[:MAX_TEXT]}
+    return {"title": "\n".join(names), "summary": "\n".join(summary), "meta": "\n".join(meta),
+            "body": "\n".join(body)[:MAX_TEXT]}
 
 
 def linked_titles(index: SiteIndex, record_id: str) -> list[str]:
@@ -107,18 +97,6 @@ def search_docs(index: SiteIndex) -> list[SearchDoc]:
     return docs
 
 
-def glossary_pairs() -> list[list[str]]:
-    """[abbreviation, full name] in normalised form; forms of two letters or more only."""
-    pairs = []
-    for entry in load_glossary():
-        full = normalize(str(entry["full"]).split(" (")[0].split(" หรือ ")[0])
-        for form in [entry["short"], *entry.get("forms", [])]:
-            short = normalize(str(form))
-            if len(short) >= 2 and full and short != full:
-                pairs.append([short, full])
-    return sorted({tuple(p): p for p in pairs}.values())
-
-
 def build_search_index(index: SiteIndex) -> dict[str, bytes]:
     """Every file of the search index, by path under the site root."""
     docs = search_docs(index)
@@ -127,12 +105,24 @@ def build_search_index(index: SiteIndex) -> dict[str, bytes]:
     tri_shards = write_shards(files, "search/g", [tri for tri, _ in runs])
     bi_shards = write_shards(files, "search/b", [bi for _, bi in runs])
     for number, doc in enumerate(docs):  # one small file per page: what a result shows
-        page = {"url": doc.url, "label": doc.label, "date": doc.date, "kind": doc.kind}
+        page = {"url": doc.url, "name": doc.title, "label": doc.label, "date": doc.date, "kind": doc.kind}
         files[f"search/t/{number}.json"] = dump(page | stored_text(doc.fields))
     meta = {"version": stamp(files), "docs": len(docs), "tri": tri_shards, "bi": bi_shards,
-            "fields": FIELDS, "glossary": glossary_pairs()}
+            "fields": FIELDS, "kinds": kind_ranges(docs), "equivalents": equivalents().table()}
     files["search/meta.json"] = dump(meta)
     return files
+
+
+def kind_ranges(docs: list[SearchDoc]) -> list[list[Any]]:
+    """[kind, first page, pages]: pages are numbered kind by kind, so the browser knows a
+    candidate's kind before it downloads the page (to look at every kind's best first)."""
+    ranges: list[list[Any]] = []
+    for number, doc in enumerate(docs):
+        if ranges and ranges[-1][0] == doc.kind:
+            ranges[-1][2] += 1
+        else:
+            ranges.append([doc.kind, number, 1])
+    return ranges
 
 
 def stored_text(fields: dict[str, str]) -> dict[str, Any]:
@@ -147,6 +137,7 @@ def stored_text(fields: dict[str, str]) -> dict[str, Any]:
 PARALLEL_FROM = 400  # pages; below this, forking workers costs more than it saves
 RUNS_PER_WORKER = 4  # runs of pages per worker, so that none waits long for the last
 _docs: list[SearchDoc] | None = None  # read by forked workers
+_finder: Finder | None = None
 # a run of pages' postings of one gram: (first page, last page, pairs, "mask,delta,mask,...")
 Run = dict[str, tuple[int, int, int, str]]
 LIST = json.JSONEncoder(separators=(",", ":"))
@@ -156,15 +147,15 @@ def encoded_runs(docs: list[SearchDoc]) -> list[tuple[Run, Run]]:
     """Trigram and bigram postings of every page, a run of pages at a time, already in the
     JSON they are written in; on every core for big sites. Only the joins between runs are
     left: a gram's first delta in a run counts from its last page in the run before."""
-    global _docs
+    global _docs, _finder
     serial = len(docs) < PARALLEL_FROM or WORKERS < 2
     step = max(1, len(docs) if serial else -(-len(docs) // (RUNS_PER_WORKER * WORKERS)))
-    _docs = docs
+    _docs, _finder = docs, Finder(equivalents())
     try:
         return parallel_map(_shared_run, [(start, step) for start in range(0, len(docs) or 1, step)],
                             serial=serial)
     finally:
-        _docs = None
+        _docs = _finder = None
 
 
 def _shared_run(run: tuple[int, int]) -> tuple[Run, Run]:
@@ -174,10 +165,11 @@ def _shared_run(run: tuple[int, int]) -> tuple[Run, Run]:
 
 
 def _encoded_run(docs: list[SearchDoc], first: int) -> tuple[Run, Run]:
+    assert _finder is not None
     tri: dict[str, list[int]] = defaultdict(list)  # gram → [page, mask, page, mask, ...]
     bi: dict[str, list[int]] = defaultdict(list)
     for number, doc in enumerate(docs, first):
-        add_postings(tri, bi, number, doc.fields)
+        add_postings(tri, bi, number, doc.fields, _finder)
     return _encoded(tri), _encoded(bi)
 
 
@@ -191,12 +183,18 @@ def _encoded(grams: dict[str, list[int]]) -> Run:
 
 
 def add_postings(tri: dict[str, list[int]], bi: dict[str, list[int]], number: int,
-                 fields: dict[str, str]) -> None:
-    trigram_sets = {FIELDS[name]: trigrams(normalize(text)) for name, text in fields.items()}
-    # a text's bigrams are its trigrams' first two letters (the end mark closes the last one)
-    bigram_sets = {bit: {gram[:2] for gram in found} for bit, found in trigram_sets.items()}
-    for table, grams in ((tri, trigram_sets), (bi, bigram_sets)):
-        for mask, group in by_mask(grams).items():
+                 fields: dict[str, str], finder: Finder) -> None:
+    trigram_sets, bigram_sets = {}, {}
+    for name, text in fields.items():
+        norm = normalize(text)
+        grams = trigrams(norm)
+        # a text's bigrams are its trigrams' first two letters (the end mark closes the last one)
+        pairs = {gram[:2] for gram in grams}
+        # and the tokens of the words it holds that have equivalents
+        tokens = {token_of(group) for group in finder.groups_in(text, norm, grams, pairs)}
+        trigram_sets[FIELDS[name]], bigram_sets[FIELDS[name]] = grams | tokens, pairs
+    for table, sets in ((tri, trigram_sets), (bi, bigram_sets)):
+        for mask, group in by_mask(sets).items():
             # the loop runs in C: every gram's list gets (page, mask) appended
             deque(map(list.extend, map(table.__getitem__, group), repeat((number, mask))), maxlen=0)
 

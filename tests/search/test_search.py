@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.search.index import glossary_pairs, normalize, shard_of, trigrams
+from generator.search.equivalents import equivalents
+from generator.search.index import normalize, shard_of, trigrams
 from tests.browser import chromium, serve
 from tests.conftest import CONTENT, FIXTURES
 from tests.sitebuild import build
@@ -36,10 +37,10 @@ def test_a_phrase_typed_with_or_without_spaces_has_the_same_grams() -> None:
     assert trigrams(normalize("กองทุน ฟื้นฟู")) == trigrams(normalize("กองทุนฟื้นฟู"))
 
 
-def test_glossary_pairs_join_abbreviations_and_full_names() -> None:
-    pairs = {tuple(p) for p in glossary_pairs()}
-    assert ("สสจ", "สำนักงานสาธารณสุขจังหวัด") in pairs
-    assert all(len(short) >= 2 for short, _ in pairs)
+def test_glossary_abbreviations_and_full_names_are_one_group() -> None:
+    group = equivalents().form_group
+    assert group["สสจ"] == group["สำนักงานสาธารณสุขจังหวัด"]
+    assert all(len(form) >= 2 for form in group)
 
 
 def test_shard_hash_is_stable() -> None:
@@ -96,8 +97,10 @@ def test_example_queries_through_kbsearch(browser, case: dict) -> None:  # type:
     ("กองทุน ฟื้นฟู", "กองทุนฟื้นฟู"), ("IMED@HOME", "imed home"),
 ])
 def test_equivalent_queries_find_the_same_pages(browser, query: str, same_as: str) -> None:  # type: ignore[no-untyped-def]
+    """The same pages hold the whole phrase (words typed apart also bring pages holding them
+    apart, after those)."""
     base, driver = browser
-    first, second = paths(base, kb_search(driver, query)), paths(base, kb_search(driver, same_as))
+    first, second = (paths(base, [r for r in kb_search(driver, q) if r["whole"]]) for q in (query, same_as))
     assert first and sorted(first) == sorted(second)
 
 

@@ -1,17 +1,32 @@
 /* Thai search for the knowledge base: no server, no CDN, only the files in search/.
  *
  * Text and query are normalised alike (Thai digits → Arabic, case folded, spaces, dots and
- * punctuation dropped: the same rules as generator/search.py), a query matches pages that hold
- * all its character trigrams, and the page text then confirms the phrase. So a Thai word is
- * found wherever it stands, typed with or without spaces; nothing is padded in.
- * window.kbSearch(query) → Promise<[{url, title, kind, date, snippet}]>, in rank order.
+ * punctuation dropped: the same rules as generator/search/text.py), a query matches pages that
+ * hold all its character trigrams, and the page text then confirms the phrase. So a Thai word
+ * is found wherever it stands, typed with or without spaces; nothing is padded in.
+ *
+ * Words with equivalents (COVID / โควิด, สปสช. / NHSO, abbreviations and full names) were
+ * joined when the index was built: every page holding one form carries its group's token, so
+ * a query looks the token up once and confirms any of the forms in the text.
+ *
+ * Ranking: pages holding the whole phrase come first, then pages holding every word apart;
+ * within each, the field it stands in (title, then summary, then what the page links and its
+ * body), how often, and a light prior for meetings. Results are labelled by kind; the search
+ * page groups them by kind.
+ * window.kbSearch(query) → Promise<[{url, title, kind, type, date, snippet, whole}]>, in rank order.
  */
 (function () {
   "use strict";
   var ROOT = new URL("../", document.currentScript.src).href;
-  var WEIGHTS = { 1: 8, 2: 6, 4: 3, 8: 2 };   // title, tags, meta, body
-  var LIMIT = 20, CONFIRM = 30, FIRST = 10, PER_KIND = 3;
-  var KIND_BOOST = { meeting: 1.6 };  // reports are what readers come for
+  var FIELDS = ["title", "summary", "meta", "body"];
+  var BIT = { title: 1, summary: 2, meta: 4, body: 8 };
+  var WEIGHT = { title: 8, summary: 4, meta: 2, body: 3 };
+  var SNIPPET_FROM = ["body", "summary", "meta", "title"];  // where the context reads best
+  var WHOLE = 100;  // the whole phrase outranks its words apart, whatever the field
+  var TITLE_IS_QUERY = 4;
+  var PRIOR = { meeting: 1.4 };  // reports are what readers come for: a word in a report's text ranks with a summary's
+  var LIMIT = 20, BATCH = 30, MAX_CONFIRM = 90, FIRST = 10, PER_KIND = 4;
+  var THAI_LETTER = /[\u0E01-\u0E4E]/, LATIN_LETTER = /[a-z0-9]/i;
   var cache = new Map();
 
   function load(path) {
@@ -34,7 +49,7 @@
 
   /* The normalised text and, for each of its characters, where it came from. */
   function normalizeWithMap(text) {
-    var source = text.normalize("NFC");
+    var source = String(text).normalize("NFC");
     var out = [], map = [];
     for (var i = 0; i < source.length; i++) {
       var ch = source[i];
@@ -64,23 +79,88 @@
     return h % shards;
   }
 
-  /* The trigrams a term needs: every third one and the last cover it, and the page text
-   * confirms the phrase afterwards, so fewer shards are fetched for long terms. */
-  function grams(text) {
-    if (text.length === 2) return { kind: "b", list: [text] };
-    var list = [];
-    for (var i = 0; i + 3 <= text.length; i += 3) list.push(text.slice(i, i + 3));
-    list.push(text.slice(text.length - 3));
-    return { kind: "g", list: Array.from(new Set(list)) };
+  /* ---- equivalents: the table in meta.json, and a query cut into words and groups ---- */
+
+  var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
+
+  function token(group) { return "~" + DIGITS[Math.floor(group / 36)] + DIGITS[group % 36]; }
+
+  function table(meta) {
+    if (meta.eq) return meta.eq;
+    var byStart = new Map(), groups = [];
+    meta.equivalents.forms.forEach(function (f) {
+      var key = f[0].slice(0, 2);
+      if (!byStart.has(key)) byStart.set(key, []);
+      byStart.get(key).push({ form: f[0], group: f[1], strict: f[2] === 1 });
+      (groups[f[1]] = groups[f[1]] || []).push(f[0]);
+    });
+    var longest = function (a, b) { return (b.form || b).length - (a.form || a).length; };
+    byStart.forEach(function (list) { list.sort(longest); });
+    groups.forEach(function (forms) { forms.sort(longest); });
+    meta.eq = { byStart: byStart, groups: groups };
+    return meta.eq;
   }
 
-  /* Docs holding every gram of a normalised term → Map(doc → fields where all occur). */
-  function candidates(meta, term) {
-    var g = grams(term);
-    var shards = g.kind === "b" ? meta.bi : meta.tri;
-    return Promise.all(g.list.map(function (gram) {
-      return load("search/" + g.kind + "/" + fnv(gram, shards) + ".json").then(function (shard) {
-        return shard[gram] || [];
+  /* A strict form (อบต, cm: also part of ordinary words) counts where it stands alone or, in
+   * Thai, with its abbreviation dot: the rule the index counted it by. */
+  function standsAlone(n, at, form) {
+    var start = n.map[at], end = n.map[at + form.length - 1] + 1;
+    var latin = /^[a-z0-9]+$/.test(form), letter = latin ? LATIN_LETTER : THAI_LETTER;
+    var before = n.source[start - 1] || "", after = n.source[end] || "";
+    if (!letter.test(before) && !letter.test(after)) return true;
+    return !latin && after === ".";
+  }
+
+  /* Text → parts: literal runs {text} and words with equivalents {group}, longest form first. */
+  function segment(eq, text) {
+    var n = normalizeWithMap(text), norm = n.norm, parts = [], literal = "";
+    for (var i = 0; i < norm.length;) {
+      var list = eq.byStart.get(norm.slice(i, i + 2)) || [], hit = null;
+      for (var k = 0; k < list.length && !hit; k++) {
+        var f = list[k];
+        if (norm.startsWith(f.form, i) && (!f.strict || standsAlone(n, i, f.form))) hit = f;
+      }
+      if (hit) {
+        if (literal) parts.push({ text: literal });
+        parts.push({ group: hit.group, form: hit.form });
+        literal = "";
+        i += hit.form.length;
+      } else {
+        literal += norm[i++];
+      }
+    }
+    if (literal) parts.push({ text: literal });
+    return { parts: parts, norm: norm };
+  }
+
+  /* The grams to look up: a group's token; every third trigram of a word and its last (the
+   * page text confirms the rest), or its bigram when it has two letters. */
+  function lookups(parts) {
+    var out = [];
+    parts.forEach(function (p) {
+      if (p.group !== undefined) { out.push({ kind: "g", gram: token(p.group) }); return; }
+      var t = p.text;
+      if (t.length === 2) { out.push({ kind: "b", gram: t }); return; }
+      for (var i = 0; i + 3 <= t.length; i += 3) out.push({ kind: "g", gram: t.slice(i, i + 3) });
+      if (t.length >= 3) out.push({ kind: "g", gram: t.slice(t.length - 3) });
+    });
+    var seen = new Set();
+    return out.filter(function (l) { var key = l.kind + l.gram; return !seen.has(key) && seen.add(key); });
+  }
+
+  function pattern(eq, parts, flags) {
+    return new RegExp(parts.map(function (p) {
+      return p.group !== undefined ? "(?:" + eq.groups[p.group].join("|") + ")" : p.text;
+    }).join(""), flags || "");
+  }
+
+  /* Docs holding every gram → Map(doc → fields where all of them occur). */
+  function candidates(meta, list) {
+    if (!list.length) return Promise.resolve(new Map());
+    return Promise.all(list.map(function (l) {
+      var shards = l.kind === "b" ? meta.bi : meta.tri;
+      return load("search/" + l.kind + "/" + fnv(l.gram, shards) + ".json").then(function (shard) {
+        return shard[l.gram] || [];
       });
     })).then(function (lists) {
       lists.sort(function (a, b) { return a.length - b.length; });
@@ -94,163 +174,188 @@
         }
         found = here;
       });
-      return found || new Map();
+      return found;
     });
   }
 
-  /* The term, and the term with each glossary abbreviation swapped for its full name (and back). */
-  function variants(meta, term) {
-    var out = new Set([term]);
-    meta.glossary.forEach(function (pair) {
-      if (term.indexOf(pair[0]) >= 0) out.add(term.split(pair[0]).join(pair[1]));
-      if (term.indexOf(pair[1]) >= 0) out.add(term.split(pair[1]).join(pair[0]));
-    });
-    return Array.from(out).filter(function (v) { return v.length >= 2; });
-  }
-
-  function score(mask) {
-    var total = 0;
-    for (var bit in WEIGHTS) if (mask & bit) total += WEIGHTS[bit];
-    return total;
-  }
-
-  /* Union over a term's variants: doc → {score, variant}. */
-  function match(meta, term) {
-    var forms = variants(meta, term);
-    return Promise.all(forms.map(function (v) { return candidates(meta, v); })).then(function (maps) {
-      var best = new Map();
-      maps.forEach(function (found, i) {
-        found.forEach(function (mask, doc) {
-          var s = score(mask);
-          var old = best.get(doc);
-          if (!old) best.set(doc, { score: s, forms: [forms[i]] });
-          else { old.score = Math.max(old.score, s); old.forms.push(forms[i]); }
-        });
+  /* Docs holding every word somewhere (not side by side) → Map(doc → any field). */
+  function apart(meta, words) {
+    return Promise.all(words.map(function (w) { return candidates(meta, lookups(w.parts)); })).then(function (maps) {
+      var all = new Map();
+      if (!maps.length) return all;
+      maps[0].forEach(function (mask, doc) {
+        if (maps.every(function (m) { return m.has(doc); })) all.set(doc, 15);
       });
-      return best;
+      return all;
     });
   }
+
+  /* ---- confirming candidates in the page text, and scoring them ---- */
 
   var normalised = new Map();  // doc → its fields, normalised once
 
   function normFields(doc, fields) {
     if (!normalised.has(doc)) {
       var out = {};
-      for (var name in fields) if (typeof fields[name] === "string") out[name] = normalize(fields[name]);
+      FIELDS.forEach(function (name) { out[name] = typeof fields[name] === "string" ? normalize(fields[name]) : ""; });
       normalised.set(doc, out);
     }
     return normalised.get(doc);
   }
 
-  /* Where the first of the forms occurs (body first, for the snippet), or null. */
-  function findIn(doc, fields, forms) {
-    var norm = normFields(doc, fields), order = ["body", "meta", "tags", "title"];
-    for (var f = 0; f < order.length; f++) {
-      var text = norm[order[f]] || "";
-      for (var k = 0; k < forms.length; k++) {
-        var at = text.indexOf(forms[k]);
-        if (at >= 0) {
-          var n = normalizeWithMap(fields[order[f]]);
-          return { field: order[f], n: n, at: n.norm.indexOf(forms[k]), len: forms[k].length };
-        }
-      }
-    }
-    if (fields.cut) return { field: "title", n: normalizeWithMap(fields.title), at: -1, len: 0 };
+  function bestField(norm, re) {
+    for (var f = 0; f < FIELDS.length; f++) if (re.test(norm[FIELDS[f]])) return FIELDS[f];
     return null;
   }
 
-  function snippet(hit) {
-    if (hit.at < 0) return { before: "", match: "", after: hit.n.source };  // beyond the stored text
-    var src = hit.n.source, start = hit.n.map[hit.at];
-    var end = hit.n.map[hit.at + hit.len - 1] + 1;
-    while (end < src.length && /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/.test(src[end])) end++;
-    var from = Math.max(0, start - 60), to = Math.min(src.length, end + 80);
-    return { before: (from > 0 ? "…" : "") + src.slice(from, start).replace(/\s+/g, " "),
-             match: src.slice(start, end),
-             after: src.slice(end, to).replace(/\s+/g, " ") + (to < src.length ? "…" : "") };
-  }
-
-  function parts(query) {
-    return query.split(/\s+/).map(normalize).filter(function (p) { return p.length > 0; });
-  }
-
-  function rank(meta, query) {
-    var terms = parts(query);
-    var phrase = terms.join("");
-    if (phrase.length < 2) return Promise.resolve({ docs: [], terms: [] });
-    return match(meta, phrase).then(function (found) {
-      if (found.size > 0 || terms.length < 2) return { found: found, terms: [phrase] };
-      // words typed apart that never stand together: pages holding every one of them
-      var usable = terms.filter(function (t) { return t.length >= 2; });
-      return Promise.all(usable.map(function (t) { return match(meta, t); })).then(function (maps) {
-        var all = new Map();
-        if (!maps.length) return { found: all, terms: usable };
-        maps[0].forEach(function (hit, doc) {
-          if (maps.every(function (m) { return m.has(doc); })) {
-            all.set(doc, { score: maps.reduce(function (s, m) { return s + m.get(doc).score; }, 0) / maps.length,
-                           forms: hit.forms, each: maps.map(function (m) { return m.get(doc).forms; }) });
-          }
-        });
-        return { found: all, terms: usable };
-      });
-    }).then(function (r) {
-      var docs = Array.from(r.found.entries()).sort(function (a, b) {
-        return b[1].score - a[1].score || a[0] - b[0];
-      });
-      return { docs: docs, terms: r.terms };
-    });
-  }
-
-  /* Confirm the best candidates against the page text (dropping pages where the trigrams
-   * occur apart), score them by where and how often the words occur, then mix kinds so one
-   * kind of page cannot fill the first screen. */
-  function confirm(meta, ranked) {
-    var pool = ranked.docs.slice(0, CONFIRM);
-    return Promise.all(pool.map(function (entry) {
-      var doc = entry[0], hit = entry[1];
-      return load("search/t/" + doc + ".json").then(function (fields) {
-        var groups = hit.each || [hit.forms];
-        var hits = groups.map(function (forms) { return findIn(doc, fields, forms); });
-        if (hits.some(function (h) { return h === null; })) return null;
-        var often = groups.reduce(function (n, forms) { return n + occurrences(doc, fields, forms); }, 0);
-        var boost = KIND_BOOST[fields.kind] || 1;
-        return { doc: doc, score: (hit.score + 1.5 * Math.log(1 + often)) * boost,
-                 url: new URL(fields.url, ROOT).href, title: fields.title, kind: fields.label,
-                 date: fields.date, type: fields.kind, snippet: snippet(hits[0]) };
-      });
-    })).then(function (results) {
-      var found = results.filter(Boolean).sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-      return diversify(found).slice(0, LIMIT);
-    });
-  }
-
-  function occurrences(doc, fields, forms) {
-    var norm = normFields(doc, fields), text = (norm.meta || "") + "|" + (norm.body || ""), n = 0;
-    forms.forEach(function (form) {
-      for (var at = text.indexOf(form); at >= 0 && n < 50; at = text.indexOf(form, at + form.length)) n++;
-    });
+  function occurrences(norm, re) {
+    var text = norm.summary + "|" + norm.meta + "|" + norm.body, n = 0;
+    re.lastIndex = 0;
+    while (n < 50 && re.exec(text)) n++;
     return n;
   }
 
-  /* Within the first FIRST results, no kind takes more than PER_KIND places. */
+  function snippet(fields, re) {
+    for (var f = 0; f < SNIPPET_FROM.length; f++) {
+      var text = fields[SNIPPET_FROM[f]];
+      if (typeof text !== "string") continue;
+      var n = normalizeWithMap(text), m = re.exec(n.norm);
+      if (!m) continue;
+      var src = n.source, start = n.map[m.index];
+      var end = n.map[m.index + m[0].length - 1] + 1;
+      while (end < src.length && /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/.test(src[end])) end++;
+      var from = Math.max(0, start - 60), to = Math.min(src.length, end + 80);
+      return { before: (from > 0 ? "…" : "") + src.slice(from, start).replace(/\s+/g, " "),
+               match: src.slice(start, end),
+               after: src.slice(end, to).replace(/\s+/g, " ") + (to < src.length ? "…" : "") };
+    }
+    var lead = String(fields.summary || fields.body || "").replace(/\s+/g, " ");
+    return { before: "", match: "", after: lead.slice(0, 140) + (lead.length > 140 ? "…" : "") };
+  }
+
+  /* A page's score, or null when its text holds neither the phrase nor every word: WHOLE
+   * for the whole phrase, then the field it stands in and how often, times the kind's prior. */
+  function judge(doc, fields, q) {
+    var norm = normFields(doc, fields), tier = 0, score, hitRe;
+    var field = bestField(norm, q.phrase);
+    if (field) {
+      tier = WHOLE;
+      hitRe = q.phrase;
+      score = WEIGHT[field] + 1.5 * Math.log(1 + occurrences(norm, q.phraseAll));
+      if (q.phraseExact.test(normalize(fields.name || ""))) score += TITLE_IS_QUERY;
+    } else if (q.words.length > 1) {
+      var found = q.words.map(function (w) { return bestField(norm, w.re); });
+      if (found.some(function (f) { return f === null; })) return fields.cut ? { score: 0, re: null } : null;
+      hitRe = q.words[0].re;
+      score = found.reduce(function (s, f) { return s + WEIGHT[f]; }, 0) / found.length +
+        q.words.reduce(function (s, w) { return s + Math.log(1 + occurrences(norm, w.all)); }, 0) / q.words.length;
+    } else {
+      return fields.cut ? { score: 0, re: null } : null;  // beyond the stored text: the index's word
+    }
+    return { score: tier + score * (PRIOR[fields.kind] || 1), re: hitRe };
+  }
+
+  function kindOf(meta, doc) {
+    var range = meta.kinds.find(function (k) { return doc >= k[1] && doc < k[1] + k[2]; });
+    return range ? range[0] : "";
+  }
+
+  /* Candidates in the order they are confirmed: each kind's best by the fields its words
+   * stand in, taken in turns (a meeting that holds a word in its body is looked at early even
+   * when hundreds of small pages hold it in their titles). */
+  function rankPool(meta, found, taken) {
+    var byKind = new Map();
+    found.forEach(function (mask, doc) {
+      if (taken.has(doc)) return;
+      var best = 0;
+      FIELDS.forEach(function (name) { if (mask & BIT[name]) best = Math.max(best, WEIGHT[name]); });
+      var kind = kindOf(meta, doc);
+      if (!byKind.has(kind)) byKind.set(kind, []);
+      byKind.get(kind).push([doc, best * (PRIOR[kind] || 1)]);
+    });
+    var lists = Array.from(byKind.values()).map(function (list) {
+      return list.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    });
+    lists.sort(function (a, b) { return b[0][1] - a[0][1] || a[0][0] - b[0][0]; });
+    var pool = [];
+    for (var turn = 0; pool.length < found.size - taken.size && lists.some(function (l) { return turn < l.length; }); turn++) {
+      lists.forEach(function (list) { if (turn < list.length) pool.push(list[turn][0]); });
+    }
+    return pool;
+  }
+
+  /* Within the first screen, no kind takes more than PER_KIND places while pages of other
+   * kinds hold the phrase as wholly: the rest follow in rank order. */
   function diversify(found) {
     var first = [], rest = [], count = {};
     found.forEach(function (r) {
-      if (first.length < FIRST && (count[r.type] || 0) < PER_KIND) {
+      var sameTier = !first.length || first[0].whole === r.whole;
+      if (first.length < FIRST && sameTier && (count[r.type] || 0) < PER_KIND) {
         first.push(r); count[r.type] = (count[r.type] || 0) + 1;
       } else rest.push(r);
     });
+    rest.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
     return first.concat(rest);
   }
 
-  function search(query) {
+  /* Confirm candidates a batch at a time, best first, until enough are found. */
+  function confirm(pool, q, results, tried) {
+    var batch = pool.slice(tried, Math.min(tried + BATCH, MAX_CONFIRM));
+    if (!batch.length || results.length >= LIMIT) return Promise.resolve(results);
+    return Promise.all(batch.map(function (doc) {
+      return load("search/t/" + doc + ".json").then(function (fields) {
+        var verdict = judge(doc, fields, q);
+        if (!verdict) return null;
+        return { doc: doc, score: verdict.score, url: new URL(fields.url, ROOT).href,
+                 title: fields.name || fields.title, kind: fields.label, type: fields.kind,
+                 date: fields.date, whole: verdict.score >= WHOLE,
+                 snippet: verdict.re ? snippet(fields, verdict.re) : snippet(fields, /$^/) };
+      });
+    })).then(function (found) {
+      return confirm(pool, q, results.concat(found.filter(Boolean)), tried + batch.length);
+    });
+  }
+
+  function query(eq, text) {
+    var whole = segment(eq, text);
+    var words = text.split(/\s+/).map(function (w) { return segment(eq, w); }).filter(function (w) {
+      return w.norm.length >= 2 || w.parts.some(function (p) { return p.group !== undefined; });
+    });
+    return {
+      norm: whole.norm, parts: whole.parts, wordParts: words,
+      phrase: pattern(eq, whole.parts), phraseAll: pattern(eq, whole.parts, "g"),
+      phraseExact: new RegExp("^" + pattern(eq, whole.parts).source + "$"),
+      words: words.map(function (w) { return { re: pattern(eq, w.parts), all: pattern(eq, w.parts, "g") }; })
+    };
+  }
+
+  function search(text) {
     return load("search/meta.json").then(function (meta) {
-      return rank(meta, String(query || "")).then(function (ranked) { return confirm(meta, ranked); });
+      var q = query(table(meta), String(text || ""));
+      if (q.norm.length < 2) return [];
+      var taken = new Set();
+      return candidates(meta, lookups(q.parts)).then(function (found) {
+        var pool = rankPool(meta, found, taken);
+        pool.forEach(function (doc) { taken.add(doc); });
+        return confirm(pool, q, [], 0);
+      }).then(function (results) {
+        if (results.length >= LIMIT || q.wordParts.length < 2) return results;
+        // pages holding every word apart, after those holding the phrase
+        return apart(meta, q.wordParts).then(function (found) {
+          return confirm(rankPool(meta, found, taken), q, results, 0);
+        });
+      }).then(function (results) {
+        results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+        return diversify(results).slice(0, LIMIT);
+      });
     });
   }
 
   window.kbSearch = search;
   window.kbSearchNormalize = normalize;
+  window.kbSearchSegment = function (text) {  // for tests: how a query is cut into groups
+    return load("search/meta.json").then(function (meta) { return segment(table(meta), text).parts; });
+  };
 
   /* ---- the search box in the header and the full results page ---- */
 
@@ -261,27 +366,48 @@
     return node;
   }
 
-  function renderResults(list, results, query) {
+  function item(r) {
+    var li = el("li", "kb-search__item");
+    li.dataset.kind = r.type;
+    var a = el("a", "kb-search__link", r.title);
+    a.href = r.url;
+    li.appendChild(a);
+    li.appendChild(el("span", "kb-search__kind", r.kind + (r.date ? " · " + r.date : "")));
+    var p = el("p", "kb-search__snippet");
+    p.appendChild(document.createTextNode(r.snippet.before));
+    if (r.snippet.match) p.appendChild(el("mark", "", r.snippet.match));
+    p.appendChild(document.createTextNode(r.snippet.after));
+    li.appendChild(p);
+    return li;
+  }
+
+  /* In rank order (the box under the header), or grouped by kind in the order their best
+   * page ranks (the search page). */
+  function renderResults(list, results, query, grouped) {
     list.textContent = "";
     if (!results.length) {
       list.appendChild(el("p", "kb-search__empty", "ไม่พบ “" + query + "”"));
       return;
     }
-    var ol = el("ol", "kb-search__list");
-    results.forEach(function (r) {
-      var li = el("li", "kb-search__item");
-      var a = el("a", "kb-search__link", r.title);
-      a.href = r.url;
-      li.appendChild(a);
-      li.appendChild(el("span", "kb-search__kind", r.kind + (r.date ? " · " + r.date : "")));
-      var p = el("p", "kb-search__snippet");
-      p.appendChild(document.createTextNode(r.snippet.before));
-      p.appendChild(el("mark", "", r.snippet.match));
-      p.appendChild(document.createTextNode(r.snippet.after));
-      li.appendChild(p);
-      ol.appendChild(li);
+    if (!grouped) {
+      var ol = el("ol", "kb-search__list");
+      results.forEach(function (r) { ol.appendChild(item(r)); });
+      list.appendChild(ol);
+      return;
+    }
+    list.appendChild(el("p", "kb-search__count", "พบ " + results.length + " เรื่อง"));
+    var kinds = [];
+    results.forEach(function (r) { if (kinds.indexOf(r.type) < 0) kinds.push(r.type); });
+    kinds.forEach(function (kind) {
+      var mine = results.filter(function (r) { return r.type === kind; });
+      var section = el("section", "kb-search__group");
+      section.dataset.kind = kind;
+      section.appendChild(el("h2", "kb-search__group-title", mine[0].kind + " (" + mine.length + ")"));
+      var ol = el("ol", "kb-search__list");
+      mine.forEach(function (r) { ol.appendChild(item(r)); });
+      section.appendChild(ol);
+      list.appendChild(section);
     });
-    list.appendChild(ol);
   }
 
   function wire(form) {
@@ -293,7 +419,7 @@
       if (!query) { panel.hidden = true; return; }
       search(query).then(function (results) {
         if (ticket !== latest) return;
-        renderResults(panel, results, query);
+        renderResults(panel, results, query, false);
         panel.hidden = false;
       });
     }
@@ -316,7 +442,9 @@
       var query = new URLSearchParams(location.search).get("q") || "";
       var box = page.querySelector("input");
       box.value = query;
-      if (query) search(query).then(function (r) { renderResults(page.querySelector(".kb-search__results"), r, query); });
+      if (query) {
+        search(query).then(function (r) { renderResults(page.querySelector(".kb-search__results"), r, query, true); });
+      }
     }
   }
 
