@@ -19,6 +19,7 @@ from .labels import LABELS
 from .links import Linker
 from .model import Page, Site, meta_text
 from .render import render
+from .story import story
 from .tracking import PageIndex
 
 PER_PAGE = 50
@@ -83,9 +84,9 @@ def pagination(folder: str, number: int, count: int) -> list[tuple[str, str, boo
 def tag_pages(index: SiteIndex) -> Iterator[Listing]:
     tags = thai_sorted(index.tags.values(), key=lambda t: t.label)
     yield page("tags/index.md", "แฮชแท็ก", f"แฮชแท็กทั้งหมด {len(tags)} แท็ก", "tags.html", tags=tags)
-    for tag in tags:
-        yield page(f"tags/{tag.slug}.md", f"#{tag.label}",
-                   f"{len(tag.ids)} เรื่องที่ติดแท็ก #{tag.label}", "tag.html", tag=tag, ids=tag.ids)
+    for tag in tags:  # the tag's story over time (its context is the listing's cache key)
+        yield page(f"tags/{tag.slug}.md", f"#{tag.label}", f"{len(tag.ids)} เรื่องที่ติดแท็ก #{tag.label}",
+                   "tag.html", tag=tag, ids=tag.ids, **story(index, tag.ids).context())
 
 
 def province_pages(index: SiteIndex) -> Iterator[Listing]:

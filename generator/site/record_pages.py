@@ -16,6 +16,7 @@ from .links import Linker
 from .model import Page, meta_text
 from .related import Related
 from .render import render
+from .story import story
 from .tracking import Dep, PageIndex, TrackedIndex
 
 
@@ -37,10 +38,7 @@ def region_of(data: dict[str, Any]) -> int | None:
 def meeting_context(index: PageIndex, record: Record) -> dict[str, Any]:
     data = record.data
     reporter = data.get("reporter")
-    return {
-        "reporter_is_record": isinstance(reporter, str) and reporter in index.records,
-        "follow_ups": index.linked(record.id, "follow_up", incoming=True),
-    }
+    return {"reporter_is_record": isinstance(reporter, str) and reporter in index.records}
 
 
 def area_context(index: PageIndex, record: Record) -> dict[str, Any]:
@@ -120,13 +118,14 @@ def systemmap_context(index: PageIndex, record: Record) -> dict[str, Any]:
 
 
 def topic_context(index: PageIndex, record: Record) -> dict[str, Any]:
-    under = index.linked(record.id, "topic", incoming=True)
-    groups = []
-    for kind in kinds().values():
-        ids = [i for i in under if index.records[i].kind == kind.name]
-        if ids:
-            groups.append((kind, ids))
-    return {"groups": groups, "children": index.linked(record.id, "parent", incoming=True)}
+    """The topic's story over time: its records and those of its subtopics."""
+    topics, todo = [record.id], [record.id]
+    while todo:  # parents never loop (validation refuses cycles)
+        children = [c for c in index.linked(todo.pop(), "parent", incoming=True) if c not in topics]
+        topics += children
+        todo += children
+    under = [i for t in topics for i in index.linked(t, "topic", incoming=True)]
+    return {**story(index, under).context(), "children": index.linked(record.id, "parent", incoming=True)}
 
 
 CONTEXTS = {"meeting": meeting_context, "area": area_context, "stakeholder": stakeholder_context,

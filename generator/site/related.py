@@ -1,47 +1,70 @@
-"""Related pages ("เรื่องที่เกี่ยวข้อง"): shared stakeholders, topics, tags, areas, proposals,
-places and Thai text similarity, with a short reason. Deterministic: ties break by id."""
+"""Related pages ("เรื่องที่เกี่ยวข้อง"): what a reader goes on to read, with the reason in Thai.
+
+Two pages are scored by what they share: stakeholders, topics, tags, areas, proposals, map
+nodes, health region and provinces, each weighted by how rare it is (a region-wide body that
+every meeting has counts little), then closeness in time and Thai text similarity. A page never
+lists what it already links elsewhere (its attendees, topic, areas, proposals...). A meeting's
+list is made of other meetings, proposals, model areas and system maps while there are any; its
+series (the meetings it schedules next, and back) is given apart, as ครั้งก่อน / ครั้งต่อไป.
+Proposals, areas and maps take the region, provinces, topics and date of the meetings that
+raised, presented or addressed them when they have none of their own.
+
+Deterministic: ties break by id.
+"""
 
 from __future__ import annotations
 
 import itertools
 import math
 import operator
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
 from ..graph.index import SiteIndex
 from ..parallel import parallel_map
 from ..text import terms_of_all
+from ..thai import province_by_name
+from .series import series_of
 
 MAX_RELATED = 5
+MIN_RELATED = 3  # a meeting's list is filled from other kinds up to this many
+LEADS = frozenset({"meeting", "proposal", "area", "systemmap"})  # what a meeting's reader reads next
 MAX_POSTING = 120  # a feature shared by more pages than this says little; skip it for candidates
 CANDIDATES = 25  # pages per record that get the exact score
 TOP_TERMS = 12
-FAMILIES = {  # kind of the shared neighbour → (weight, Thai reason, counted?)
-    "stakeholder": (1.0, "ภาคีร่วม", True),
-    "topic": (1.5, "ประเด็นเดียวกัน", False),
-    "tag": (1.5, "แท็กเดียวกัน", False),
-    "area": (2.0, "พื้นที่เดียวกัน", False),
-    "proposal": (2.0, "ข้อเสนอเดียวกัน", False),
-    "meeting": (1.0, "การประชุมเดียวกัน", False),
-    "systemmap": (1.5, "แผนที่ระบบเดียวกัน", False),
-    "mapnode": (2.0, "จุดคานงัดเดียวกัน", False),
-    "province": (0.5, "จังหวัดเดียวกัน", False),
+FAMILIES = {  # family of a shared feature → (weight, reason in Thai: {n} shared, {name} the one)
+    "stakeholder": (1.5, "ภาคีร่วม {n} แห่ง"),
+    "topic": (2.0, "ประเด็นเดียวกัน"),
+    "tag": (1.0, "แท็กเดียวกัน"),
+    "area": (2.0, "พื้นที่ต้นแบบเดียวกัน"),
+    "proposal": (2.0, "ข้อเสนอเดียวกัน"),
+    "meeting": (1.5, "การประชุมเดียวกัน"),
+    "systemmap": (1.0, "แผนที่ระบบเดียวกัน"),
+    "mapnode": (2.0, "จุดคานงัดเดียวกัน"),
+    "region": (1.0, "เขตสุขภาพที่ {name}"),
+    "province": (0.75, "จ.{name}"),
 }
 FAMILY_ORDER = {kind: n for n, kind in enumerate(FAMILIES)}
-WEIGHTS, REASONS, COUNTED = zip(*FAMILIES.values(), strict=True)
-HALVES = [int(2 * w) for w in WEIGHTS]  # every weight is a multiple of ½: exact sums by counting
-assert [2 * w for w in WEIGHTS] == HALVES
+WEIGHTS, REASONS = zip(*FAMILIES.values(), strict=True)
 TEXT_WEIGHT = 3.0
-TEXT = len(FAMILIES)  # the text tie's place after the families
-DIRECT_FACTOR = 0.5
-DIRECT_REASON = "อ้างถึงกัน"
-MAX_REASONS = 3
-TEXT_REASON = "เนื้อหาใกล้เคียง"
+TEXT_MIN = 0.1  # cosine below this is noise
+TIME_WEIGHT = 1.0
+HALF_LIFE = 365.0  # days: meetings a year apart count half as close in time as the same week
+TIME_REASON_WITHIN = 120  # days
+TEXT, TIME = len(FAMILIES), len(FAMILIES) + 1  # places of the text and time ties after families
+MAX_REASONS = 4
+TEXT_REASON, TIME_REASON, MANUAL_REASON = "เนื้อหาใกล้เคียง", "ช่วงเวลาใกล้กัน", "เลือกโดยผู้เขียน"
+PREVIOUS, NEXT = "ครั้งก่อน", "ครั้งต่อไป"
+INHERIT = frozenset({"proposal", "area", "systemmap"})  # they take their meetings' place and time
+# sharing several places says no more than sharing the rarest of them
+PLACES = frozenset({FAMILY_ORDER["region"], FAMILY_ORDER["province"]})
+QUARTERS = 4  # candidate estimates count feature weights in quarters: exact sums of ints
 
 
-Tie = tuple[float, int, int]  # (weight, family or TEXT, shared count)
+Tie = tuple[float, int, int, str]  # (weight, family or TEXT/TIME, shared count, name shown)
 
 
 @dataclass(frozen=True)
@@ -49,19 +72,72 @@ class Related:
     id: str
     score: float
     reason: str
+    role: str = ""  # "", or "previous" / "next" for a meeting's series
 
 
-def features(index: SiteIndex, record_id: str, kinds: dict[str, str] | None = None) -> set[tuple[str, str]]:
-    """(kind, node) for every neighbour of the record in the graph, and the record itself.
-    `kinds` (node → kind, for the whole graph) saves looking each node up."""
-    graph = index.graph
-    kind = kinds if kinds is not None else dict(graph.nodes(data="kind", default=""))
-    found = {(kind[n], n) for n in itertools.chain(graph.succ[record_id], graph.pred[record_id])}
-    found.add((index.records[record_id].kind, record_id))
-    for family, node in list(found):
-        if family == "mapnode":  # a system-map node stands for its map too
-            found.add(("systemmap", node.partition("#")[0]))
-    return {f for f in found if f[0] in FAMILIES}
+def region_of(data: dict[str, Any]) -> int | None:
+    if isinstance(data.get("health_region"), int):
+        return int(data["health_region"])
+    info = province_by_name(data["province"]) if isinstance(data.get("province"), str) else None
+    return int(info["health_region"]) if info else None
+
+
+class Features:
+    """(family, name) of everything a record touches: its graph neighbours, its region, and
+    what it inherits from the meetings that raised, presented or addressed it. Also what the
+    page links (never related) and its date."""
+
+    def __init__(self, index: SiteIndex) -> None:
+        self.index = index
+        self.kind = dict(index.graph.nodes(data="kind", default=""))
+        self._meetings: dict[str, list[str]] = {}
+
+    def own(self, record_id: str) -> set[tuple[str, str]]:
+        graph, kind = self.index.graph, self.kind
+        found = {(kind[n], n) for n in itertools.chain(graph.succ[record_id], graph.pred[record_id])}
+        found.add((self.index.records[record_id].kind, record_id))
+        for family, node in list(found):
+            if family == "mapnode":  # a system-map node stands for its map too
+                found.add(("systemmap", node.partition("#")[0]))
+        data = self.index.records[record_id].data
+        region = region_of(data)
+        if region is not None:
+            found.add(("region", f"region:{region}"))
+        return {f for f in found if f[0] in FAMILIES}
+
+    def meetings_of(self, record_id: str) -> list[str]:
+        if record_id not in self._meetings:
+            graph, kind = self.index.graph, self.kind
+            near = itertools.chain(graph.succ[record_id], graph.pred[record_id])
+            self._meetings[record_id] = sorted({n for n in near if kind.get(n) == "meeting"})
+        return self._meetings[record_id]
+
+    def of(self, record_id: str, own: dict[str, set[tuple[str, str]]]) -> set[tuple[str, str]]:
+        found = set(own[record_id])
+        if self.index.records[record_id].kind in INHERIT:
+            inherited = set().union(*(own[m] for m in self.meetings_of(record_id)))
+            for family in ("region", "province", "topic"):
+                if not any(f[0] == family for f in found):
+                    found |= {f for f in inherited if f[0] == family}
+        return found
+
+    def date(self, record_id: str) -> str:
+        if self.index.records[record_id].kind not in INHERIT:
+            return self.index.date_of(record_id)
+        return max((self.index.date_of(m) for m in self.meetings_of(record_id)), default="")
+
+    def linked(self, record_id: str) -> set[str]:
+        """Records the page links to outside its related list (every relation but `related`)."""
+        graph, records = self.index.graph, self.index.records
+        found = set()
+        for node, edges in itertools.chain(graph.succ[record_id].items(), graph.pred[record_id].items()):
+            if len(edges) == 1 and "related" in edges:
+                continue
+            if node in records:
+                found.add(node)
+            elif self.kind.get(node) == "mapnode":
+                found.add(node.partition("#")[0])
+        return found
 
 
 class RelatedFinder:
@@ -75,26 +151,41 @@ class RelatedFinder:
         self.index = index
         self.ids = sorted(index.records)
         self.page_of = {i: n for n, i in enumerate(self.ids)}
-        kinds = dict(index.graph.nodes(data="kind", default=""))
-        self._number_features([features(index, i, kinds) for i in self.ids])
+        self.kinds = [index.records[i].kind for i in self.ids]
+        features = Features(index)
+        own = {i: features.own(i) for i in self.ids}
+        self._number_features([features.of(i, own) for i in self.ids])
+        self.days = [day_number(features.date(i)) for i in self.ids]
+        self.series = series_of(index)
+        self.linked = [frozenset(self.page_of[r] for r in features.linked(i) | self.series_ids(i)
+                                 if r in self.page_of) for i in self.ids]
         self._weigh_terms(list(terms_of_all({i: document_text(index, i) for i in self.ids}).values()))
+
+    def series_ids(self, record_id: str) -> set[str]:
+        previous, following = self.series.get(record_id, ([], []))
+        return {*previous, *following}
 
     def _number_features(self, found: list[set[tuple[str, str]]]) -> None:
         names = sorted(set().union(*found))
         number = {f: n for n, f in enumerate(names)}
+        self.names = names
         self.features = [frozenset(map(number.__getitem__, fs)) for fs in found]
         self.family = [FAMILY_ORDER[kind] for kind, _ in names]
-        by_node: dict[str, set[int]] = defaultdict(set)
-        for n, (_, node) in enumerate(names):
-            by_node[node].add(n)
-        self.own = [frozenset(by_node.get(i, ())) for i in self.ids]  # the page's own node
-        self.others = [fs - own for fs, own in zip(self.features, self.own, strict=True)]
+        by_node: dict[str, int] = {node: n for n, (_, node) in enumerate(names)}
+        own = [by_node.get(i) for i in self.ids]
+        self.others = [fs - {o} for fs, o in zip(self.features, own, strict=True)]  # not the page itself
         postings: list[list[int]] = [[] for _ in names]
         for page, fs in enumerate(self.features):
             for f in fs:
                 postings[f].append(page)
-        # each page repeated by its feature's weight in halves: one Counter sums them all
-        self.spread = [p * HALVES[self.family[f]] if len(p) <= MAX_POSTING else []
+        total = len(self.ids) or 1
+        scale = math.log(1 + total)
+        # rarer features weigh more: the IDF of the feature over all pages, at most 1
+        self.rarity = [math.log(1 + total / len(p)) / scale for p in postings]
+        quarters = [max(1, round(QUARTERS * WEIGHTS[self.family[f]] * self.rarity[f])) for f in range(len(names))]
+        # each page repeated by its feature's weight in quarters: one Counter sums them all;
+        # places (a region, a province) are shared too widely to find candidates by
+        self.spread = [p * quarters[f] if len(p) <= MAX_POSTING and self.family[f] not in PLACES else []
                        for f, p in enumerate(postings)]
 
     def _weigh_terms(self, documents: list[list[str]]) -> None:
@@ -115,53 +206,112 @@ class RelatedFinder:
                 postings[term].append((page, self.vectors[page][term]))
         self.term_postings = [p if len(p) <= MAX_POSTING else [] for p in postings]
 
-    def candidates(self, page: int) -> list[int]:
-        """The few pages most likely to score best, by a cheap accumulated estimate."""
-        halves = Counter(itertools.chain.from_iterable(map(self.spread.__getitem__, self.features[page])))
-        estimate = dict(zip(halves, map(0.5.__mul__, halves.values()), strict=True))
+    def estimates(self, page: int) -> dict[int, float]:
+        """A cheap accumulated score of every page sharing a feature or a top term."""
+        quarters = Counter(itertools.chain.from_iterable(map(self.spread.__getitem__, self.features[page])))
+        estimate = dict(zip(quarters, map((1 / QUARTERS).__mul__, quarters.values()), strict=True))
         vector = self.vectors[page]
         for term in self.top_terms[page]:
             factor = TEXT_WEIGHT * vector[term]
             for other, value in self.term_postings[term]:
                 estimate[other] = estimate.get(other, 0.0) + factor * value
-        estimate.pop(page, None)
-        return best(estimate, CANDIDATES)
+        for skip in (page, *self.linked[page]):
+            estimate.pop(skip, None)
+        return estimate
 
     def related(self, record_id: str) -> list[Related]:
+        page = self.page_of[record_id]
         manual = [r for r in self.index.records[record_id].data.get("related") or []
-                  if r in self.index.records and r != record_id]
-        page, skip = self.page_of[record_id], {self.page_of[m] for m in manual}
-        scored = []
-        for other in self.candidates(page):
-            ties = self.ties(page, other)
-            total = self.total(page, other, ties)
-            if total > 0.05 and other not in skip:
-                scored.append((-total, other, ties))
-        scored.sort(key=lambda s: s[:2])
-        picked = [Related(m, math.inf, "เลือกโดยผู้เขียน") for m in manual]
-        picked += [Related(self.ids[b], -total, reason(ties)) for total, b, ties in scored[:MAX_RELATED]]
-        return picked[:MAX_RELATED]
+                  if r in self.page_of and r != record_id]
+        skip = {self.page_of[m] for m in manual}
+        estimate = {p: v for p, v in self.estimates(page).items() if p not in skip}
+        picked = [Related(m, math.inf, MANUAL_REASON) for m in manual]
+        if self.kinds[page] == "meeting":
+            leads = {p: v for p, v in estimate.items() if self.kinds[p] in LEADS}
+            picked += self.ranked(page, leads, MAX_RELATED - len(picked))
+            if len(picked) < MIN_RELATED:
+                taken = {self.page_of[r.id] for r in picked}
+                rest = {p: v for p, v in estimate.items() if p not in taken}
+                picked += self.ranked(page, rest, MIN_RELATED - len(picked))
+        else:
+            picked += self.ranked(page, estimate, MAX_RELATED - len(picked))
+        return picked[:MAX_RELATED] + self.series_links(record_id)
+
+    def ranked(self, page: int, estimate: dict[int, float], wanted: int) -> list[Related]:
+        """The exact score of the best few candidates; reasons for those picked."""
+        if wanted <= 0:
+            return []
+        scored = [(-total, other) for other in best(estimate, CANDIDATES)
+                  if (total := self.total(page, other)) > 0.05]
+        scored.sort()
+        return [Related(self.ids[b], -total, reason(self.ties(page, b))) for total, b in scored[:wanted]]
+
+    def series_links(self, record_id: str) -> list[Related]:
+        previous, following = self.series.get(record_id, ([], []))
+        return ([Related(i, 0.0, PREVIOUS, "previous") for i in previous]
+                + [Related(i, 0.0, NEXT, "next") for i in following])
+
+    def shared(self, a: int, b: int) -> dict[int, float]:
+        """Family → the rarity of what the two pages share in it (summed; for places, the rarest)."""
+        found: dict[int, float] = {}
+        for f in self.others[a] & self.others[b]:
+            family, rarity = self.family[f], self.rarity[f]
+            if family in PLACES:
+                found[family] = max(found.get(family, 0.0), rarity)
+            else:
+                found[family] = found.get(family, 0.0) + rarity
+        return found
+
+    def total(self, a: int, b: int) -> float:
+        """The pair's score: shared features, then (when they share any) the text and the time."""
+        found = self.shared(a, b)
+        total = math.fsum(WEIGHTS[f] * damped(v) for f, v in found.items())  # exact: any order, same float
+        text = cosine(self.vectors[a], self.vectors[b])
+        if text >= TEXT_MIN:
+            total += TEXT_WEIGHT * text
+        apart = self.days_apart(a, b)
+        if found and apart is not None:
+            total += closeness(apart)
+        return round(total, 6)
+
+    def days_apart(self, a: int, b: int) -> int | None:
+        day_a, day_b = self.days[a], self.days[b]
+        return abs(day_a - day_b) if day_a is not None and day_b is not None else None
 
     def ties(self, a: int, b: int) -> list[Tie]:
-        """What the two pages share besides each other: (weight, family, count) in FAMILIES
-        order, then the text."""
-        shared = self.others[a] & self.others[b]
-        counts: dict[int, int] = {}
-        for f in shared:
-            counts[self.family[f]] = counts.get(self.family[f], 0) + 1
-        ties = [(WEIGHTS[f] * (1 + math.log(n)), f, n) for f, n in sorted(counts.items())]
+        """The parts of the score, strongest first: (weight, family, count, name shown) per
+        family (the name of its rarest shared feature), then the text and the time."""
+        count: dict[int, int] = {}
+        rarest: dict[int, int] = {}
+        for f in sorted(self.others[a] & self.others[b], key=lambda f: (-self.rarity[f], self.names[f])):
+            family = self.family[f]
+            count[family] = count.get(family, 0) + 1
+            rarest.setdefault(family, f)
+        ties = [(WEIGHTS[family] * damped(value), family, count[family], self.names[rarest[family]][1])
+                for family, value in self.shared(a, b).items()]
         text = cosine(self.vectors[a], self.vectors[b])
-        if text >= 0.1:
-            ties.append((TEXT_WEIGHT * text, TEXT, 1))
-        return ties
+        if text >= TEXT_MIN:
+            ties.append((TEXT_WEIGHT * text, TEXT, 1, ""))
+        apart = self.days_apart(a, b)
+        if ties and apart is not None:
+            ties.append((closeness(apart), TIME, apart, ""))
+        return sorted(ties, key=lambda t: (-t[0], t[1]))
 
-    def total(self, a: int, b: int, ties: list[Tie]) -> float:
-        """Pages already linked from this one count for less: the reader has them already,
-        related pages are for what they would not find."""
-        total = sum(value for value, _, _ in ties)
-        if not self.own[b].isdisjoint(self.features[a]):
-            total *= DIRECT_FACTOR
-        return round(total, 6)
+
+def closeness(days: int) -> float:
+    return TIME_WEIGHT * 0.5 ** (days / HALF_LIFE)
+
+
+def damped(total: float) -> float:
+    """Many shared features count for more than one, but less than their sum."""
+    return total if total <= 1 else 1 + math.log(total)
+
+
+def day_number(value: str) -> int | None:
+    try:
+        return date.fromisoformat(value).toordinal() if value else None
+    except ValueError:
+        return None
 
 
 def best(estimate: dict[int, float], n: int) -> list[int]:
@@ -175,15 +325,21 @@ def best(estimate: dict[int, float], n: int) -> list[int]:
 
 
 def reason(ties: list[Tie]) -> str:
-    """The strongest ties, in words."""
-    ranked = sorted(ties, key=lambda tie: -tie[0])[:MAX_REASONS]
-    return " · ".join(words(f, n) for _, f, n in ranked) or DIRECT_REASON
+    """The strongest ties, in words (the time only when it is close)."""
+    shown = [t for t in ties if t[1] != TIME or t[2] <= TIME_REASON_WITHIN]
+    return " · ".join(words(family, n, name) for _, family, n, name in shown[:MAX_REASONS])
 
 
-def words(family: int, n: int) -> str:
+def words(family: int, n: int, name: str) -> str:
     if family == TEXT:
         return TEXT_REASON
-    return f"{REASONS[family]} {n} แห่ง" if COUNTED[family] else REASONS[family]
+    if family == TIME:
+        return TIME_REASON
+    if family == FAMILY_ORDER["province"]:
+        name = name.removeprefix("province:")
+    if family == FAMILY_ORDER["region"]:
+        name = name.removeprefix("region:")
+    return REASONS[family].format(n=n, name=name)
 
 
 def document_text(index: SiteIndex, record_id: str) -> str:
@@ -223,7 +379,8 @@ _finder: RelatedFinder | None = None  # read by forked workers
 
 
 def related_pages(index: SiteIndex, ids: Iterable[str] | None = None) -> dict[str, list[Related]]:
-    """Related pages of every record (or of ids), ranked on every core for big sites."""
+    """Related pages of every record (or of ids), ranked on every core for big sites; a
+    meeting's series (role previous / next) follows its related list."""
     global _finder
     finder = RelatedFinder(index)
     wanted = list(ids or finder.ids)
