@@ -32,6 +32,7 @@ PAGES = {
     "province": "provinces/trang/",
     "timeline": "timeline/",
     "search results": "search/?q=วัคซีน",
+    "network": "network/",
 }
 CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
 
