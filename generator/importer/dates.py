@@ -35,6 +35,7 @@ MONTH_FORMS = [
 ]
 MONTHS = {form: number for number, forms in enumerate(MONTH_FORMS, 1) for form in forms}
 _MONTH_RE = "|".join(re.escape(f) for f in sorted(MONTHS, key=len, reverse=True))
+WEEKDAYS = tuple(f"วัน{d}" for d in ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "พฤหัส", "ศุกร์", "เสาร์", "อาทิตย์"))
 WEEKDAY = r"(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)\s*)"
 DATE = re.compile(
     rf"(?:{WEEKDAY}?(?:วันที่|ที่)?\s*)"
@@ -140,20 +141,22 @@ def heading_date(text: str, dates: list[FoundDate]) -> FoundDate | None:
     """A blog's date heading: the post's first line holds a date and nothing else."""
     plain = thai_to_arabic_digits(text)
     first = next((f for f in dates if not f.stamp), None)
-    if first is None or plain[: first.start].strip():
-        return None
-    line = line_around(plain, first.start, first.end)
-    return first if DATE_ONLY_REST.match(plain[first.end: first.start + len(line)]) else None
+    if first is None or plain[: first.start].strip(" \n,").removesuffix("ที่").strip() not in ("", *WEEKDAYS):
+        return None  # the post's first line is the date, or a weekday, a comma and the date
+    line_end = plain.find("\n", first.end)
+    if line_end < 0 or not plain[line_end:].strip():
+        return None  # a date and nothing under it heads no post
+    return first if DATE_ONLY_REST.match(plain[first.end: line_end]) else None
 
 
 def meeting_date(text: str) -> date | None:
-    """The meeting's date: the first full date that is not a stamp, a timestamp or the date
-    heading a blog post (when the post gives another); a day and month alone take the year of
+    """The meeting's date: the first full date that is not a stamp, a timestamp or the date bar
+    heading the page above its post; a day and month alone take the year of
     a full date with the same day and month elsewhere in the post, never a guessed one."""
     dates = with_inferred_years(find_dates(text))
     candidates = [f for f in dates if f.value and not f.stamp]
     heading = heading_date(text, dates)
-    if heading in candidates and len(candidates) > 1:
+    if heading in candidates:
         candidates.remove(heading)
     return candidates[0].value if candidates else None
 

@@ -24,7 +24,7 @@ from ..thai import load_glossary, load_provinces
 from .people import HONORIFICS, ROLE_HEADS
 from .text import THAI_LETTER, dictionary_words, is_thai, starts_word, whole_word, words
 
-HEADS = ("สำนักงาน", "สนง.", "โรงพยาบาล", "มหาวิทยาลัย", "องค์การบริหารส่วน", "เทศบาล", "สมาคม", "มูลนิธิ",
+HEADS = ("สำนักงาน", "สำนัก", "สนง.", "โรงพยาบาล", "มหาวิทยาลัย", "องค์การบริหารส่วน", "เทศบาล", "สมาคม", "มูลนิธิ",
          "ชมรม", "เครือข่าย", "กองทุน", "ศูนย์", "สถาบัน", "คณะกรรมการ", "คณะกรรมาธิการ", "คณะอนุกรรมการ",
          "คณะทำงาน", "กรม", "กระทรวง", "วิทยาลัย", "สมัชชาสุขภาพ", "สภา", "สหกรณ์")
 COMMITTEES = ("คณะกรรมการ", "คณะกรรมาธิการ", "คณะอนุกรรมการ", "คณะทำงาน")  # long names, 'ในการ…' inside
@@ -45,7 +45,10 @@ STOP = {"ได้", "ที่", "และ", "หรือ", "เป็น", "
         "ประกอบด้วย", "ประสาน", "ชุด", "รุ่น", "รุ่นใหม่", "ห้อง", "ห้องประชุม", "ชั้น", "อาคาร", "ด้าน", "สู่",
         "พบปะ", "เห็น", "เห็นว่า", "เอง", "ซึ่งเป็น", "ทาง", "หน่วยงาน", "ภาคี", "สามารถ"}
 PLURAL = {"ต่างๆ", "ต่าง", "ทุก", "ทั้งหมด", "ฯ"}  # 'คณะกรรมการฝ่ายต่างๆ', 'คณะกรรมการกองทุนฯ': no one body
-VERB_PREFIXES = ("ร่วม", "กล่าว", "เข้าร่วม")
+VERB_PREFIXES = ("ร่วม", "กล่าว", "เข้าร่วม", "เป็น", "เร่ง")
+NAME_VERBS = {"ประสาน"}  # a verb that may open a name right after its organisation word
+GENERIC = {"สำนักงาน", "สำนักข่าว", "สำนักงานใหญ่"}  # kinds, not one body
+NOT_HEADED = {"ศูนย์กลาง", "ศูนย์รวม", "กรมธรรม์", "สภาพ", "สภาวะ", "สภาพแวดล้อม", "สำนักงานใหญ่"}  # plain words
 DANGLING = {"ของ", "แห่ง", "ระดับ", "ประจำ", "เพื่อ", "ส่วน", "-", "ใน", "การ", "ในการ"}
 REGION_WORDS = ("เขต", "เขตพื้นที่", "เขตที่", "เขตสุขภาพที่", "ศูนย์ที่")
 NUMBER = re.compile(r"[ \t]?(?:ชุดที่[ \t]?\d{1,2}[ \t]?(?=เขต))?(?:เขต(?:สุขภาพ)?(?:พื้นที่|ที่)?|ศูนย์ที่)[ \t]?"
@@ -131,7 +134,8 @@ def name_end(text: str, start: int, extra: frozenset[str], covered: int, limit: 
         if token == "ใน" and rest.startswith(COMMITTEES) and following in ("การ", "ระบบ"):
             taken.append(token)
             continue
-        if stops_name(token) and not (taken and taken[-1] in ("การ", "ในการ")):
+        opening = length == covered and token in NAME_VERBS and rest[:covered] in HEADS  # 'สำนัก|ประสาน'
+        if stops_name(token) and not opening and not (taken and taken[-1] in ("การ", "ในการ")):
             break  # after 'การ' a verb is a noun: 'ในการจัดบริการสาธารณะ'
         taken.append(token)
     while len(taken) > 1 and sum(map(len, taken[:-1])) >= covered and taken[-1] in DANGLING:
@@ -200,16 +204,22 @@ def mentions_of_heads(text: str, known: frozenset[str]) -> list[Mention]:
     """Names that start with an organisation word."""
     found = []
     for head in HEADS:
+        longer = [h for h in HEADS if h != head and h.startswith(head)]
         for match in re.finditer(re.escape(head), text):
             start = match.start()
+            if text.startswith(tuple(longer), start):
+                continue  # 'สำนัก' of 'สำนักงาน' is that head's
             if not (starts_word(text, start, known) or text[:start].endswith(ROLE_HEADS)):
                 continue  # the dictionary has 'นายกองค์การบริหารส่วนตำบล' as one word
+            if words(text[start: start + 40], known)[0] in NOT_HEADED:
+                continue
             end = name_end(text, start, known, len(head), MAX_TOKENS)
             following = words(text[end: end + 12])[:1]
             if not acceptable(head, text[match.end(): end]) or (following and following[0] in PLURAL):
                 continue
             end = suffix_end(text, end, False)
-            found.append(Mention(start, end, text[start:end]))
+            if text[start:end] not in GENERIC:
+                found.append(Mention(start, end, text[start:end]))
     return found
 
 

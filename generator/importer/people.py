@@ -102,6 +102,15 @@ def role_after(text: str, end: int) -> str | None:
     return role or None
 
 
+def unglued_family(last: str) -> str:
+    """'วรินทร์รักษ์ประธานคณะกรรมาธิการ' → 'วรินทร์รักษ์': a role glued on after the family name."""
+    for head in ROLE_HEADS:
+        cut = last.find(head, 3)
+        if cut > 0:
+            return last[:cut]
+    return last
+
+
 def plausible_family(last: str) -> bool:
     return last not in NOT_FAMILY and not last.startswith(("เป็น", "กล่าว", "ได้", "ร่วม")) and len(last) <= 25
 
@@ -115,16 +124,18 @@ def find_people(text: str) -> list[Person]:
         if not whole_honorific(text, match):
             continue
         split = split_job_title(re.sub(r"\s+", "", match["title"]), match["first"])
-        if split is None or not plausible_family(match["last"]) or not 2 <= len(split[1]) <= 20 \
+        if split is None or not plausible_family(unglued_family(match["last"])) or not 2 <= len(split[1]) <= 20 \
                 or text[match.end(): match.end() + 1] == ".":
             continue  # a job title, or 'นายก อบจ.': a family name is no abbreviation
         title, first = split
         title += " " if re.search(r"\s$", match["title"]) and len(title) > 4 else ""  # 'พลเอก ประวิตร'
-        if first in dictionary_words() and first not in given_names():
+        if first in dictionary_words() and first not in given_names() \
+                and (match["title"].strip() in WEAK or len(first) <= 3):
             continue  # 'นางรอง', 'พระเถรานุเถระ': a word, not a name
-        position = match.end()
-        add(found, Person(f"{title}{first} {match['last']}", f"{first} {match['last']}",
-                          role_after(text, match.end())))
+        last, end = unglued_family(match["last"]), match.end()
+        end -= len(match["last"]) - len(last)
+        position = end
+        add(found, Person(f"{title}{first} {last}", f"{first} {last}", role_after(text, end)))
     for match in CREDIT.finditer(text):
         for name in re.split(r"[,\-–]|\sและ", match["names"]):
             if credit := CREDIT_NAME.fullmatch(name.strip()):

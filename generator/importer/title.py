@@ -45,8 +45,12 @@ def is_label(line: str, following: str | None) -> bool:
     return following is not None and len(line) <= 30 and following != line and following.startswith(line)
 
 
+WEEKDAY_COMMA = re.compile(r"^วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?\s*,\s*")
+
+
 def is_date_heading(line: str) -> bool:
-    match = DATE.match(plain := thai_to_arabic_digits(line))
+    """'วันศุกร์, 26 เมษายน 2567' or '7 ธันวาคม 2560' alone on its line: a date bar."""
+    match = DATE.match(plain := WEEKDAY_COMMA.sub("", thai_to_arabic_digits(line)))
     return match is not None and not plain[match.end():].strip(" ,.:น")
 
 
