@@ -156,12 +156,12 @@ def date_paragraph(body: str, chosen: date | None) -> str:
     first paragraph giving the date otherwise."""
     paragraphs = []
     for item in find_dates(body):
-        if chosen and (item.day, item.month) == (chosen.day, chosen.month):
+        if chosen and (item.day, item.month) == (chosen.day, chosen.month) and not item.stamp:
             start = body.rfind("\n", 0, item.start) + 1
             end = body.find("\n", item.end)
             paragraphs.append(body[start: end if end >= 0 else len(body)])
     for paragraph in paragraphs:
-        if re.search(r"(?:^|\s)ณ\s|ผ่านระบบ|ออนไลน์", paragraph):
+        if re.search(r"(?:^|\s)ณ\s|ผ่านระบบ|ออนไลน์", paragraph) or find_venue(paragraph):
             return paragraph
     return paragraphs[0] if paragraphs else ""
 
