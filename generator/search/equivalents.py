@@ -51,6 +51,12 @@ class Equivalents:
     def form_group(self) -> dict[str, int]:
         return {form: n for n, forms in enumerate(self.groups) for form in forms}
 
+    def written(self) -> list[tuple[str, int]]:
+        """Every form as written (spaces kept: "node flagship"), with its group."""
+        group = self.form_group
+        return sorted({(raw, group[normalize(raw)]) for forms in raw_groups() for raw in forms
+                       if normalize(raw) in group})
+
     def table(self) -> dict[str, Any]:
         """What the browser needs (meta.json): every form with its group, strict or not."""
         return {"forms": sorted([form, group, int(form in self.strict)]

@@ -21,11 +21,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 from ..graph.index import SiteIndex
 from ..parallel import parallel_map
-from ..text import terms_of_all
+from ..search.equivalents import equivalents
+from ..text import terms_of_all, terms_of_texts
 from ..thai import province_by_name
 from .series import series_of
 
@@ -34,6 +36,7 @@ MIN_RELATED = 3  # a meeting's list is filled from other kinds up to this many
 LEADS = frozenset({"meeting", "proposal", "area", "systemmap"})  # what a meeting's reader reads next
 MAX_POSTING = 120  # a feature shared by more pages than this says little; skip it for candidates
 CANDIDATES = 25  # pages per record that get the exact score
+PLACE_CANDIDATES = 200  # pages of a region or province a page sharing little else looks at
 TOP_TERMS = 12
 FAMILIES = {  # family of a shared feature → (weight, reason in Thai: {n} shared, {name} the one)
     "stakeholder": (1.5, "ภาคีร่วม {n} แห่ง"),
@@ -50,7 +53,8 @@ FAMILIES = {  # family of a shared feature → (weight, reason in Thai: {n} shar
 FAMILY_ORDER = {kind: n for n, kind in enumerate(FAMILIES)}
 WEIGHTS, REASONS = zip(*FAMILIES.values(), strict=True)
 TEXT_WEIGHT = 3.0
-TEXT_MIN = 0.1  # cosine below this is noise
+TEXT_MIN = 0.05  # cosine below this is noise
+TEXT_REASON_MIN = 0.1  # ... and below this too faint to give as a reason
 TIME_WEIGHT = 1.0
 HALF_LIFE = 365.0  # days: meetings a year apart count half as close in time as the same week
 TIME_REASON_WITHIN = 120  # days
@@ -152,6 +156,7 @@ class RelatedFinder:
         self.ids = sorted(index.records)
         self.page_of = {i: n for n, i in enumerate(self.ids)}
         self.kinds = [index.records[i].kind for i in self.ids]
+        self.lead = [kind in LEADS for kind in self.kinds]
         features = Features(index)
         own = {i: features.own(i) for i in self.ids}
         self._number_features([features.of(i, own) for i in self.ids])
@@ -159,7 +164,8 @@ class RelatedFinder:
         self.series = series_of(index)
         self.linked = [frozenset(self.page_of[r] for r in features.linked(i) | self.series_ids(i)
                                  if r in self.page_of) for i in self.ids]
-        self._weigh_terms(list(terms_of_all({i: document_text(index, i) for i in self.ids}).values()))
+        documents = terms_of_all({i: document_text(index, i) for i in self.ids}).values()
+        self._weigh_terms([with_equivalents(words) for words in documents])
 
     def series_ids(self, record_id: str) -> set[str]:
         previous, following = self.series.get(record_id, ([], []))
@@ -184,9 +190,12 @@ class RelatedFinder:
         self.rarity = [math.log(1 + total / len(p)) / scale for p in postings]
         quarters = [max(1, round(QUARTERS * WEIGHTS[self.family[f]] * self.rarity[f])) for f in range(len(names))]
         # each page repeated by its feature's weight in quarters: one Counter sums them all;
-        # places (a region, a province) are shared too widely to find candidates by
+        # places (a region, a province) are shared too widely to find candidates by: they only
+        # fill in for a page that shares little else (a post imported without stakeholders)
         self.spread = [p * quarters[f] if len(p) <= MAX_POSTING and self.family[f] not in PLACES else []
                        for f, p in enumerate(postings)]
+        self.place_pages = {f: p[:PLACE_CANDIDATES] for f, p in enumerate(postings) if self.family[f] in PLACES}
+        self.place_weight = [quarters[f] / QUARTERS for f in range(len(names))]
 
     def _weigh_terms(self, documents: list[list[str]]) -> None:
         """TF-IDF vectors on numbered terms, each in the order its terms first occur (so that
@@ -215,6 +224,10 @@ class RelatedFinder:
             factor = TEXT_WEIGHT * vector[term]
             for other, value in self.term_postings[term]:
                 estimate[other] = estimate.get(other, 0.0) + factor * value
+        if len(estimate) <= CANDIDATES:  # little in common with any page: its places fill in
+            for f in self.features[page] & self.place_pages.keys():
+                for other in self.place_pages[f]:
+                    estimate[other] = estimate.get(other, 0.0) + self.place_weight[f]
         for skip in (page, *self.linked[page]):
             estimate.pop(skip, None)
         return estimate
@@ -223,11 +236,13 @@ class RelatedFinder:
         page = self.page_of[record_id]
         manual = [r for r in self.index.records[record_id].data.get("related") or []
                   if r in self.page_of and r != record_id]
-        skip = {self.page_of[m] for m in manual}
-        estimate = {p: v for p, v in self.estimates(page).items() if p not in skip}
+        estimate = self.estimates(page)
+        for chosen in manual:
+            estimate.pop(self.page_of[chosen], None)
         picked = [Related(m, math.inf, MANUAL_REASON) for m in manual]
         if self.kinds[page] == "meeting":
-            leads = {p: v for p, v in estimate.items() if self.kinds[p] in LEADS}
+            lead = self.lead
+            leads = {p: v for p, v in estimate.items() if lead[p]}
             picked += self.ranked(page, leads, MAX_RELATED - len(picked))
             if len(picked) < MIN_RELATED:
                 taken = {self.page_of[r.id] for r in picked}
@@ -325,8 +340,9 @@ def best(estimate: dict[int, float], n: int) -> list[int]:
 
 
 def reason(ties: list[Tie]) -> str:
-    """The strongest ties, in words (the time only when it is close)."""
-    shown = [t for t in ties if t[1] != TIME or t[2] <= TIME_REASON_WITHIN]
+    """The strongest ties, in words (the text and the time only when they are close)."""
+    shown = [t for t in ties if (t[1] != TIME or t[2] <= TIME_REASON_WITHIN)
+             and (t[1] != TEXT or t[0] >= TEXT_WEIGHT * TEXT_REASON_MIN)]
     return " · ".join(words(family, n, name) for _, family, n, name in shown[:MAX_REASONS])
 
 
@@ -346,6 +362,36 @@ def document_text(index: SiteIndex, record_id: str) -> str:
     data = index.records[record_id].data
     parts = [data.get(k) for k in ("title", "summary", "statement", "body")]
     return "\n".join(str(p) for p in parts if isinstance(p, str))
+
+
+@cache
+def form_terms() -> dict[str, list[tuple[tuple[str, ...], int]]]:
+    """The terms of every form of a word with equivalents, by its first term: (terms, group)."""
+    written = equivalents().written()
+    found: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for words, (_, group) in zip(terms_of_texts([raw for raw, _ in written]), written, strict=True):
+        if words:
+            found.setdefault(words[0], []).append((tuple(words), group))
+    return found
+
+
+def with_equivalents(words: list[str]) -> list[str]:
+    """The terms, and one more for each word with equivalents they hold (พชอ. and คณะกรรมการ
+    พัฒนาคุณภาพชีวิตระดับอำเภอ, COVID and โควิด then share a term)."""
+    table = form_terms()
+    groups = {group for at, word in enumerate(words) if word in table
+              for form, group in table[word] if tuple(words[at:at + len(form)]) == form}
+    return words + [equivalent_term(g) for g in sorted(groups)]
+
+
+def equivalent_term(group: int) -> str:
+    """A word no text has, that the term cutter keeps whole: eqv + the group in letters."""
+    letters = ""
+    while True:
+        group, digit = divmod(group, 26)
+        letters = chr(ord("a") + digit) + letters
+        if not group:
+            return "eqv" + letters
 
 
 class Weigher:
