@@ -104,9 +104,12 @@ def test_records_come_and_go_and_bad_content_keeps_the_last_site(served: tuple[s
     base, content = served
     source = content / "meetings" / f"{MEETING}.yaml"
     copy = content / "meetings" / "2020-01-07-copy.yaml"
+    if (content / "media" / MEETING).is_dir():  # a copied record brings its files along
+        shutil.copytree(content / "media" / MEETING, content / "media" / copy.stem)
     copy.write_text(source.read_text("utf-8").replace(f"id: {MEETING}", "id: 2020-01-07-copy"), "utf-8")
     wait_for_status(base + "meetings/2020-01-07-copy/", 200)
     copy.unlink()
+    shutil.rmtree(content / "media" / copy.stem, ignore_errors=True)
     wait_for_status(base + "meetings/2020-01-07-copy/", 404)
     edit(source, "mode: onsite", "mode: by-pigeon")
     page = base + f"meetings/{MEETING}/"
