@@ -38,6 +38,7 @@ function setUp(gallery) {
     arrowNextTitle: 'ภาพถัดไป (ลูกศรขวา)',
     errorMsg: 'เปิดภาพนี้ไม่ได้',
     indexIndicatorSep: ' / ',
+    bgOpacity: 0.92,
   });
   let opener = null;
   lightbox.on('beforeOpen', () => {
