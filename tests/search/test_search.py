@@ -157,3 +157,35 @@ def test_search_page_reads_the_query_from_the_url(browser) -> None:  # type: ign
     hrefs = [a.get_attribute("href") for a in
              driver.find_elements(By.CSS_SELECTOR, "#kb-search-page .kb-search__link")]
     assert base + "meetings/2020-01-06-region12-informal-workers/" in hrefs
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("query", "page"), [
+    ("COVID", "/meetings/2021-08-03-region10-covid-charter/"),  # the pages say โควิด-19
+    ("NHSO", "/stakeholders/nhso/"),  # สปสช.
+    ("Songkhla", "/meetings/2020-01-06-region12-informal-workers/"),  # สงขลา
+    ("โหนดแฟลกชิป", "/meetings/2025-04-10-kkp12-vulnerable-groups/"),  # node flagship
+    ("การดูแลระยะยาว", "/meetings/2022-05-12-chumphon-coordination-centre/"),  # กองทุน ltc
+])
+def test_a_query_finds_pages_written_in_the_other_script(browser, query: str, page: str) -> None:  # type: ignore[no-untyped-def]
+    base, driver = browser
+    assert page in paths(base, kb_search(driver, query))[:10]
+
+
+@pytest.mark.browser
+def test_search_page_groups_results_by_kind(browser) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    base, driver = browser
+    ranked = kb_search(driver, "อาสาสมัคร")
+    driver.get(base + "search/?q=" + "อาสาสมัคร")
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#kb-search-page .kb-search__group"))
+    groups = driver.find_elements(By.CSS_SELECTOR, "#kb-search-page .kb-search__group")
+    kinds = [g.get_attribute("data-kind") for g in groups]
+    assert kinds == list(dict.fromkeys(r["type"] for r in ranked))  # in the order their best page ranks
+    assert len(kinds) >= 3
+    for group in groups:
+        items = group.find_elements(By.CSS_SELECTOR, ".kb-search__item")
+        assert {i.get_attribute("data-kind") for i in items} == {group.get_attribute("data-kind")}
+        assert group.find_element(By.CSS_SELECTOR, "h2").text.endswith(f"({len(items)})")
