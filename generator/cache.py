@@ -52,14 +52,8 @@ class Store:
         self.changed = False
 
     def _load(self) -> dict[str, Any]:
-        if not self.enabled or not self.path.exists():
-            return {}
-        try:
-            with self.path.open("rb") as handle:
-                data = pickle.load(handle)  # noqa: S301 - our own cache file, never downloaded
-            return data if isinstance(data, dict) else {}
-        except UNREADABLE:
-            return {}
+        data = read_checked(self.path) if self.enabled else None
+        return data if isinstance(data, dict) else {}
 
     def has(self, payload: str | bytes) -> bool:
         return key_of(self.namespace, payload) in self.items
@@ -76,8 +70,47 @@ class Store:
         """Keep what this run used (so the cache does not grow without end), atomically."""
         if not self.enabled or not (self.changed or set(self.items) - self.used):
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        kept = {k: v for k, v in self.items.items() if k in self.used}
-        with tempfile.NamedTemporaryFile("wb", dir=self.path.parent, delete=False) as handle:
-            pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, self.path)
+        write_checked(self.path, {k: v for k, v in self.items.items() if k in self.used})
+
+
+DIGEST = 16  # bytes of BLAKE2b over the pickle, at the start of every cache file
+
+
+def read_checked(path: Path) -> Any:
+    """What write_checked() stored; None when the file is missing, cut short or damaged: a
+    flipped byte inside a cached SVG would unpickle fine and break every page showing it."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    data = memoryview(raw)[DIGEST:]
+    if len(raw) <= DIGEST or hashlib.blake2b(data, digest_size=DIGEST).digest() != raw[:DIGEST]:
+        return None
+    try:
+        return pickle.loads(data)  # noqa: S301 - our own cache file, never downloaded
+    except UNREADABLE:
+        return None
+
+
+class _Hashing:
+    """A file that hashes what is written to it (the pickle streams, never held whole)."""
+
+    def __init__(self, handle: Any) -> None:
+        self.handle = handle
+        self.hash = hashlib.blake2b(digest_size=DIGEST)
+
+    def write(self, data: bytes) -> int:
+        self.hash.update(data)
+        return int(self.handle.write(data))
+
+
+def write_checked(path: Path, value: Any) -> None:
+    """The value pickled after its digest, written atomically (a killed build leaves the old file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
+        handle.write(bytes(DIGEST))
+        writer = _Hashing(handle)
+        pickle.dump(value, writer, protocol=pickle.HIGHEST_PROTOCOL)
+        handle.seek(0)
+        handle.write(writer.hash.digest())
+    os.replace(handle.name, path)

@@ -3,12 +3,13 @@ template show on the next build, and a rebuild of unchanged content is identical
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
 import pytest
 
-from generator.cache import Store, key_of
+from generator.cache import DIGEST, Store, key_of
 from generator.records.validate import validate_content
 from generator.site import render
 from generator.site.build import build_site
@@ -80,7 +81,8 @@ def test_keys_depend_on_the_exact_input() -> None:
 def test_a_cache_written_by_other_code_reads_as_empty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A pickle naming a module that no longer exists (code moved since) is a miss, not a crash."""
     monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path))
-    (tmp_path / "old.pickle").write_bytes(b"cgenerator.gone\nMetrics\n.")  # pickle protocol 0: a class
+    data = b"cgenerator.gone\nMetrics\n."  # pickle protocol 0: a class
+    (tmp_path / "old.pickle").write_bytes(hashlib.blake2b(data, digest_size=DIGEST).digest() + data)  # intact
     store = Store("old")
     assert store.items == {}
     assert store.get_or_make("key", lambda: 42) == 42

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import logging
 import os
 import shutil
@@ -74,6 +76,9 @@ def build_atomically(root: Path, output: Path, config_file: Path, content: Conte
         shutil.rmtree(staging, ignore_errors=True)
         print(f"kb build: {exc}", file=sys.stderr)
         return 1
+    except BaseException:  # Ctrl-C: the half-built site goes too
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     finally:
         hand_over(None)
     swap(staging, output)
@@ -96,13 +101,27 @@ def plugin_progress(say: Progress) -> Iterator[None]:
         logger.setLevel(level)
 
 
+SWAP_TRIES = 100
+
+
 def swap(staging: Path, output: Path) -> None:
     """Two renames; the previous site (thousands of folders) is deleted in the background,
-    as the new one is already in place."""
-    old = output.with_name(f".site-old-{os.getpid()}-{time.time_ns()}")
-    if output.exists():
-        output.rename(old)
-    staging.rename(output)
-    if old.exists():
-        subprocess.Popen(["rm", "-rf", "--", str(old)], start_new_session=True,  # noqa: S603, S607
-                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    as the new one is already in place. Another build finishing at the same moment may put its
+    site in place between the two: then that one is moved away in turn (the last to finish wins)."""
+    for _ in range(SWAP_TRIES):
+        old = output.with_name(f".site-old-{os.getpid()}-{time.time_ns()}")
+        with contextlib.suppress(FileNotFoundError):  # none yet, or another build moved it
+            output.rename(old)
+            remove_later(old)
+        try:
+            staging.rename(output)
+            return
+        except OSError as exc:
+            if exc.errno not in (errno.ENOTEMPTY, errno.EEXIST):
+                raise
+    raise OSError(errno.EBUSY, f"{output} keeps being replaced by other builds")
+
+
+def remove_later(folder: Path) -> None:
+    subprocess.Popen(["rm", "-rf", "--", str(folder)], start_new_session=True,  # noqa: S603, S607
+                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -182,7 +182,13 @@ def run_graphviz(dot: str, fmt: str, engine: str) -> bytes:
                             capture_output=True, timeout=120, check=False)
     if result.returncode != 0:
         raise DiagramError(f"Graphviz ล้มเหลว / Graphviz failed: {result.stderr.decode(errors='replace')}")
-    return result.stdout
+    return PDF_DATE.sub(FIXED_DATE, result.stdout) if fmt == "pdf:cairo" else result.stdout
+
+
+# cairo stamps a PDF with the time it was drawn: the same map would differ from build to build
+# (a cold build never equals a warm one). A date of the same length keeps the byte offsets.
+PDF_DATE = re.compile(rb"/CreationDate \(D:\d{14}Z\)")
+FIXED_DATE = b"/CreationDate (D:20000101000000Z)"
 
 
 def inline_svg(svg: bytes) -> str:

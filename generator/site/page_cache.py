@@ -9,14 +9,11 @@ read and a hash of those values then, and its HTML (compressed).
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
-from ..cache import UNREADABLE, cache_dir
+from ..cache import cache_dir, read_checked, write_checked
 from ..records.load import Record
 from . import render
 from .model import Page
@@ -62,13 +59,10 @@ class PageCache:
         self.fresh: dict[str, Entry] = {}
 
     def _load(self) -> dict[str, Entry]:
-        if self.path is None or not self.path.exists():
+        stored = read_checked(self.path) if self.path is not None else None
+        if not isinstance(stored, tuple) or len(stored) != 2:
             return {}
-        try:
-            with self.path.open("rb") as handle:
-                fingerprint, entries = pickle.load(handle)  # noqa: S301 - our own cache file
-        except UNREADABLE:
-            return {}
+        fingerprint, entries = stored
         return entries if fingerprint == self.fingerprint and isinstance(entries, dict) else {}
 
     def get(self, src_uri: str, own: str) -> Page | None:
@@ -87,7 +81,4 @@ class PageCache:
         """Keep this build's pages only (so the cache does not grow), written atomically."""
         if self.path is None or self.fresh == self.entries:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=self.path.parent, delete=False) as handle:
-            pickle.dump((self.fingerprint, self.fresh), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, self.path)
+        write_checked(self.path, (self.fingerprint, self.fresh))
