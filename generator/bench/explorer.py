@@ -62,11 +62,11 @@ def write_explorer_site(records: list[Record], target: Path, network: nx.Graph |
 
 def measure_draw(site: Path) -> dict[str, float]:
     """Median over fresh page loads: ms from navigation to the first full drawing, of it the
-    drawing alone, and one redraw (what a pan or zoom step costs)."""
+    drawing alone, one full redraw (after a filter, or when a pan pauses) and one pan step."""
     sys.path.insert(0, str(ROOT))
     from tests.browser import chromium, serve
 
-    first, drawing, redraw = [], [], []
+    first, drawing, redraw, pan = [], [], [], []
     driver: Any
     with tempfile.TemporaryDirectory() as tmp, serve(site) as base, chromium(Path(tmp)) as driver:
         driver.set_script_timeout(60)
@@ -76,14 +76,16 @@ def measure_draw(site: Path) -> dict[str, float]:
             result = driver.execute_async_script(
                 "const done = arguments[arguments.length - 1];"
                 "kbNetwork.ready.then(() => done({first: kbNetwork.firstDraw, draw: kbNetwork.timing.draw,"
-                " redraw: kbNetwork.measure(5)})).catch((e) => done({error: String(e)}));")
+                " redraw: kbNetwork.measure(5), pan: kbNetwork.measurePan(9)}))"
+                ".catch((e) => done({error: String(e)}));")
             if "error" in result:
                 raise RuntimeError(result["error"])
             first.append(result["first"])
             drawing.append(result["draw"])
             redraw.append(result["redraw"])
+            pan.append(result["pan"])
     return {"first_ms": statistics.median(first), "draw_ms": statistics.median(drawing),
-            "redraw_ms": statistics.median(redraw)}
+            "redraw_ms": statistics.median(redraw), "pan_ms": statistics.median(pan)}
 
 
 def big_network(stakeholders: int = 10_000, ties: int = 50_000) -> tuple[list[Record], nx.Graph]:
@@ -107,7 +109,7 @@ def big_network(stakeholders: int = 10_000, ties: int = 50_000) -> tuple[list[Re
 
 def run(sizes: list[int]) -> None:
     print(f"{'network':>30} {'nodes':>7} {'ties':>8} {'JSON MB':>8} {'gzip MB':>8} {'layout+data s':>13} "
-          f"{'first draw ms':>13} {'drawing ms':>10} {'redraw ms':>9}")
+          f"{'first draw ms':>13} {'drawing ms':>10} {'redraw ms':>9} {'pan step ms':>11}")
     with tempfile.TemporaryDirectory() as tmp:
         cases: list[tuple[str, Any]] = [(f"{n:,} meetings", n) for n in sizes]
         cases.append(("10,000 stakeholders synthetic", None))
@@ -123,7 +125,7 @@ def run(sizes: list[int]) -> None:
             draw = measure_draw(site)
             print(f"{name:>30} {figures['nodes']:>7,} {figures['ties']:>8,} {figures['json_mb']:>8.2f} "
                   f"{figures['gzip_mb']:>8.2f} {figures['page_s']:>13.1f} {draw['first_ms']:>13.0f} "
-                  f"{draw['draw_ms']:>10.0f} {draw['redraw_ms']:>9.0f}", flush=True)
+                  f"{draw['draw_ms']:>10.0f} {draw['redraw_ms']:>9.0f} {draw['pan_ms']:>11.1f}", flush=True)
 
 
 if __name__ == "__main__":

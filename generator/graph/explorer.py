@@ -61,6 +61,16 @@ def run_sfdp(dot: str) -> bytes:
     return result.stdout
 
 
+def aspect(placed: Layout) -> tuple[int, int]:
+    """Width and height of the drawing's box (within 3:4 and 5:2), for the page to give the
+    explorer its shape before the data arrives."""
+    if len(placed.positions) < 2:
+        return 4, 3
+    xs, ys = zip(*placed.positions.values(), strict=True)
+    width, height = max(xs) - min(xs) + 100, max(ys) - min(ys) + 100
+    return round(width), round(min(max(height, width / 2.5), width * 4 / 3))
+
+
 def parse_plain(svg: bytes, plain: str) -> Layout:
     result = Layout(svg)
     for line in plain.replace("\\\n", "").splitlines():  # Graphviz breaks long lines with a backslash

@@ -10,7 +10,7 @@ from typing import Any
 import networkx as nx
 
 from ..graph.diagrams import inline_svg
-from ..graph.explorer import Facets, explorer_data, layout, network_groups
+from ..graph.explorer import Facets, aspect, explorer_data, layout, network_groups
 from ..graph.index import SiteIndex, province_slug
 from ..graph.network import network_dot, summary
 from ..records.kinds import Kind, kinds
@@ -150,18 +150,19 @@ def network_page(index: SiteIndex, site: Site) -> Listing:
     titles = {n: index.title_of(n) for n in metrics}
     urls = {n: "../" + index.url_of(n) for n in metrics}
     drawn = drawn_network(index.network)
-    facets, groups = Facets(), []
+    facets, groups, shape = Facets(), [], (4, 3)
     if metrics:
         placed = layout(network_dot(drawn, titles, urls, metrics))
         site.files["network/stakeholders.svg"] = (XML_PROLOG + inline_svg(placed.svg)).encode("utf-8")
         data = explorer_data(index.records, index.graph, index.network, metrics, placed,
                              "../" + kinds()["stakeholder"].folder + "/")
         site.files["network/explorer.json"] = data.json()
-        facets, groups = data.facets, network_groups(metrics, placed.colours)
+        facets, groups, shape = data.facets, network_groups(metrics, placed.colours), aspect(placed)
     central = sorted(metrics, key=lambda n: (-metrics[n].betweenness, -metrics[n].strength, n))[:30]
     return page("network/index.md", "เครือข่ายภาคี",
                 f"ภาคี {len(metrics)} แห่งที่ทำงานร่วมกันในการประชุม ข้อเสนอ และพื้นที่ต้นแบบ", "network.html",
                 central=central, metrics=metrics, info=summary(metrics), facets=facets, groups=groups, labels=LABELS,
+                shape=shape,
                 edges=index.network.number_of_edges() if index.network is not None else 0,
                 drawn_edges=drawn.number_of_edges() if drawn is not None else 0, drawn_ties=DRAWN_TIES)
 

@@ -312,7 +312,8 @@ def test_network_zooms_hover_shows_name_and_ties_and_a_click_opens_the_page(page
 
 def test_ten_thousand_stakeholders_are_drawn_within_two_seconds(tmp_path: Path) -> None:
     """The demo's network page with the data of 10,000 stakeholders and 50,000 ties. Their
-    places are random here (sfdp would take 20 s over so many): drawing costs the same."""
+    places are random here (sfdp would take 20 s over so many): ties run across the whole
+    picture, so drawing costs more than with sfdp's places, where tied stakeholders sit close."""
     site = tmp_path / "site"
     write_explorer_site(validate_content(CONTENT).records, site)
     records, network = big_network(10_000, 50_000)
@@ -325,4 +326,4 @@ def test_ten_thousand_stakeholders_are_drawn_within_two_seconds(tmp_path: Path) 
     (site / "network" / "explorer.json").write_bytes(data.json())
     timing = measure_draw(site)
     assert timing["first_ms"] <= 2000, timing
-    assert timing["redraw_ms"] <= 100, timing  # a pan or zoom step
+    assert timing["pan_ms"] <= 20, timing  # a step of a pan or zoom: the last picture, moved

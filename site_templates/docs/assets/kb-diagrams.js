@@ -273,14 +273,19 @@
   function loops(container) {
     const figure = container.querySelector(".kb-zoom");
     const buttons = [...container.querySelectorAll("[data-kb-loop]")];
+    const show = () => {
+      const pressed = buttons.find((b) => b.getAttribute("aria-pressed") === "true");
+      highlight(figure.kbSvg && figure.kbSvg(), pressed ? pressed.dataset.kbLoop.split(" ") : null);
+    };
     for (const button of buttons) {
       button.addEventListener("click", () => {
         const on = button.getAttribute("aria-pressed") !== "true";
         for (const other of buttons) other.setAttribute("aria-pressed", "false");
         button.setAttribute("aria-pressed", String(on));
-        highlight(figure.kbSvg && figure.kbSvg(), on ? button.dataset.kbLoop.split(" ") : null);
+        show();
       });
     }
+    figure.addEventListener("kb-diagram-ready", show); // a loop chosen before the map arrived
     const present = container.querySelector("[data-kb-present]");
     if (present) {
       present.addEventListener("click", () => {

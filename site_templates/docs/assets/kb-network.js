@@ -20,6 +20,7 @@
   // ties by weight: 1, 2, 3–4, 5 and more; stronger ties are drawn darker and wider
   const BANDS = [[1, 0.10, 0.6], [2, 0.22, 0.9], [3, 0.35, 1.3], [5, 0.55, 2]];
   const LABELS_MOST = 80;
+  const QUICK_FROM = 20000; // ties: from here on a pan moves the last picture (see moved)
   const net = {n: 0};
   const api = {visible: () => 0, focused: () => null, ready: null, firstDraw: null, timing: {}};
   window.kbNetwork = api;
@@ -29,6 +30,7 @@
   let hovered = -1;
   let focused = -1;
   let queued = false;
+  const still = {canvas: document.createElement("canvas"), t: null, timer: 0}; // the last full drawing
   let colours = {fg: "#222", bg: "#fff", accent: "#b3261e"};
 
   /* ---- data ---- */
@@ -40,8 +42,10 @@
     const colourOf = new Uint16Array(n);
     const palette = [];
     const seen = new Map();
-    const strongest = Math.max(1, ...data.strength);
-    const spacing = spread(x, y); // sfdp spreads nodes by their label sizes: sizes follow it
+    const strongest = data.strength.reduce((most, v) => Math.max(most, v), 1);
+    const plain = extent(x, y, null);
+    // sfdp spaces nodes by their label sizes: node sizes follow the room each one has
+    const spacing = n < 2 ? 40 : Math.max(10, Math.sqrt((plain.w || 100) * (plain.h || 100) / n));
     for (let i = 0; i < n; i++) {
       radius[i] = spacing * (0.08 + 0.22 * Math.sqrt(data.strength[i] / strongest)); // area grows with the ties
       const c = data.colour[i];
@@ -72,34 +76,27 @@
     const bySize = Uint32Array.from({length: n}, (_, i) => i).sort((p, q) => data.strength[q] - data.strength[p]);
     const byColour = palette.map(() => []);
     for (const i of bySize) byColour[colourOf[i]].push(i);
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-    for (let i = 0; i < n; i++) {
-      minX = Math.min(minX, x[i] - radius[i]);
-      maxX = Math.max(maxX, x[i] + radius[i]);
-      minY = Math.min(minY, y[i] - radius[i]);
-      maxY = Math.max(maxY, y[i] + radius[i]);
-    }
+    const box = extent(x, y, radius);
     const pad = 20;
     Object.assign(net, {
       data, n, x, y, radius, colourOf, palette, a, b, w, order, bySize, byColour,
       starts: starts.map((s) => (s < 0 ? ties : s)), ties,
-      bounds: n ? {x: minX - pad, y: minY - pad, w: maxX - minX + 2 * pad, h: maxY - minY + 2 * pad}
-        : {x: 0, y: 0, w: 1, h: 1},
+      bounds: n ? {x: box.x - pad, y: box.y - pad, w: box.w + 2 * pad, h: box.h + 2 * pad} : {x: 0, y: 0, w: 1, h: 1},
       shown: new Uint8Array(n).fill(1), visible: n, drawnTies: ties,
       keys: data.titles.map((title, i) => key(title) + "\u0000" + key(data.short[i] || "")),
     });
   }
-  /* The side of the square each node has on average in the drawing. */
-  function spread(x, y) {
-    if (x.length < 2) return 40;
+  /* The box around every node (with its radius, when given). */
+  function extent(x, y, radius) {
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
     for (let i = 0; i < x.length; i++) {
-      minX = Math.min(minX, x[i]);
-      maxX = Math.max(maxX, x[i]);
-      minY = Math.min(minY, y[i]);
-      maxY = Math.max(maxY, y[i]);
+      const r = radius ? radius[i] : 0;
+      minX = Math.min(minX, x[i] - r);
+      maxX = Math.max(maxX, x[i] + r);
+      minY = Math.min(minY, y[i] - r);
+      maxY = Math.max(maxY, y[i] + r);
     }
-    return Math.max(10, Math.sqrt(((maxX - minX) || 100) * ((maxY - minY) || 100) / x.length));
+    return {x: minX, y: minY, w: maxX - minX, h: maxY - minY};
   }
   function band(weight) {
     let k = 0;
@@ -112,13 +109,17 @@
   function url(i) {
     return new URL(`${net.data.url}${net.data.ids[i]}/`, new URL(root.dataset.kbNetwork, location.href)).href;
   }
+  let tiesKept = [-1, []];
   function tiesOf(i) {
+    if (tiesKept[0] === i) return tiesKept[1]; // drawn again at every frame of a pan
     const found = [];
     for (let t = 0; t < net.ties; t++) {
       if (net.a[t] === i) found.push([net.b[t], net.w[t]]);
       else if (net.b[t] === i) found.push([net.a[t], net.w[t]]);
     }
-    return found.sort((p, q) => q[1] - p[1] || net.data.strength[q[0]] - net.data.strength[p[0]]);
+    found.sort((p, q) => q[1] - p[1] || net.data.strength[q[0]] - net.data.strength[p[0]]);
+    tiesKept = [i, found];
+    return found;
   }
 
   /* ---- drawing ---- */
@@ -129,6 +130,23 @@
       queued = false;
       draw(zoom.transform());
     });
+  }
+  /* A pan or zoom step. On a big network the last drawing is moved and scaled as a picture at
+     once, and drawn anew when the movement pauses: every frame stays quick at 200,000 ties. */
+  function moved(t) {
+    if (net.ties < QUICK_FROM || !still.t) {
+      schedule();
+      return;
+    }
+    const k = t.s / still.t.s;
+    const dpr = window.devicePixelRatio || 1;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(still.canvas, (t.ox - still.t.ox * k) * dpr, (t.oy - still.t.oy * k) * dpr,
+      still.canvas.width * k, still.canvas.height * k);
+    last = t;
+    clearTimeout(still.timer);
+    still.timer = setTimeout(schedule, 150);
   }
   function draw(t) {
     last = t;
@@ -146,6 +164,13 @@
     const marked = focused >= 0 ? focused : hovered;
     if (marked >= 0 && net.shown[marked]) drawMarked(t, marked);
     drawLabels(t, marked);
+    if (net.ties >= QUICK_FROM) keep(t);
+  }
+  function keep(t) {
+    still.canvas.width = canvas.width;
+    still.canvas.height = canvas.height;
+    still.canvas.getContext("2d").drawImage(canvas, 0, 0);
+    still.t = t;
   }
   function drawTies(t) {
     const {x, y, a, b, order, shown} = net;
@@ -273,7 +298,8 @@
     view.style.cursor = i >= 0 ? "pointer" : "";
     if (i === hovered) return;
     hovered = i;
-    showTip(i >= 0 ? i : focused, point);
+    if (i >= 0) showTip(i, point);
+    else showTip(focused, null); // back to the focused node, beside it
     schedule();
   }
   function describe(i) {
@@ -414,10 +440,11 @@
     const parsed = performance.now();
     load(data);
     themeColours();
-    zoom = window.kbZoom.attach(figure, {fitWidth: false, bounds: () => net.bounds, render: schedule, hover});
+    zoom = window.kbZoom.attach(figure, {fitWidth: false, bounds: () => net.bounds, render: moved, hover});
     root.querySelector(".kb-explorer__loading").remove();
     zoom.start();
     draw(zoom.transform()); // the first drawing now, not at the next frame: it is measured
+    ctx.getImageData(0, 0, 1, 1); // the browser paints a canvas lazily: this waits for the pixels
     api.firstDraw = performance.now();
     api.timing.draw = api.firstDraw - parsed;
     view.addEventListener("click", open); // on the view: a drag captures the pointer there
@@ -436,16 +463,12 @@
       visible: () => net.visible,
       focused: () => (focused >= 0 ? net.data.ids[focused] : null),
       focus: (id) => focus(net.data.ids.indexOf(id)),
-      /* ms one full drawing takes (median of n): what each step of a pan or zoom costs */
-      measure(n) {
-        const times = [];
-        for (let k = 0; k < n; k++) {
-          const begun = performance.now();
-          draw(zoom.transform());
-          times.push(performance.now() - begun);
-        }
-        return times.sort((p, q) => p - q)[Math.floor(n / 2)];
-      },
+      /* ms (median of n) of one full drawing, and of one step of a pan (see moved) */
+      measure: (n) => median(n, () => draw(zoom.transform())),
+      measurePan: (n) => median(n, (k) => {
+        const t = zoom.transform();
+        moved({...t, ox: t.ox + 3 * k, oy: t.oy + 2 * k});
+      }),
       /* where a node is on the screen, in page pixels (tests check zooming with it) */
       nodeScreen(id) {
         const i = net.data.ids.indexOf(id);
@@ -455,6 +478,17 @@
           r: Math.max(2, net.radius[i] * t.s)};
       },
     });
+  }
+
+  function median(n, step) {
+    const times = [];
+    for (let k = 0; k < n; k++) {
+      const begun = performance.now();
+      step(k);
+      ctx.getImageData(0, 0, 1, 1);
+      times.push(performance.now() - begun);
+    }
+    return times.sort((p, q) => p - q)[Math.floor(n / 2)];
   }
 
   const started = performance.now();
