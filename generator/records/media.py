@@ -86,9 +86,11 @@ def media_diagnostics(root: Path, records: list[Record], named: Iterable[str] = 
     ids record files are named by, so an unreadable record's folder is not called unknown)."""
     found: list[Diagnostic] = []
     to_check: list[tuple[Record, int, str, Path]] = []
+    folders = set(folder_names(root / MEDIA))  # one listing, not a look per record
     for record in records:
-        names = folder_names(media_folder(root, record.id))
-        for i, item in listed_files(record):
+        items = list(listed_files(record))
+        names = folder_names(media_folder(root, record.id)) if items and record.id in folders else []
+        for i, item in items:
             problem = listing_problem(item, names, shown(media_folder(root, record.id)) + "/")
             if problem:
                 found.append(record.diagnostic((MEDIA, i, "file"), *problem))
