@@ -20,6 +20,7 @@ from hypothesis_jsonschema import from_schema
 
 from generator.records.kinds import kinds
 from generator.records.schemas import load_schemas
+from generator.site.listings import PER_PAGE
 from generator.thai import load_provinces
 
 WORDS = ["ประชุม", "กขป.", "เขต", "๑๒", "12", "สุขภาวะ", "กลุ่มเปราะบาง", "น้ำ", "นํ้า", "ผู้สูงอายุ",
@@ -28,7 +29,8 @@ WORDS = ["ประชุม", "กขป.", "เขต", "๑๒", "12", "ส�
 HOSTILE = ["<script>alert(1)</script>", "&amp;", "&", "<", ">", '"', "'", "{{ x }}", "{% raw %}",
            "*ตัวหนา*", "_x_", "[ลิงก์](https://example.org/ก)", "`code`", "|", "\\", "%", "%20",
            "?", "#", "/", "..", ".", "-", "\u00a0", "\u200b", "\u200d", "\ufeff", "🙂", "👨‍👩‍👧",
-           "e\u0301", "مرحبا", "\u200f", "日本語", "Ωμέγα", "\t", "  ", "kbslot7c1e-title", "]]>", "--"]
+           "e\u0301", "مرحبا", "\u200f", "日本語", "Ωμέγα", "\t", "  ", "kbslot7c1e-title", "]]>", "--",
+           "İ", "\u212a", "ﬁ", "Ⅻ", "１２", "ǅ", "ß", "ς", "\u0e4d\u0e32", "---", "...", "\ue000"]
 # letters, marks, digits, punctuation, symbols, spaces, private use: nothing XML or HTML forbids,
 # no control character, and no bidirectional override (allowed only in long text, drawn apart)
 ANY_CHAR = st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Cn"),
@@ -37,8 +39,11 @@ PIECE = st.one_of(st.sampled_from(WORDS), st.sampled_from(HOSTILE), st.text(ANY_
 
 
 def texts(max_pieces: int = 6) -> st.SearchStrategy[str]:
-    """One line of text, never empty."""
-    return st.lists(PIECE, min_size=1, max_size=max_pieces).map(" ".join).filter(lambda t: "\n" not in t)
+    """One line of text, never empty; now and then a very long one."""
+    short = st.lists(PIECE, min_size=1, max_size=max_pieces)
+    long = st.lists(PIECE, min_size=60, max_size=80) if max_pieces > 3 else short
+    pieces = st.sampled_from([short] * 19 + [long]).flatmap(lambda chosen: chosen)
+    return pieces.map(" ".join).filter(lambda t: "\n" not in t)
 
 
 def long_texts() -> st.SearchStrategy[str]:
@@ -50,8 +55,11 @@ def long_texts() -> st.SearchStrategy[str]:
 
 
 def hashtags() -> st.SearchStrategy[list[str]]:
-    tag = st.one_of(texts(3), st.lists(st.sampled_from(WORDS), min_size=20, max_size=45).map("".join))
-    return st.lists(tag.map(lambda t: t if t.startswith("#") else "#" + t), max_size=3, unique=True)
+    """Tags as posts write them: shared short ones in several forms, hostile ones, long ones."""
+    shared = st.sampled_from(["#กขป.เขต 12", "กขป. เขต ๑๒", "#กขป.เขต12", "#COVID-19", "#covid-19", "#", "＃ ",
+                              "#zindex", "#index", "#a#b", "#ไก่", "#ไก"])
+    tag = st.one_of(shared, texts(3), st.lists(st.sampled_from(WORDS), min_size=20, max_size=45).map("".join))
+    return st.lists(tag.map(lambda t: t if t.startswith(("#", "＃", "กขป")) else "#" + t), max_size=3, unique=True)
 
 
 def _id_schema() -> dict[str, Any]:
@@ -119,6 +127,7 @@ def corpora(draw: st.DrawFn) -> Corpus:
     counts = {"topic": draw(st.integers(1, 2)), "stakeholder": draw(st.integers(1, 3)),
               "systemmap": draw(st.integers(0, 1)), "area": draw(st.integers(0, 1)),
               "proposal": draw(st.integers(0, 1)), "meeting": draw(st.integers(1, 4))}
+    extra = draw(st.sampled_from([0] * 5 + [PER_PAGE + 2]))  # now and then, a section of two pages
     ids = iter(draw(st.lists(IDS, min_size=sum(counts.values()), max_size=sum(counts.values()), unique=True)))
     corpus = Corpus()
     for kind, count in counts.items():
@@ -127,6 +136,8 @@ def corpora(draw: st.DrawFn) -> Corpus:
             MAKERS[kind](draw, corpus, data)
             common_fields(draw, corpus, data)
             corpus.add(kind, data)
+    for number in range(extra):
+        corpus.add("meeting", {"id": f"extra-{number}", "title": f"ประชุมครั้งที่ {number}", "date": draw(DATES)})
     return corpus
 
 
