@@ -74,10 +74,24 @@ def example_value(name: str, prop: dict[str, Any], record_id: str, today: date) 
     return '""'
 
 
+def check_id(record_id: str) -> None:
+    """The schema's id rule before any file is written (a 300-letter id is no file name)."""
+    from jsonschema import Draft202012Validator
+
+    from ..cli import UsageError
+
+    rule = load_schemas()["common"]["$defs"]["id"]
+    if not Draft202012Validator(rule).is_valid(record_id):
+        shown = record_id if len(record_id) <= 60 else record_id[:57] + "..."
+        raise UsageError(f"ใช้รหัส '{shown}' ไม่ได้ / cannot use the id '{shown}': {rule['description']}")
+
+
 def run(args: argparse.Namespace) -> int:
     root = content_dir(args.content)
     kind = kinds()[args.kind]
     today = date.today()
+    if args.id is not None:
+        check_id(args.id)
     wanted = args.id or (f"{today.isoformat()}-meeting" if kind.name == "meeting" else f"new-{kind.name}")
     record_id = free_id(root, kind.folder, wanted)
     path = root / kind.folder / f"{record_id}.yaml"

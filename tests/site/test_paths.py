@@ -107,3 +107,13 @@ def test_ids_have_a_length_limit_and_cannot_take_a_listing_page_name(
     (valid_tree / "topics" / f"{record_id}.yaml").write_text(f"id: {record_id}\ntitle: ประเด็นใหม่\n", "utf-8")
     assert main(["validate", str(valid_tree)]) == 1
     assert capsys.readouterr().out.splitlines()[:-1] == [expected]
+
+
+@pytest.mark.parametrize("record_id", ["a" * 300, "index", "ไม่ใช่รหัส"])
+def test_kb_new_refuses_an_id_before_writing_anything(
+        valid_tree: Path, capsys: pytest.CaptureFixture[str], record_id: str) -> None:
+    before = sorted(valid_tree.rglob("*"))
+    assert main(["new", "topic", "--id", record_id, "--content", str(valid_tree)]) == 2
+    error = capsys.readouterr().err
+    assert "ไม่ได้ / cannot use the id" in error and "at most 120, not index" in error
+    assert sorted(valid_tree.rglob("*")) == before
