@@ -327,3 +327,26 @@ def test_ten_thousand_stakeholders_are_drawn_within_two_seconds(tmp_path: Path) 
     timing = measure_draw(site)
     assert timing["first_ms"] <= 2000, timing
     assert timing["pan_ms"] <= 20, timing  # a step of a pan or zoom: the last picture, moved
+
+
+def test_nothing_moves_when_the_diagrams_start(page: Any) -> None:
+    """The buttons are in the page and every view has its size before its script runs: no
+    element moves up or down (a scrollbar appearing mid-load moves things sideways only)."""
+    moved = ("const done = arguments[arguments.length - 1]; const found = [];"
+             "new PerformanceObserver((l) => { for (const e of l.getEntries()) for (const s of e.sources)"
+             " if (s.previousRect.top !== s.currentRect.top && s.previousRect.height && s.currentRect.height)"
+             " found.push(s.node ? s.node.nodeName + '.' + s.node.className : '?'); })"
+             ".observe({type: 'layout-shift', buffered: true}); setTimeout(() => done(found), 600);")
+    page.execute_cdp_cmd("Network.enable", {})  # slow requests: the page is drawn before the data arrive
+    page.execute_cdp_cmd("Network.emulateNetworkConditions", {
+        "offline": False, "latency": 250, "downloadThroughput": -1, "uploadThroughput": -1})
+    try:
+        open_map(page)
+        assert page.execute_async_script(moved) == []
+        click(page, "#loop-R1 [data-kb-loop]")
+        open_network(page)
+        assert page.execute_async_script(moved) == []
+        page.get(page.base + "stakeholders/ppho-trang/")
+        assert page.execute_async_script(moved) == []
+    finally:
+        page.execute_cdp_cmd("Network.disable", {})
