@@ -45,6 +45,7 @@ def story(index: PageIndex, ids: list[str]) -> Story:
     proposals = index.ordered([*by_kind.get("proposal", []), *brought["proposal"]])
     told.proposals = [(p, status, label("proposal_status", status), since)
                       for p in proposals for status, since in [current_status(index, p)]]
+    told.proposals.sort(key=lambda p: p[3], reverse=True)  # latest change first; a stable sort keeps Thai order
     told.areas = index.ordered([*by_kind.get("area", []), *brought["area"]])
     told.people = most_involved(index, [*meetings, *proposals, *told.areas])
     told.others = [(kind, index.ordered(by_kind[kind.name])) for kind in kinds().values()
