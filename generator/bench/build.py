@@ -3,7 +3,8 @@ corpora made from the demo content's Thai text.
 
     ./run bench                                  # 1k, 5k, 10k table, then search and preview
     ./run bench --sizes 1000 --skip-build        # validation only
-    ./run bench --search | --serve | --diagrams  # one part only
+    ./run bench --search | --serve | --diagrams  # one part only; also --explorer, --relevance,
+                                                 # --importer, --photos (1,000 photos: ~9 minutes)
 
 Each measurement runs in a fresh Python process and reports its own wall time and memory:
 "peak MB" is the largest resident set of any one process (the build or a worker), "all MB" the
@@ -19,7 +20,9 @@ import os
 import subprocess
 import sys
 import tempfile
+from importlib import import_module
 from pathlib import Path
+from typing import Any
 
 from .synthetic import write_corpus
 
@@ -184,36 +187,46 @@ def run_diagrams() -> None:
           f"sfdp → SVG {d['net_s']:.1f} s ({d['net_kb']:.0f} KB)")
 
 
+PARTS = {  # flag → (help, runner given the sizes); the full run does them all, in this order
+    "search": ("search index size, first-query download, query time in Chromium",
+               lambda sizes: _part("search").run(sizes[-1:])),
+    "serve": ("kb serve on 1,000 meetings: edit → the open page shows it", lambda sizes: _part("serve").run(sizes[:1])),
+    "explorer": ("the network explorer: first draw in Chromium and its JSON, at 1k and 10k meetings",
+                 lambda sizes: _part("explorer").run([s for s in sizes if s in (1000, 10000)] or sizes[-1:])),
+    "relevance": ("related-list precision, search recall@10 and MRR on the judged set",
+                  lambda sizes: _part("relevance").run()),
+    "importer": ("the importer's per-field figures on the dev set of real posts",
+                 lambda sizes: _part("importer").main([])),
+    "photos": ("1,000 photos of 4000×3000, cold and warm, and a 20-photo page's first view",
+               lambda sizes: _part("photos").run(1000)),
+}
+
+
+def _part(name: str) -> Any:
+    return import_module(f"{__package__}.{name}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="bench", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
     parser.add_argument("--skip-build", action="store_true")
     parser.add_argument("--diagrams", action="store_true", help="only the diagram benchmarks")
-    parser.add_argument("--search", action="store_true", help="only the search benchmark")
-    parser.add_argument("--serve", action="store_true", help="only the kb serve preview benchmark")
+    for flag, (text, _) in PARTS.items():
+        parser.add_argument(f"--{flag}", action="store_true", help=f"only {text}")
     args = parser.parse_args(argv)
     if args.diagrams:
         run_diagrams()
         return
-    if args.search:
-        from .search import run as run_search
-
-        run_search(args.sizes[-1:])
-        return
-    if args.serve:
-        from .serve import run as run_serve
-
-        run_serve(args.sizes[:1])
+    chosen = [flag for flag in PARTS if getattr(args, flag)]
+    if chosen:
+        for flag in chosen:
+            PARTS[flag][1](args.sizes)
         return
     run(args.sizes, args.skip_build)
     if not args.skip_build and len(args.sizes) > 1:
-        from .search import run as run_search
-        from .serve import run as run_serve
-
-        print()
-        run_search(args.sizes[-1:])
-        print()
-        run_serve(args.sizes[:1])
+        for _, runner in PARTS.values():
+            print()
+            runner(args.sizes)
 
 
 if __name__ == "__main__":
