@@ -51,10 +51,12 @@ class Equivalents:
     def form_group(self) -> dict[str, int]:
         return {form: n for n, forms in enumerate(self.groups) for form in forms}
 
-    def written(self) -> list[tuple[str, int]]:
-        """Every form as written (spaces kept: "node flagship"), with its group."""
+    def written(self, places: bool = True) -> list[tuple[str, int]]:
+        """Every form as written (spaces kept: "node flagship"), with its group; the names of
+        provinces too, unless `places` is false."""
         group = self.form_group
-        return sorted({(raw, group[normalize(raw)]) for forms in raw_groups() for raw in forms
+        written = raw_groups() if places else word_groups()
+        return sorted({(raw, group[normalize(raw)]) for forms in written for raw in forms
                        if normalize(raw) in group})
 
     def table(self) -> dict[str, Any]:
@@ -73,15 +75,23 @@ def equivalents() -> Equivalents:
 
 
 def raw_groups() -> list[list[str]]:
-    """Groups as written: the synonym table, the glossary, the provinces."""
+    """Groups as written: the synonym table and the glossary, then the provinces."""
+    return word_groups() + place_groups()
+
+
+@cache
+def word_groups() -> list[list[str]]:
     found = [[str(f) for f in group] for group in yaml.safe_load(DATA.read_text("utf-8"))]
     for entry in load_glossary():
         full = str(entry["full"]).split(" (")[0].split(" หรือ ")[0]
         found.append([str(entry["short"]), *map(str, entry.get("forms") or []), full])
-    for name, info in load_provinces().items():
-        if len(normalize(str(info["name_en"]))) >= MIN_PROVINCE and inside_words(normalize(name)) < COMMON_IN:
-            found.append([name, str(info["name_en"])])
     return found
+
+
+@cache
+def place_groups() -> list[list[str]]:
+    return [[name, str(info["name_en"])] for name, info in load_provinces().items()
+            if len(normalize(str(info["name_en"]))) >= MIN_PROVINCE and inside_words(normalize(name)) < COMMON_IN]
 
 
 def merged(groups: list[list[str]]) -> list[list[str]]:
@@ -113,13 +123,17 @@ def strict(form: str) -> bool:
 
 
 def inside_words(form: str) -> int:
-    """How many dictionary words hold the form inside them."""
-    return sum(form in word for word in dictionary() if word != form)
+    """About how many dictionary words hold the form inside them (occurrences in the word
+    list, less the word itself): enough to tell a word part from a rare string."""
+    text, words = dictionary()
+    return text.count(form) - (form in words)
 
 
 @cache
-def dictionary() -> list[str]:
-    return [normalize(w) for w in thai_words() if len(w) > 2]
+def dictionary() -> tuple[str, frozenset[str]]:
+    """PyThaiNLP's word list as one text (one word a line), and as a set."""
+    words = frozenset(w for w in thai_words() if len(w) > 2)
+    return "\n".join(sorted(words)), words
 
 
 class Finder:

@@ -65,7 +65,7 @@ PREVIOUS, NEXT = "ครั้งก่อน", "ครั้งต่อไป"
 INHERIT = frozenset({"proposal", "area", "systemmap"})  # they take their meetings' place and time
 # sharing several places says no more than sharing the rarest of them
 PLACES = frozenset({FAMILY_ORDER["region"], FAMILY_ORDER["province"]})
-QUARTERS = 4  # candidate estimates count feature weights in quarters: exact sums of ints
+HALVES = 2  # candidate estimates count feature weights in halves: exact sums of ints
 
 
 Tie = tuple[float, int, int, str]  # (weight, family or TEXT/TIME, shared count, name shown)
@@ -188,14 +188,14 @@ class RelatedFinder:
         scale = math.log(1 + total)
         # rarer features weigh more: the IDF of the feature over all pages, at most 1
         self.rarity = [math.log(1 + total / len(p)) / scale for p in postings]
-        quarters = [max(1, round(QUARTERS * WEIGHTS[self.family[f]] * self.rarity[f])) for f in range(len(names))]
-        # each page repeated by its feature's weight in quarters: one Counter sums them all;
+        halves = [max(1, round(HALVES * WEIGHTS[self.family[f]] * self.rarity[f])) for f in range(len(names))]
+        # each page repeated by its feature's weight in halves: one Counter sums them all;
         # places (a region, a province) are shared too widely to find candidates by: they only
         # fill in for a page that shares little else (a post imported without stakeholders)
-        self.spread = [p * quarters[f] if len(p) <= MAX_POSTING and self.family[f] not in PLACES else []
+        self.spread = [p * halves[f] if len(p) <= MAX_POSTING and self.family[f] not in PLACES else []
                        for f, p in enumerate(postings)]
         self.place_pages = {f: p[:PLACE_CANDIDATES] for f, p in enumerate(postings) if self.family[f] in PLACES}
-        self.place_weight = [quarters[f] / QUARTERS for f in range(len(names))]
+        self.place_weight = [halves[f] / HALVES for f in range(len(names))]
 
     def _weigh_terms(self, documents: list[list[str]]) -> None:
         """TF-IDF vectors on numbered terms, each in the order its terms first occur (so that
@@ -217,8 +217,8 @@ class RelatedFinder:
 
     def estimates(self, page: int) -> dict[int, float]:
         """A cheap accumulated score of every page sharing a feature or a top term."""
-        quarters = Counter(itertools.chain.from_iterable(map(self.spread.__getitem__, self.features[page])))
-        estimate = dict(zip(quarters, map((1 / QUARTERS).__mul__, quarters.values()), strict=True))
+        halves = Counter(itertools.chain.from_iterable(map(self.spread.__getitem__, self.features[page])))
+        estimate = dict(zip(halves, map((1 / HALVES).__mul__, halves.values()), strict=True))
         vector = self.vectors[page]
         for term in self.top_terms[page]:
             factor = TEXT_WEIGHT * vector[term]
@@ -256,10 +256,10 @@ class RelatedFinder:
         """The exact score of the best few candidates; reasons for those picked."""
         if wanted <= 0:
             return []
-        scored = [(-total, other) for other in best(estimate, CANDIDATES)
-                  if (total := self.total(page, other)) > 0.05]
+        scored = [(-total, other, text) for other in best(estimate, CANDIDATES)
+                  for total, text in [self.total(page, other)] if total > 0.05]
         scored.sort()
-        return [Related(self.ids[b], -total, reason(self.ties(page, b))) for total, b in scored[:wanted]]
+        return [Related(self.ids[b], -total, reason(self.ties(page, b, text))) for total, b, text in scored[:wanted]]
 
     def series_links(self, record_id: str) -> list[Related]:
         previous, following = self.series.get(record_id, ([], []))
@@ -269,31 +269,34 @@ class RelatedFinder:
     def shared(self, a: int, b: int) -> dict[int, float]:
         """Family → the rarity of what the two pages share in it (summed; for places, the rarest)."""
         found: dict[int, float] = {}
+        family, rarity = self.family, self.rarity
         for f in self.others[a] & self.others[b]:
-            family, rarity = self.family[f], self.rarity[f]
-            if family in PLACES:
-                found[family] = max(found.get(family, 0.0), rarity)
+            kind, value = family[f], rarity[f]
+            if kind in PLACES:
+                if value > found.get(kind, 0.0):
+                    found[kind] = value
             else:
-                found[family] = found.get(family, 0.0) + rarity
+                found[kind] = found.get(kind, 0.0) + value
         return found
 
-    def total(self, a: int, b: int) -> float:
-        """The pair's score: shared features, then (when they share any) the text and the time."""
+    def total(self, a: int, b: int) -> tuple[float, float]:
+        """The pair's score (shared features, then, when they share any, the time) with the text
+        similarity; and that similarity (the reason needs it again)."""
         found = self.shared(a, b)
-        total = math.fsum(WEIGHTS[f] * damped(v) for f, v in found.items())  # exact: any order, same float
+        total = math.fsum([WEIGHTS[f] * damped(v) for f, v in found.items()])  # exact: any order, same float
         text = cosine(self.vectors[a], self.vectors[b])
         if text >= TEXT_MIN:
             total += TEXT_WEIGHT * text
-        apart = self.days_apart(a, b)
-        if found and apart is not None:
-            total += closeness(apart)
-        return round(total, 6)
+        day_a, day_b = self.days[a], self.days[b]
+        if found and day_a is not None and day_b is not None:
+            total += closeness(abs(day_a - day_b))
+        return round(total, 6), text
 
     def days_apart(self, a: int, b: int) -> int | None:
         day_a, day_b = self.days[a], self.days[b]
         return abs(day_a - day_b) if day_a is not None and day_b is not None else None
 
-    def ties(self, a: int, b: int) -> list[Tie]:
+    def ties(self, a: int, b: int, text: float) -> list[Tie]:
         """The parts of the score, strongest first: (weight, family, count, name shown) per
         family (the name of its rarest shared feature), then the text and the time."""
         count: dict[int, int] = {}
@@ -304,7 +307,6 @@ class RelatedFinder:
             rarest.setdefault(family, f)
         ties = [(WEIGHTS[family] * damped(value), family, count[family], self.names[rarest[family]][1])
                 for family, value in self.shared(a, b).items()]
-        text = cosine(self.vectors[a], self.vectors[b])
         if text >= TEXT_MIN:
             ties.append((TEXT_WEIGHT * text, TEXT, 1, ""))
         apart = self.days_apart(a, b)
@@ -366,8 +368,9 @@ def document_text(index: SiteIndex, record_id: str) -> str:
 
 @cache
 def form_terms() -> dict[str, list[tuple[tuple[str, ...], int]]]:
-    """The terms of every form of a word with equivalents, by its first term: (terms, group)."""
-    written = equivalents().written()
+    """The terms of every form of a word with equivalents, by its first term: (terms, group).
+    Not the names of provinces: a record's own province is a feature of its own already."""
+    written = equivalents().written(places=False)
     found: dict[str, list[tuple[tuple[str, ...], int]]] = {}
     for words, (_, group) in zip(terms_of_texts([raw for raw, _ in written]), written, strict=True):
         if words:
