@@ -25,7 +25,7 @@
   var WHOLE = 100;  // the whole phrase outranks its words apart, whatever the field
   var TITLE_IS_QUERY = 4;
   var PRIOR = { meeting: 1.4 };  // reports are what readers come for: a word in a report's text ranks with a summary's
-  var LIMIT = 20, BATCH = 30, MAX_CONFIRM = 90, FIRST = 10, PER_KIND = 4;
+  var LIMIT = 20, BATCH = 30, MAX_CONFIRM = 60, FIRST = 10, PER_KIND = 4;
   var THAI_LETTER = /[\u0E01-\u0E4E]/, LATIN_LETTER = /[a-z0-9]/i;
   var cache = new Map();
 
@@ -298,10 +298,12 @@
     return first.concat(rest);
   }
 
-  /* Confirm candidates a batch at a time, best first, until enough are found. */
+  /* Confirm candidates a batch at a time, best first, until enough are found; a query
+   * downloads at most MAX_CONFIRM pages' text in all (the first query's budget). */
   function confirm(pool, q, results, tried) {
-    var batch = pool.slice(tried, Math.min(tried + BATCH, MAX_CONFIRM));
+    var batch = pool.slice(tried, tried + Math.min(BATCH, MAX_CONFIRM - q.confirmed));
     if (!batch.length || results.length >= LIMIT) return Promise.resolve(results);
+    q.confirmed += batch.length;
     return Promise.all(batch.map(function (doc) {
       return load("search/t/" + doc + ".json").then(function (fields) {
         var verdict = judge(doc, fields, q);
@@ -322,7 +324,7 @@
       return w.norm.length >= 2 || w.parts.some(function (p) { return p.group !== undefined; });
     });
     return {
-      norm: whole.norm, parts: whole.parts, wordParts: words,
+      norm: whole.norm, parts: whole.parts, wordParts: words, confirmed: 0,
       phrase: pattern(eq, whole.parts), phraseAll: pattern(eq, whole.parts, "g"),
       phraseExact: new RegExp("^" + pattern(eq, whole.parts).source + "$"),
       words: words.map(function (w) { return { re: pattern(eq, w.parts), all: pattern(eq, w.parts, "g") }; })
