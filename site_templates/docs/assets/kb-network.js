@@ -20,6 +20,7 @@
   // ties by weight: 1, 2, 3–4, 5 and more; stronger ties are drawn darker and wider
   const BANDS = [[1, 0.10, 0.6], [2, 0.22, 0.9], [3, 0.35, 1.3], [5, 0.55, 2]];
   const LABELS_MOST = 80;
+  const TIES_MOST = 40000; // drawn at once (the strongest in view)
   const QUICK_FROM = 20000; // ties: from here on a pan moves the last picture (see moved)
   const net = {n: 0};
   const api = {visible: () => 0, focused: () => null, ready: null, firstDraw: null, timing: {}};
@@ -172,25 +173,40 @@
     still.canvas.getContext("2d").drawImage(canvas, 0, 0);
     still.t = t;
   }
+  /* Ties in view, strongest first, at most TIES_MOST per drawing: beyond that lines only
+     darken the picture and slow it down; a band that does not fit is thinned evenly. */
   function drawTies(t) {
     const {x, y, a, b, order, shown} = net;
+    const seen = (e) => {
+      const i = a[e], j = b[e];
+      if (!shown[i] || !shown[j]) return false;
+      const x1 = x[i] * t.s + t.ox, y1 = y[i] * t.s + t.oy, x2 = x[j] * t.s + t.ox, y2 = y[j] * t.s + t.oy;
+      return !((x1 < 0 && x2 < 0) || (y1 < 0 && y2 < 0) || (x1 > t.w && x2 > t.w) || (y1 > t.h && y2 > t.h));
+    };
+    const ends = BANDS.map((_, k) => (k + 1 < BANDS.length ? net.starts[k + 1] : net.ties));
+    const every = BANDS.map(() => 0);
+    let left = TIES_MOST;
+    for (let k = BANDS.length - 1; k >= 0; k--) {
+      let count = 0;
+      for (let o = net.starts[k]; o < ends[k]; o++) if (seen(order[o])) count++;
+      every[k] = left <= 0 ? 0 : Math.ceil(count / left) || 1;
+      left -= count;
+    }
     ctx.strokeStyle = colours.fg;
     // thousands of overlapping ties would paint the picture black: fainter the more there are
     const faint = Math.min(1, Math.sqrt(4000 / Math.max(1, net.drawnTies)));
     let drawn = 0;
     for (let k = 0; k < BANDS.length; k++) {
-      const end = k + 1 < BANDS.length ? net.starts[k + 1] : net.ties;
+      if (!every[k]) continue;
       ctx.globalAlpha = Math.max(0.02, BANDS[k][1] * faint);
       ctx.lineWidth = BANDS[k][2];
       ctx.beginPath();
-      for (let o = net.starts[k]; o < end; o++) {
+      let nth = 0;
+      for (let o = net.starts[k]; o < ends[k]; o++) {
         const e = order[o];
-        const i = a[e], j = b[e];
-        if (!shown[i] || !shown[j]) continue;
-        const x1 = x[i] * t.s + t.ox, y1 = y[i] * t.s + t.oy, x2 = x[j] * t.s + t.ox, y2 = y[j] * t.s + t.oy;
-        if ((x1 < 0 && x2 < 0) || (y1 < 0 && y2 < 0) || (x1 > t.w && x2 > t.w) || (y1 > t.h && y2 > t.h)) continue;
-        ctx.moveTo(x1, y1);
-        ctx.lineTo(x2, y2);
+        if (!seen(e) || nth++ % every[k]) continue;
+        ctx.moveTo(x[a[e]] * t.s + t.ox, y[a[e]] * t.s + t.oy);
+        ctx.lineTo(x[b[e]] * t.s + t.ox, y[b[e]] * t.s + t.oy);
         drawn++;
       }
       ctx.stroke();
