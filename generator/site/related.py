@@ -21,15 +21,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from typing import Any
 
 from ..graph.index import SiteIndex
 from ..parallel import parallel_map
-from ..search.equivalents import equivalents
-from ..text import terms_of_all, terms_of_texts
+from ..text import terms_of_all
 from ..thai import province_by_name
 from .series import series_of
+from .similarity import Weigher, cosine, document_text, with_equivalents
 
 MAX_RELATED = 5
 MIN_RELATED = 3  # a meeting's list is filled from other kinds up to this many
@@ -358,69 +357,6 @@ def words(family: int, n: int, name: str) -> str:
     if family == FAMILY_ORDER["region"]:
         name = name.removeprefix("region:")
     return REASONS[family].format(n=n, name=name)
-
-
-def document_text(index: SiteIndex, record_id: str) -> str:
-    data = index.records[record_id].data
-    parts = [data.get(k) for k in ("title", "summary", "statement", "body")]
-    return "\n".join(str(p) for p in parts if isinstance(p, str))
-
-
-@cache
-def form_terms() -> dict[str, list[tuple[tuple[str, ...], int]]]:
-    """The terms of every form of a word with equivalents, by its first term: (terms, group).
-    Not the names of provinces: a record's own province is a feature of its own already."""
-    written = equivalents().written(places=False)
-    found: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-    for words, (_, group) in zip(terms_of_texts([raw for raw, _ in written]), written, strict=True):
-        if words:
-            found.setdefault(words[0], []).append((tuple(words), group))
-    return found
-
-
-def with_equivalents(words: list[str]) -> list[str]:
-    """The terms, and one more for each word with equivalents they hold (พชอ. and คณะกรรมการ
-    พัฒนาคุณภาพชีวิตระดับอำเภอ, COVID and โควิด then share a term)."""
-    table = form_terms()
-    groups = {group for at, word in enumerate(words) if word in table
-              for form, group in table[word] if tuple(words[at:at + len(form)]) == form}
-    return words + [equivalent_term(g) for g in sorted(groups)]
-
-
-def equivalent_term(group: int) -> str:
-    """A word no text has, that the term cutter keeps whole: eqv + the group in letters."""
-    letters = ""
-    while True:
-        group, digit = divmod(group, 26)
-        letters = chr(ord("a") + digit) + letters
-        if not group:
-            return "eqv" + letters
-
-
-class Weigher:
-    """TF-IDF weights over a set of documents, normalised to unit length. Each weight is
-    (1 + log count) · log(1 + documents / documents with the term), one table look-up each."""
-
-    def __init__(self, documents: list[list[str]]) -> None:
-        df = Counter(itertools.chain.from_iterable(map(set, documents)))
-        n = len(documents) or 1
-        self.idf = {t: math.log(1 + n / d) for t, d in df.items()}
-        most = max(map(len, documents), default=0)  # no count is higher
-        self.tf = [0.0] + [1 + math.log(c) for c in range(1, most + 1)]
-
-    def __call__(self, words: list[str]) -> dict[str, float]:
-        counts = Counter(words)
-        values = list(map(operator.mul, map(self.tf.__getitem__, counts.values()), map(self.idf.__getitem__, counts)))
-        norm = math.sqrt(sum(map(operator.mul, values, values))) or 1.0
-        return dict(zip(counts, map(norm.__rtruediv__, values), strict=True))
-
-
-def cosine(a: dict[int, float], b: dict[int, float]) -> float:
-    """Summed over the shorter vector's shared terms in its order: the same float every time."""
-    if len(a) > len(b):
-        a, b = b, a
-    shared = list(filter(b.__contains__, a))
-    return sum(map(operator.mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
 
 
 PARALLEL_FROM = 400  # pages; below this, forking workers costs more than it saves
