@@ -53,7 +53,7 @@ def write_explorer_site(records: list[Record], target: Path, network: nx.Graph |
         (target / name).write_bytes(data)
     (target / "network" / "index.html").write_text(PAGE.format(listing.render(index).html), "utf-8")
     (target / "assets").mkdir(exist_ok=True)
-    for name in ("kb.css", "kb-diagrams.js", "kb-network.js"):
+    for name in ("kb.css", "kb-diagrams.js", "kb-network-draw.js", "kb-network.js"):
         shutil.copy(ASSETS / name, target / "assets" / name)
     data = site.files["network/explorer.json"]
     return {"nodes": index.network.number_of_nodes(), "ties": index.network.number_of_edges(),
