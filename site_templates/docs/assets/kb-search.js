@@ -21,7 +21,7 @@
   var FIELDS = ["title", "summary", "meta", "body"];
   var BIT = { title: 1, summary: 2, meta: 4, body: 8 };
   var WEIGHT = { title: 8, summary: 4, meta: 2, body: 3 };
-  var SNIPPET_FROM = ["body", "summary", "meta", "title"];  // where the context reads best
+  var SNIPPET_FROM = ["body", "summary", "meta"];  // where the context reads best (a title match shows the lead)
   var WHOLE = 100;  // the whole phrase outranks its words apart, whatever the field
   var TITLE_IS_QUERY = 4;
   var PRIOR = { meeting: 1.4 };  // reports are what readers come for: a word in a report's text ranks with a summary's
@@ -368,13 +368,15 @@
     return node;
   }
 
-  function item(r) {
+  /* A result: its title, its kind (unless its group says it) and date, and the snippet. */
+  function item(r, grouped) {
     var li = el("li", "kb-search__item");
     li.dataset.kind = r.type;
     var a = el("a", "kb-search__link", r.title);
     a.href = r.url;
     li.appendChild(a);
-    li.appendChild(el("span", "kb-search__kind", r.kind + (r.date ? " · " + r.date : "")));
+    var about = [grouped ? "" : r.kind, r.date].filter(Boolean).join(" · ");
+    if (about) li.appendChild(el("span", "kb-search__kind", about));
     var p = el("p", "kb-search__snippet");
     p.appendChild(document.createTextNode(r.snippet.before));
     if (r.snippet.match) p.appendChild(el("mark", "", r.snippet.match));
@@ -393,7 +395,7 @@
     }
     if (!grouped) {
       var ol = el("ol", "kb-search__list");
-      results.forEach(function (r) { ol.appendChild(item(r)); });
+      results.forEach(function (r) { ol.appendChild(item(r, false)); });
       list.appendChild(ol);
       return;
     }
@@ -406,7 +408,7 @@
       section.dataset.kind = kind;
       section.appendChild(el("h2", "kb-search__group-title", mine[0].kind + " (" + mine.length + ")"));
       var ol = el("ol", "kb-search__list");
-      mine.forEach(function (r) { ol.appendChild(item(r)); });
+      mine.forEach(function (r) { ol.appendChild(item(r, true)); });
       section.appendChild(ol);
       list.appendChild(section);
     });
