@@ -17,6 +17,8 @@ from ..thai import province_by_name
 from .extract import Extracted
 from .people import HONORIFIC
 
+ID_LIMIT = 120  # schemas/common.schema.json: an id's maxLength
+
 
 @dataclass
 class Draft:
@@ -60,11 +62,11 @@ def yaml_value(key: str, value: Any) -> str:
 def free_id(content: Path, folder: str, wanted: str, taken: set[str] | None = None) -> str:
     """The wanted id, or wanted-2, -3, ... when a file (or media folder) of that name exists or
     another draft of this run took it."""
-    candidate, n = wanted, 1
+    candidate, n = wanted[:ID_LIMIT], 1
     while ((content / folder / f"{candidate}.yaml").exists() or (content / "media" / candidate).exists()
            or candidate in (taken or set())):
         n += 1
-        candidate = f"{wanted}-{n}"
+        candidate = f"{wanted[:ID_LIMIT - len(str(n)) - 1].rstrip('-')}-{n}"
     return candidate
 
 

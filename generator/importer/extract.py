@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..records.characters import BIDI, FORBIDDEN
 from ..records.load import Record
 from ..thai import health_region_of, load_provinces, province_by_name, thai_to_arabic_digits
 from .dates import find_dates, meeting_date, meeting_time
@@ -195,7 +196,9 @@ def people_and_roles(out: Extracted, body: str, known_people: dict[str, str]) ->
 
 
 def extract(text: str, records: list[Record]) -> Extracted:
-    text = text.replace("\r\n", "\n").replace("\u00a0", " ")
+    # web posts carry invisible direction marks (Facebook wraps names in U+202A…U+202C) and stray
+    # control characters: a draft holding them would fail validation
+    text = FORBIDDEN.sub("", BIDI.sub("", text.replace("\r\n", "\n").replace("\u00a0", " ")))
     out = Extracted()
     out.title, out.publisher = find_title(text)
     out.body = strip_chrome(text)

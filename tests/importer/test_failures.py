@@ -134,3 +134,23 @@ def test_an_undated_draft_elsewhere_does_not_fail_the_next_import(tmp_path: Path
     out = capsys.readouterr().out
     assert code == 0
     assert "undated-meeting.yaml" in out and "not from this import" in out
+
+
+def test_direction_marks_and_control_characters_of_a_web_post_do_not_reach_the_draft(tmp_path: Path) -> None:
+    """Facebook wraps names in U+202A…U+202C; validation refuses them in titles and names."""
+    text = f"\u202aประชุมคณะทำงาน\u202c ครั้งที่ 3\x08{BODY} #\u202bสุขภาวะ\u202c"
+    code, content = import_into(tmp_path, {"post.txt": text})
+    assert code == 0
+    draft = next((content / "meetings").glob("2024-03-05-*.yaml")).read_text("utf-8")
+    assert "ประชุมคณะทำงาน ครั้งที่ 3" in draft
+    assert not any(c in draft for c in "\u202a\u202b\u202c\x08")
+
+
+def test_an_id_taken_at_the_length_limit_still_fits(tmp_path: Path) -> None:
+    from generator.importer.draft import ID_LIMIT, free_id
+
+    wanted = "2024-03-05-" + "x" * 120
+    (tmp_path / "meetings").mkdir()
+    (tmp_path / "meetings" / f"{wanted[:ID_LIMIT]}.yaml").write_text("", "utf-8")
+    taken = free_id(tmp_path, "meetings", wanted)
+    assert len(taken) == ID_LIMIT and taken.endswith("-2")
