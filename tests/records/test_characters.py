@@ -143,3 +143,15 @@ def test_what_is_forbidden_is_exactly_what_xml_refuses_or_html_reports(point: in
 @pytest.mark.parametrize("char", ["\t", "\n", " ", "~", "\xa0", "ก", "\u200b", "\u202e", "\ufffd", "🙂"])
 def test_what_is_allowed_everywhere(char: str) -> None:
     assert not FORBIDDEN.fullmatch(char)
+
+
+def test_the_quick_scan_of_a_file_never_misses_a_character_the_checks_report() -> None:
+    """Files without a suspect character skip the value-by-value checks: the scan must cover
+    every forbidden character and every direction control."""
+    import sys
+
+    from generator.records.characters import _SUSPECT, BIDI, FORBIDDEN
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    reported = {m.start() for m in FORBIDDEN.finditer(every)} | {m.start() for m in BIDI.finditer(every)}
+    assert reported and reported <= {m.start() for m in _SUSPECT.finditer(every)}
