@@ -65,11 +65,15 @@ class SiteIndex:
 
     def linked(self, record_id: str, relation: str, incoming: bool = False) -> list[str]:
         """Record ids joined to this one by a relation, ordered for display."""
+        return self.ordered(self.neighbours(record_id, (relation,), incoming))
+
+    def neighbours(self, record_id: str, relations: tuple[str, ...], incoming: bool = False) -> set[str]:
+        """Record ids joined to this one by any of the relations, unordered (for counting)."""
         if incoming:
-            ids = [u for u, _, k in self.graph.in_edges(record_id, keys=True) if k == relation]
+            ids = {u for u, _, k in self.graph.in_edges(record_id, keys=True) if k in relations}
         else:
-            ids = [v for _, v, k in self.graph.out_edges(record_id, keys=True) if k == relation]
-        return self.ordered(i for i in ids if i in self.records)
+            ids = {v for _, v, k in self.graph.out_edges(record_id, keys=True) if k in relations}
+        return ids & self.records.keys()
 
     def tags_of(self, record: Record) -> list[Tag]:
         found = []

@@ -34,17 +34,21 @@ class Listing:
     description: str
     template: str
     context: dict[str, Any]
+    # the records whose story the page tells: told while rendering, so a cached page costs
+    # nothing and what the story reads is noted like any other read
+    story_of: tuple[str, ...] = ()
 
     def key(self) -> str | None:
         """Its own inputs as text; None when some value has no stable text (never cached)."""
         text = repr((self.src_uri, self.title, self.description, self.template,
-                     {k: stable(v) for k, v in self.context.items()}))
+                     {k: stable(v) for k, v in self.context.items()}, self.story_of))
         return None if " at 0x" in text else text
 
     def render(self, index: PageIndex) -> Page:
         folder_index = self.src_uri == "index.md" or self.src_uri.endswith("/index.md")  # not tags/zindex.md
         depth = self.src_uri.count("/") + (0 if folder_index else 1)
-        html = render(self.template, site=Linker(index, depth), title=self.title, **self.context)
+        told = story(index, list(self.story_of)).context() if self.story_of else {}
+        html = render(self.template, site=Linker(index, depth), title=self.title, **self.context, **told)
         return Page.of(self.src_uri, meta_text(self.title), meta_text(self.description), "listing", html)
 
 
@@ -84,9 +88,11 @@ def pagination(folder: str, number: int, count: int) -> list[tuple[str, str, boo
 def tag_pages(index: SiteIndex) -> Iterator[Listing]:
     tags = thai_sorted(index.tags.values(), key=lambda t: t.label)
     yield page("tags/index.md", "แฮชแท็ก", f"แฮชแท็กทั้งหมด {len(tags)} แท็ก", "tags.html", tags=tags)
-    for tag in tags:  # the tag's story over time (its context is the listing's cache key)
-        yield page(f"tags/{tag.slug}.md", f"#{tag.label}", f"{len(tag.ids)} เรื่องที่ติดแท็ก #{tag.label}",
-                   "tag.html", tag=tag, ids=tag.ids, **story(index, tag.ids).context())
+    for tag in tags:  # the tag's story over time, told when the page is rendered
+        listing = page(f"tags/{tag.slug}.md", f"#{tag.label}", f"{len(tag.ids)} เรื่องที่ติดแท็ก #{tag.label}",
+                       "tag.html", tag=tag, ids=tag.ids)
+        listing.story_of = tuple(tag.ids)
+        yield listing
 
 
 def province_pages(index: SiteIndex) -> Iterator[Listing]:

@@ -88,9 +88,7 @@ def most_involved(index: PageIndex, records: list[str]) -> list[tuple[str, int]]
     partnering, working in), most first."""
     counts: Counter[str] = Counter()
     for record_id in dict.fromkeys(records):
-        involved = set()
-        for relation in INVOLVES:
-            involved.update(index.linked(record_id, relation))
+        involved = index.neighbours(record_id, INVOLVES)  # counted, so no display order needed
         counts.update(i for i in involved if index.records[i].kind == "stakeholder")
     ranked = thai_sorted(counts, key=index.title_of)  # then most first: a stable sort keeps Thai order
     ranked.sort(key=counts.__getitem__, reverse=True)

@@ -107,6 +107,12 @@ class TrackedIndex:
         self._read(found)
         return found
 
+    def neighbours(self, record_id: str, relations: tuple[str, ...]) -> set[str]:
+        self.deps.add(("links", record_id))
+        found = self._index.neighbours(record_id, relations)
+        self._read(found)
+        return found
+
     def tags_of(self, record: Record) -> list[Tag]:
         self._read([record.id])
         found = self._index.tags_of(record)
