@@ -65,8 +65,8 @@ def brought_by(index: PageIndex, meetings: list[str], kind: str) -> list[str]:
     """Records of a kind the meetings raised or presented that name no topic of their own (a
     record with topics belongs to the stories of those topics)."""
     found = []
-    for meeting in meetings:
-        for record_id in index.linked(meeting, BROUGHT[kind]):
+    for meeting in meetings:  # the caller puts them in display order
+        for record_id in sorted(index.neighbours(meeting, (BROUGHT[kind],))):
             if not index.records[record_id].data.get("topics"):
                 found.append(record_id)
     return found
