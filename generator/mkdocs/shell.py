@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import get_build_date
 
 from ..parallel import WORKERS, fork_pool
+from ..site.media import site_paths
 from ..site.model import Page, url_of_src
 
 # Slots the theme copies through unchanged: plain ASCII that no filter escapes. The content
@@ -179,13 +180,7 @@ def split_slots(html: str) -> list[str]:
 
 def write_files(site_dir: str, files: dict[str, bytes]) -> None:
     """Files by path under the site (search index, feed, diagrams), each folder made once."""
-    made: set[str] = set()
-    for name, data in files.items():
-        path = os.path.join(site_dir, name)
-        folder = os.path.dirname(path)
-        if folder not in made:
-            os.makedirs(folder, exist_ok=True)
-            made.add(folder)
+    for data, path in zip(files.values(), site_paths(site_dir, files), strict=True):
         with open(path, "wb") as handle:
             handle.write(data)
 

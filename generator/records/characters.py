@@ -96,28 +96,27 @@ def named(where: FieldPath) -> bool:
 
 
 def forbidden_in(record: Record, where: FieldPath, text: str, is_key: bool) -> list[Diagnostic]:
-    name = field_name(where)
-    found = []
-    for offset, char in occurrences(FORBIDDEN, text):
-        th, en = describe(char)
-        line, col = place(record, where, text, offset, is_key)
-        found.append(Diagnostic(record.path, line, col, "forbidden-character",
-                                f"'{name}' มี{th} ที่ตัวอักษรที่ {offset + 1} (XML และ HTML ไม่รับอักขระนี้)",
-                                f"'{name}' contains the {en} at character {offset + 1} "
-                                "(XML and HTML do not allow it)", fixed(FORBIDDEN, text)))
-    return found
+    return found_in(record, where, text, is_key, FORBIDDEN, "forbidden-character",
+                    (" (XML และ HTML ไม่รับอักขระนี้)", " (XML and HTML do not allow it)"))
 
 
 def bidi_in(record: Record, where: FieldPath, text: str) -> list[Diagnostic]:
+    return found_in(record, where, text, False, BIDI, "bidi-control",
+                    (" ซึ่งใช้พรางข้อความได้", ", which can disguise text"))
+
+
+def found_in(record: Record, where: FieldPath, text: str, is_key: bool, pattern: re.Pattern[str],
+             code: str, why: tuple[str, str]) -> list[Diagnostic]:
+    """Each character of the pattern in the text, at its line and column, named, with the fix."""
     name = field_name(where)
     found = []
-    for offset, char in occurrences(BIDI, text):
+    for offset, char in occurrences(pattern, text):
         th, en = describe(char)
-        line, col = place(record, where, text, offset, False)
-        found.append(Diagnostic(record.path, line, col, "bidi-control",
-                                f"'{name}' มี{th} ที่ตัวอักษรที่ {offset + 1} ซึ่งใช้พรางข้อความได้",
-                                f"'{name}' contains the {en} at character {offset + 1}, "
-                                "which can disguise text", fixed(BIDI, text)))
+        line, col = place(record, where, text, offset, is_key)
+        found.append(Diagnostic(record.path, line, col, code,
+                                f"'{name}' มี{th} ที่ตัวอักษรที่ {offset + 1}{why[0]}",
+                                f"'{name}' contains the {en} at character {offset + 1}{why[1]}",
+                                fixed(pattern, text)))
     return found
 
 

@@ -12,8 +12,9 @@ content/media/ as they are).
 from __future__ import annotations
 
 import os
+import shutil
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -169,18 +170,22 @@ def add_images(pages: list[Page], media: MediaTable) -> None:
 def place_files(site_dir: str, copies: dict[str, str]) -> None:
     """Each file into the site as a hard link (instant, no extra space: the copies are never
     written to in place) or, across file systems, copied."""
-    made: set[str] = set()
-    for name, source in copies.items():
-        dest = os.path.join(site_dir, name)
-        folder = os.path.dirname(dest)
-        if folder not in made:
-            os.makedirs(folder, exist_ok=True)
-            made.add(folder)
+    for (_, source), dest in zip(copies.items(), site_paths(site_dir, copies), strict=True):
         if os.path.lexists(dest):
             os.unlink(dest)
         try:
             os.link(source, dest)
         except OSError:
-            with open(source, "rb") as src, open(dest, "wb") as out:
-                while chunk := src.read(1 << 20):
-                    out.write(chunk)
+            shutil.copyfile(source, dest)
+
+
+def site_paths(site_dir: str, names: Iterable[str]) -> Iterator[str]:
+    """Each name's path under the site, its folder made (once per folder) before it is given."""
+    made: set[str] = set()
+    for name in names:
+        path = os.path.join(site_dir, name)
+        folder = os.path.dirname(path)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        yield path
