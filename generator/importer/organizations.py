@@ -20,9 +20,10 @@ from functools import cache
 
 from pythainlp.tag import pos_tag
 
+from ..text import dictionary
 from ..thai import load_glossary, load_provinces
 from .people import HONORIFICS, ROLE_HEADS
-from .text import THAI_LETTER, dictionary_words, is_thai, starts_word, whole_word, words
+from .text import THAI_LETTER, is_thai, starts_word, whole_word, words
 
 HEADS = ("สำนักงาน", "สำนัก", "สนง.", "โรงพยาบาล", "มหาวิทยาลัย", "องค์การบริหารส่วน", "เทศบาล", "สมาคม", "มูลนิธิ",
          "ชมรม", "เครือข่าย", "กองทุน", "ศูนย์", "สถาบัน", "คณะกรรมการ", "คณะกรรมาธิการ", "คณะอนุกรรมการ",
@@ -180,7 +181,7 @@ def mentions_of_names(text: str, known: frozenset[str]) -> list[Mention]:
     """Known names and glossary abbreviations, with the place or number written after them."""
     found = []
     abbreviations = set(body_abbreviations())
-    plain_words = dictionary_words()
+    plain_words = dictionary()
     for name in sorted((known - plain_words) | abbreviations, key=len, reverse=True):
         flags = re.IGNORECASE if name.isascii() or name[:4].isascii() else 0
         for match in re.finditer(re.escape(name), text, flags):

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .text import THAI_LETTER, boundaries, dictionary_words, given_names, is_thai, thai_run_around
+from ..text import dictionary
+from .text import THAI_LETTER, boundaries, given_names, is_thai, thai_run_around
 
 _RANKS = ("พลเอก", "พลโท", "พลตรี", "พลเรือเอก", "พลเรือโท", "พลเรือตรี", "พลอากาศเอก", "พลอากาศโท",
           "พลอากาศตรี", "พลตำรวจเอก", "พลตำรวจโท", "พลตำรวจตรี", "พันเอก", "พันโท", "พันตรี", "พันตำรวจเอก",
@@ -129,7 +130,7 @@ def find_people(text: str) -> list[Person]:
             continue  # a job title, or 'นายก อบจ.': a family name is no abbreviation
         title, first = split
         title += " " if re.search(r"\s$", match["title"]) and len(title) > 4 else ""  # 'พลเอก ประวิตร'
-        if first in dictionary_words() and first not in given_names() \
+        if first in dictionary() and first not in given_names() \
                 and (match["title"].strip() in WEAK or len(first) <= 3):
             continue  # 'นางรอง', 'พระเถรานุเถระ': a word, not a name
         last, end = unglued_family(match["last"]), match.end()

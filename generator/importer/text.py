@@ -8,9 +8,10 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
-from pythainlp.corpus import thai_family_names, thai_female_names, thai_male_names, thai_words
+from pythainlp.corpus import thai_family_names, thai_female_names, thai_male_names
 from pythainlp.tokenize import Trie, word_tokenize
 
+from ..text import dictionary
 from ..thai import load_glossary, load_provinces
 
 THAI_LETTER = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e"  # consonants, vowels, marks; not ฯ, not digits
@@ -62,11 +63,6 @@ def family_names() -> frozenset[str]:
     return frozenset(thai_family_names())
 
 
-@cache
-def dictionary_words() -> frozenset[str]:
-    return frozenset(thai_words())
-
-
 def reference_words() -> set[str]:
     """Places and agency names that PyThaiNLP's word list lacks, kept whole when segmenting."""
     extra = set(load_provinces())
@@ -82,7 +78,7 @@ def reference_words() -> set[str]:
 @lru_cache(maxsize=4)
 def tokenizer(extra: frozenset[str] = frozenset()) -> Trie:
     """PyThaiNLP's dictionary, our reference words and the caller's (known stakeholders)."""
-    return Trie(set(dictionary_words()) | reference_words() | {w for w in extra if " " not in w})
+    return Trie(set(dictionary()) | reference_words() | {w for w in extra if " " not in w})
 
 
 def words(text: str, extra: frozenset[str] = frozenset()) -> list[str]:
