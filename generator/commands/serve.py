@@ -8,7 +8,7 @@ import os
 
 from ..progress import reporter, silent
 from . import content_dir
-from .build import config_file, plugin_progress
+from .build import config_file, plugin_progress, project_options
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -36,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
     with plugin_progress(silent if args.quiet else reporter()):
         # dirty: the site folder is not emptied before each rebuild; the plugin rewrites only
         # pages that changed and removes pages whose record is gone
-        serve(str(config_file(root, None)), dev_addr=args.dev_addr, livereload=True,
-              build_type="dirty")
+        config = config_file(root, None)
+        serve(str(config), dev_addr=args.dev_addr, livereload=True, build_type="dirty",
+              **project_options(config))
     return 0
