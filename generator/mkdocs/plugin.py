@@ -52,6 +52,8 @@ def hand_over(content: Content | None) -> None:
 class ThaiKbConfig(Config):
     content_dir = opt.Type(str, default="content")
     shell = opt.Type(bool, default=True)  # fill the theme's shell per folder (see mkdocs_shell)
+    # the hosted editor's backend (kb init writes it): {backend, repo, branch, base_url, ...}
+    editor = opt.Type(dict, default={})
 
 
 class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
