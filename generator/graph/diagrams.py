@@ -138,9 +138,11 @@ def systemmap_dot(record: Record, links: dict[str, str] | None = None, print_a4:
     return "\n".join(lines) + "\n"
 
 
-def node_line(node: dict[str, Any], url: str | None) -> str:
-    style = NODE_STYLE.get(node.get("kind", "factor"), NODE_STYLE["factor"])
-    label = wrap(str(node.get("label", node["id"])))
+def node_line(node: dict[str, Any], url: str | None, wrapped: str | None = None,
+              styles: dict[str, str] | None = None) -> str:
+    styles = {**NODE_STYLE, **(styles or {})}
+    style = styles.get(node.get("kind", "factor"), NODE_STYLE["factor"])
+    label = wrapped or wrap(str(node.get("label", node["id"])))
     if node.get("kind") == "leverage":
         label = "★ " + label
     extra = f", href={quote(url)}, target=_top" if url else ""
@@ -148,15 +150,17 @@ def node_line(node: dict[str, Any], url: str | None) -> str:
             f"tooltip={quote(node.get('note') or node.get('label', ''))}, {style}{extra}];")
 
 
-def link_line(link: dict[str, Any]) -> str:
+def link_line(link: dict[str, Any], where: str = "label", more: str = "") -> str:
+    """A signed link; its sign is the edge's `where` label (label, or headlabel by the arrow)."""
     sign = "+" if link.get("polarity") == "+" else "−"
     color = "#1a7f37" if sign == "+" else "#cf222e"
-    extra = ""
+    extra = f", {more}" if more else ""
     if link.get("delay"):  # the system-dynamics delay mark
-        extra = ", style=dashed"
+        extra += ", style=dashed"
         sign += " ‖"
-    return (f"{quote(link['from'])} -> {quote(link['to'])} [label={quote(sign)}, "
-            f'color="{color}", fontcolor="{color}"{extra}];')
+    font = "fontcolor" if where == "label" else "labelfontcolor"
+    return (f"{quote(link['from'])} -> {quote(link['to'])} [{where}={quote(sign)}, "
+            f'color="{color}", {font}="{color}"{extra}];')
 
 
 def quote_label(label: str) -> str:
@@ -200,8 +204,11 @@ def inline_svg(svg: bytes) -> str:
 
 
 def systemmap_diagram(record: Record, links: dict[str, str] | None = None) -> Diagram:
-    dot = systemmap_dot(record, links)
-    svg = inline_svg(render(dot, "svg"))
+    """The map as a page shows it: drawn for the page's column (map_layout), inline-ready SVG."""
+    from .map_layout import page_drawing  # it draws with this module's nodes and links
+
+    dot, svg_bytes = page_drawing(record, links or {}, render)
+    svg = inline_svg(svg_bytes)
     size = re.search(r'viewBox="[\d.-]+ [\d.-]+ ([\d.]+) ([\d.]+)"', svg)
     diagram = Diagram(dot, svg, loops=feedback_loops(record))
     if size:
