@@ -1,0 +1,616 @@
+// Drawing a system map in the browser, only under `kb serve --edit` (issue 25, part 3).
+//
+// The page carries the map record as JSON (#kb-map-data). A published site never asks the
+// edit server anything: the probe is made only where MkDocs' live reload runs (kb serve), so a
+// static host shows no edit button and logs no failed request. The drawing library
+// (Cytoscape.js with cytoscape-edgehandles, vendored in assets/vendor/) is loaded only when
+// staff press the edit button. The drawing is a plain model (nodes and links as the YAML has
+// them); Cytoscape only shows it, so every change, undo and the test hook go through the model.
+// Saving sends the whole record to the editor's validated save; the live preview then rebuilds
+// and reloads the page. Window.kbMapEditor is the test hook.
+(() => {
+  'use strict';
+
+  const SCRIPT = document.currentScript;
+  const API = '/api/v1';
+  const MAX_LOOPS = 50; // as generator/graph/diagrams.py
+  const MAX_STEPS = 200000; // a dense map's loop search stops here rather than hang the page
+  const VENDOR = ['vendor/cytoscape/cytoscape.min.js', 'vendor/cytoscape-edgehandles/cytoscape-edgehandles.js'];
+  const COLOURS = {leverage: '#ffe08a', outcome: '#b9e6c9', factor: '#e8eef8', mechanism: '#f3dcf5',
+    actor: '#fde2cf', resource: '#e2e2e2'};
+  const SHAPES = {mechanism: 'hexagon', actor: 'ellipse', resource: 'barrel'};
+  const FONT = 'Garuda, Loma, Tahoma, sans-serif';
+  const FONT_SIZE = 12;
+  const LINE_WIDTH = 130; // a label's lines, in points: boxes stay narrow, as on the built map
+  const PAD = 10;
+
+  const host = document.querySelector('[data-kb-map-editor]');
+  const source = document.getElementById('kb-map-data');
+  if (!host || !source || !SCRIPT) return;
+  const record = JSON.parse(source.textContent);
+  const path = host.getAttribute('data-kb-map-editor');
+  const asset = (name) => new URL(name, SCRIPT.src).href;
+
+  // ---- the model: what the YAML holds, plus where each node sits on the canvas ----
+
+  const clone = (value) => JSON.parse(JSON.stringify(value));
+  const model = {nodes: clone(record.nodes || []), links: clone(record.links || []), at: {}};
+  const history = [];
+  let view = null; // the open editor (canvas, toolbar, loops list), or null
+
+  function change(what) { // every edit: remember the state before it (undo), then redraw
+    history.push(JSON.stringify({nodes: model.nodes, links: model.links, at: model.at}));
+    what();
+    changed();
+  }
+
+  function changed() {
+    saveDraft();
+    if (view) view.redraw();
+  }
+
+  function undo() {
+    if (!history.length) return false;
+    Object.assign(model, JSON.parse(history.pop()));
+    changed();
+    return true;
+  }
+
+  const nodeById = (id) => model.nodes.find((n) => n.id === id);
+
+  function freeId() { // ids are ASCII (the schema's rule); a Thai label cannot give one
+    const taken = new Set(model.nodes.map((n) => n.id));
+    let i = 1;
+    while (taken.has(`factor-${i}`)) i += 1;
+    return `factor-${i}`;
+  }
+
+  function addNode(label, at) {
+    const id = freeId();
+    change(() => {
+      model.nodes.push({id, label: String(label).trim() || id, kind: 'factor'});
+      if (at) model.at[id] = at;
+    });
+    return id;
+  }
+
+  // A link to a node that is not there is kept (and not drawn): the validator refuses it on save,
+  // with its own message, so staff see the rule the build applies.
+  function addLink(from, to, polarity, delay) {
+    const link = {from, to, polarity: polarity === '-' || polarity === '−' ? '-' : '+'};
+    if (delay) link.delay = true;
+    change(() => model.links.push(link));
+    return model.links.length - 1;
+  }
+
+  function rename(id, label) {
+    const node = nodeById(id);
+    if (node && String(label).trim()) change(() => { node.label = String(label).trim(); });
+  }
+
+  // Nodes (with their links) and links by index, as one step to undo.
+  function remove(nodeIds, linkIndexes = []) {
+    const nodes = new Set(nodeIds);
+    const links = new Set(linkIndexes);
+    if (!nodes.size && !links.size) return;
+    change(() => {
+      model.links = model.links.filter((l, i) => !links.has(i) && !nodes.has(l.from) && !nodes.has(l.to));
+      model.nodes = model.nodes.filter((n) => !nodes.has(n.id));
+      nodes.forEach((id) => delete model.at[id]);
+    });
+  }
+
+  function setLinks(indexes, fields) { // polarity or delay of some links, as one step
+    const links = indexes.map((i) => model.links[i]).filter(Boolean);
+    if (!links.length) return;
+    change(() => links.forEach((link) => {
+      Object.assign(link, fields(link));
+      if (!link.delay) delete link.delay;
+    }));
+  }
+
+  function move(id, at) {
+    change(() => { model.at[id] = at; });
+  }
+
+  // ---- feedback loops, found and named exactly as generator/graph/diagrams.py does ----
+
+  function edges() { // a directed graph: one edge per (from, to); a later link updates it
+    const ids = new Set(model.nodes.map((n) => n.id));
+    const out = new Map();
+    for (const link of model.links) {
+      if (!ids.has(link.from) || !ids.has(link.to)) continue;
+      if (!out.has(link.from)) out.set(link.from, new Map());
+      const targets = out.get(link.from);
+      targets.set(link.to, {...targets.get(link.to), ...link});
+    }
+    return out;
+  }
+
+  // Each simple cycle once, starting at its smallest id (the rotation the build prints):
+  // from each start, walk only through larger ids.
+  function cycles(out) {
+    const found = [];
+    const order = model.nodes.map((n) => n.id).sort(compare);
+    let steps = 0;
+    for (const start of order) {
+      const path = [start];
+      const onPath = new Set(path);
+      const walk = (node) => {
+        for (const next of (out.get(node) || new Map()).keys()) {
+          if (found.length >= MAX_LOOPS || ++steps > MAX_STEPS) return;
+          if (next === start) found.push(path.slice());
+          else if (compare(next, start) > 0 && !onPath.has(next)) {
+            path.push(next); onPath.add(next);
+            walk(next);
+            path.pop(); onPath.delete(next);
+          }
+        }
+      };
+      walk(start);
+    }
+    return found;
+  }
+
+  function compare(a, b) { // Python's order of strings (ids are ASCII)
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  function compareLists(a, b) {
+    for (let i = 0; i < Math.min(a.length, b.length); i += 1) {
+      const c = compare(a[i], b[i]);
+      if (c) return c;
+    }
+    return a.length - b.length;
+  }
+
+  function loops() {
+    const out = edges();
+    const found = cycles(out).map((nodes) => {
+      const negatives = nodes.filter((a, i) => out.get(a).get(nodes[(i + 1) % nodes.length]).polarity === '-').length;
+      return {nodes, kind: negatives % 2 === 0 ? 'reinforcing' : 'balancing'};
+    });
+    found.sort((a, b) => (a.kind !== 'reinforcing') - (b.kind !== 'reinforcing')
+      || a.nodes.length - b.nodes.length || compareLists(a.nodes, b.nodes));
+    const counters = {reinforcing: 0, balancing: 0};
+    for (const loop of found) {
+      counters[loop.kind] += 1;
+      loop.name = (loop.kind === 'reinforcing' ? 'R' : 'B') + counters[loop.kind];
+    }
+    return found;
+  }
+
+  // ---- saving through the edit server ----
+
+  function post(action, params) {
+    return fetch(API, {method: 'POST', headers: {'Content-Type': 'application/json'},
+      body: JSON.stringify({action, params}), credentials: 'same-origin'});
+  }
+
+  function recordToSave() { // every field as loaded; only nodes and links come from the drawing
+    const data = clone(record);
+    data.nodes = clone(model.nodes);
+    if (model.links.length || 'links' in record) data.links = clone(model.links);
+    return data;
+  }
+
+  async function save() {
+    say('กำลังตรวจและบันทึก… / Checking and saving…', false);
+    let response;
+    try {
+      response = await post('kbSaveRecord', {path, data: recordToSave()});
+    } catch (error) {
+      throw refused(`บันทึกไม่สำเร็จ: ติดต่อเซิร์ฟเวอร์ไม่ได้ / Not saved: the server did not answer (${error.message})`);
+    }
+    const answer = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      throw refused(answer.error || `บันทึกไม่สำเร็จ / Not saved (HTTP ${response.status})`, answer.diagnostics);
+    }
+    history.length = 0;
+    dropDraft();
+    say('บันทึกแล้ว กำลังสร้างหน้าใหม่… / Saved: the page is being rebuilt…', false);
+    return answer;
+  }
+
+  function refused(message, diagnostics) {
+    say(message, true);
+    const error = new Error(message);
+    error.diagnostics = diagnostics || [];
+    return error;
+  }
+
+  function say(text, isError) {
+    if (view) view.say(text, isError);
+  }
+
+  // ---- an unsaved drawing outlives a live reload (another edit rebuilt the page) ----
+
+  const draftKey = `kb-map-draft:${path}`;
+  const base = JSON.stringify([record.nodes, record.links]);
+
+  function saveDraft() {
+    try {
+      sessionStorage.setItem(draftKey, JSON.stringify({base, nodes: model.nodes, links: model.links, at: model.at}));
+    } catch (error) { /* storage full or off: the drawing still works, it just will not outlive a reload */ }
+  }
+
+  function dropDraft() {
+    try { sessionStorage.removeItem(draftKey); } catch (error) { /* as above */ }
+  }
+
+  function takeDraft() { // only a draft of the map as it still is: a saved map starts afresh
+    let draft = null;
+    try { draft = JSON.parse(sessionStorage.getItem(draftKey) || 'null'); } catch (error) { draft = null; }
+    if (!draft || draft.base !== base) return dropDraft();
+    Object.assign(model, {nodes: draft.nodes, links: draft.links, at: draft.at || {}});
+    return true;
+  }
+
+  // ---- the view: Cytoscape, loaded on demand ----
+
+  function loadScript(name) {
+    return new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = asset(name);
+      script.onload = resolve;
+      script.onerror = () => reject(new Error(`${name} did not load`));
+      document.head.append(script);
+    });
+  }
+
+  async function loadLibrary() {
+    if (!window.cytoscape) await loadScript(VENDOR[0]);
+    // cytoscape-edgehandles expects lodash's memoize and throttle as window._ (its browser
+    // build names them as globals); these two small stand-ins cover what it calls.
+    window._ = window._ || {memoize, throttle};
+    if (!window.cytoscapeEdgehandles) await loadScript(VENDOR[1]);
+    // its browser build registers itself when it finds window.cytoscape
+    if (!window.cytoscape('core', 'edgehandles')) window.cytoscape.use(window.cytoscapeEdgehandles);
+  }
+
+  function memoize(fn, key) {
+    const cache = new Map();
+    return function memoized(...args) {
+      const k = key ? key(...args) : args[0];
+      if (!cache.has(k)) cache.set(k, fn.apply(this, args));
+      return cache.get(k);
+    };
+  }
+
+  function throttle(fn, wait) {
+    let last = 0;
+    let timer = null;
+    return function throttled(...args) {
+      const now = Date.now();
+      clearTimeout(timer);
+      if (now - last >= wait) { last = now; fn.apply(this, args); return; }
+      timer = setTimeout(() => { last = Date.now(); fn.apply(this, args); }, wait - (now - last));
+    };
+  }
+
+  // Where the build's Graphviz drawing put each node: the editor opens on the picture staff know.
+  function buildPositions() {
+    const object = document.querySelector('.kb-mapview object');
+    const docs = [object && object.contentDocument, document].filter(Boolean);
+    for (const node of model.nodes) {
+      if (model.at[node.id]) continue;
+      for (const doc of docs) {
+        const box = doc.getElementById(`svg-${node.id}`);
+        if (box && box.getBBox) {
+          const b = box.getBBox();
+          if (b.width) { model.at[node.id] = {x: b.x + b.width / 2, y: b.y + b.height / 2}; break; }
+        }
+      }
+    }
+  }
+
+  function elements() {
+    const ids = new Set(model.nodes.map((n) => n.id));
+    const nodes = model.nodes.map((n) => ({group: 'nodes', data: {id: n.id, kind: n.kind || 'factor', ...box(n.label)},
+      position: model.at[n.id] ? {...model.at[n.id]} : undefined}));
+    const links = [];
+    model.links.forEach((l, i) => {
+      if (!ids.has(l.from) || !ids.has(l.to)) return;
+      const sign = (l.polarity === '-' ? '−' : '+') + (l.delay ? ' ‖' : '');
+      links.push({group: 'edges', data: {id: `link-${i}`, index: i, source: l.from, target: l.to, sign,
+        polarity: l.polarity, delay: l.delay ? 'yes' : 'no'}});
+    });
+    return nodes.concat(links);
+  }
+
+  // Cytoscape wraps only at spaces, and Thai runs words together: the label is cut into lines
+  // between Thai words here (Intl.Segmenter), and the box sized to the lines.
+  const segmenter = window.Intl && Intl.Segmenter ? new Intl.Segmenter('th', {granularity: 'word'}) : null;
+  let measure = null;
+
+  function box(text) {
+    measure = measure || document.createElement('canvas').getContext('2d');
+    measure.font = `${FONT_SIZE}px ${FONT}`;
+    const words = segmenter ? Array.from(segmenter.segment(String(text)), (s) => s.segment) : String(text).split(/(?<= )/);
+    const lines = [''];
+    for (const word of words) {
+      const line = lines[lines.length - 1];
+      if (line.trim() && measure.measureText(line + word).width > LINE_WIDTH) lines.push(word.trimStart());
+      else lines[lines.length - 1] = line + word;
+    }
+    const widest = Math.max(...lines.map((line) => measure.measureText(line).width));
+    return {label: lines.map((line) => line.trim()).join('\n'), width: widest + 2 * PAD,
+      height: lines.length * FONT_SIZE * 1.3 + 2 * PAD};
+  }
+
+  const STYLE = [
+    {selector: 'node', style: {label: 'data(label)', 'text-wrap': 'wrap', 'text-max-width': LINE_WIDTH + 20, 'font-size': 12,
+      'font-family': FONT, 'text-valign': 'center',
+      'text-halign': 'center', shape: 'round-rectangle', width: 'data(width)', height: 'data(height)',
+      'background-color': COLOURS.factor, 'border-width': 1, 'border-color': '#52606d'}},
+    ...Object.entries(COLOURS).map(([kind, colour]) => ({selector: `node[kind = "${kind}"]`,
+      style: {'background-color': colour, shape: SHAPES[kind] || 'round-rectangle'}})),
+    {selector: 'node[kind = "leverage"]', style: {'border-width': 3}},
+    {selector: 'edge', style: {'curve-style': 'bezier', 'target-arrow-shape': 'triangle', width: 2,
+      label: 'data(sign)', 'font-size': 16, 'text-background-color': '#fff', 'text-background-opacity': 0.85,
+      'line-color': '#1a7f37', 'target-arrow-color': '#1a7f37', color: '#1a7f37'}},
+    {selector: 'edge[polarity = "-"]', style: {'line-color': '#cf222e', 'target-arrow-color': '#cf222e', color: '#cf222e'}},
+    {selector: 'edge[delay = "yes"]', style: {'line-style': 'dashed'}},
+    {selector: ':selected', style: {'overlay-color': '#0969da', 'overlay-opacity': 0.25, 'overlay-padding': 6}},
+    {selector: '.kb-loop-on', style: {'border-width': 4, 'border-color': '#0969da', width: 4}},
+    {selector: '.eh-ghost-edge, .eh-preview', style: {'line-color': '#0969da', 'target-arrow-color': '#0969da',
+      'line-style': 'dashed', label: ''}},
+  ];
+
+  const BUTTONS = [ // [action, Thai and English label, key hint]
+    ['add', 'เพิ่มปัจจัย / Add factor', ''],
+    ['link', 'ลากเพื่อเชื่อม / Draw links', ''],
+    ['polarity', 'ลูกศรใหม่: + / New link: +', ''],
+    ['delay', 'ผลเกิดช้า ‖ / Delay', ''],
+    ['rename', 'เปลี่ยนชื่อ / Rename', 'F2'],
+    ['delete', 'ลบ / Delete', 'Delete'],
+    ['undo', 'เลิกทำ / Undo', 'Ctrl+Z'],
+    ['save', 'บันทึก / Save', ''],
+    ['close', 'ออกจากโหมดแก้ไข / Leave', ''],
+  ];
+
+  function button(action, text, key) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'kb-mapedit__btn';
+    b.dataset.kbEdit = action;
+    b.textContent = text;
+    if (key) b.title = key;
+    return b;
+  }
+
+  async function open() {
+    if (view) return view;
+    buildPositions();
+    await loadLibrary();
+    view = makeView();
+    return view;
+  }
+
+  function makeView() {
+    const root = document.createElement('div');
+    root.className = 'kb-mapedit__panel';
+    const bar = document.createElement('div');
+    bar.className = 'kb-mapedit__bar';
+    bar.setAttribute('role', 'toolbar');
+    bar.setAttribute('aria-label', 'เครื่องมือวาดแผนที่ / Drawing tools');
+    BUTTONS.forEach(([action, text, key]) => bar.append(button(action, text, key)));
+    const message = document.createElement('p');
+    message.className = 'kb-mapedit__msg';
+    message.setAttribute('role', 'status');
+    const canvas = document.createElement('div');
+    canvas.className = 'kb-mapedit__canvas';
+    canvas.tabIndex = 0;
+    canvas.setAttribute('aria-label', 'พื้นที่วาดแผนที่: ลากโหนดเพื่อย้าย / Drawing area: drag a node to move it');
+    const loopList = document.createElement('section');
+    loopList.className = 'kb-mapedit__loops';
+    loopList.setAttribute('aria-live', 'polite');
+    root.append(bar, message, canvas, loopList);
+    host.querySelector('.kb-mapedit__open').hidden = true;
+    host.append(root);
+    document.querySelectorAll('.kb-mapview').forEach((v) => { v.hidden = true; });
+
+    const cy = window.cytoscape({container: canvas, elements: elements(), style: STYLE,
+      layout: model.nodes.every((n) => model.at[n.id]) ? {name: 'preset'} : {name: 'breadthfirst', directed: true}});
+    remember(cy);
+    const state = {polarity: '+', delay: false};
+    const handles = cy.edgehandles({snap: false, canConnect: (a, b) => !a.same(b),
+      edgeParams: () => ({data: {sign: state.polarity}})});
+    cy.on('ehcomplete', (event, from, to, added) => {
+      added.remove(); // the model owns the links: it draws this one again with its sign
+      addLink(from.id(), to.id(), state.polarity, state.delay);
+    });
+    let grabbed = null;
+    cy.on('grab', 'node', (event) => { grabbed = {...event.target.position()}; });
+    cy.on('free', 'node', (event) => {
+      const at = {...event.target.position()};
+      if (grabbed && (at.x !== grabbed.x || at.y !== grabbed.y)) move(event.target.id(), at);
+      grabbed = null;
+    });
+    cy.on('dbltap', 'node', (event) => askRename(event.target.id()));
+
+    const api = {
+      cy,
+      redraw() {
+        cy.batch(() => { cy.elements().remove(); cy.add(elements()); });
+        placeNew(cy);
+        showLoops(loopList, cy);
+      },
+      say(text, isError) {
+        message.textContent = text;
+        message.classList.toggle('kb-mapedit__msg--error', Boolean(isError));
+        message.setAttribute('role', isError ? 'alert' : 'status');
+      },
+      close() {
+        cy.destroy();
+        root.remove();
+        host.querySelector('.kb-mapedit__open').hidden = false;
+        document.querySelectorAll('.kb-mapview').forEach((v) => { v.hidden = false; });
+        view = null;
+      },
+    };
+    bar.addEventListener('click', (event) => {
+      const b = event.target.closest('[data-kb-edit]');
+      if (b) act(b.dataset.kbEdit, b, cy, handles, state);
+    });
+    canvas.addEventListener('keydown', (event) => keys(event, cy));
+    showLoops(loopList, cy);
+    cy.fit(undefined, 20);
+    return api;
+  }
+
+  function remember(cy) { // nodes placed by Cytoscape's own layout keep their place
+    cy.nodes().forEach((n) => { model.at[n.id()] = model.at[n.id()] || {...n.position()}; });
+  }
+
+  function placeNew(cy) { // a node added without a place goes to the middle of the view
+    const extent = cy.extent();
+    let step = 0;
+    cy.nodes().forEach((n) => {
+      if (model.at[n.id()]) return;
+      step += 1;
+      const at = {x: (extent.x1 + extent.x2) / 2 + 24 * step, y: (extent.y1 + extent.y2) / 2 + 24 * step};
+      n.position(at);
+      model.at[n.id()] = at;
+    });
+  }
+
+  function act(action, b, cy, handles, state) {
+    const selected = cy.$(':selected');
+    if (action === 'add') askAdd(cy);
+    else if (action === 'link') {
+      const on = b.getAttribute('aria-pressed') !== 'true';
+      b.setAttribute('aria-pressed', String(on));
+      if (on) handles.enableDrawMode(); else handles.disableDrawMode();
+    } else if (action === 'polarity') flipPolarity(selected, b, state);
+    else if (action === 'delay') toggleDelay(selected, b, state);
+    else if (action === 'rename' && selected.nodes().length) askRename(selected.nodes()[0].id());
+    else if (action === 'delete') removeSelected(selected);
+    else if (action === 'undo') undo();
+    else if (action === 'save') save().catch(() => { /* the message is on the page already */ });
+    else if (action === 'close') leave();
+  }
+
+  // With links selected, the sign buttons change them; otherwise they set the next link's sign.
+  function flipPolarity(selected, b, state) {
+    const chosen = selected.edges().map((e) => e.data('index'));
+    if (chosen.length) return setLinks(chosen, (l) => ({polarity: l.polarity === '-' ? '+' : '-'}));
+    state.polarity = state.polarity === '+' ? '-' : '+';
+    b.textContent = state.polarity === '+' ? 'ลูกศรใหม่: + / New link: +' : 'ลูกศรใหม่: − / New link: −';
+    return undefined;
+  }
+
+  function toggleDelay(selected, b, state) {
+    const chosen = selected.edges().map((e) => e.data('index'));
+    if (chosen.length) return setLinks(chosen, (l) => ({delay: !l.delay}));
+    state.delay = !state.delay;
+    b.setAttribute('aria-pressed', String(state.delay));
+    return undefined;
+  }
+
+  function removeSelected(selected) {
+    remove(selected.nodes().map((n) => n.id()), selected.edges().map((e) => e.data('index')));
+  }
+
+  function askAdd(cy) {
+    const label = window.prompt('ชื่อปัจจัย / Factor name');
+    if (!label || !label.trim()) return;
+    const extent = cy.extent();
+    addNode(label, {x: (extent.x1 + extent.x2) / 2, y: (extent.y1 + extent.y2) / 2});
+  }
+
+  function askRename(id) {
+    const node = nodeById(id);
+    const label = node && window.prompt('ชื่อใหม่ / New name', node.label);
+    if (label) rename(id, label);
+  }
+
+  function keys(event, cy) {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') { undo(); event.preventDefault(); }
+    else if (event.key === 'Delete' || event.key === 'Backspace') { removeSelected(cy.$(':selected')); event.preventDefault(); }
+    else if (event.key === 'F2' && cy.$('node:selected').length) askRename(cy.$('node:selected')[0].id());
+  }
+
+  function leave() {
+    if (history.length && !window.confirm('ทิ้งการแก้ไขที่ยังไม่บันทึก? / Discard unsaved changes?')) return;
+    Object.assign(model, {nodes: clone(record.nodes || []), links: clone(record.links || [])});
+    history.length = 0;
+    dropDraft();
+    if (view) view.close();
+  }
+
+  const label = (id) => (nodeById(id) || {label: id}).label;
+
+  function showLoops(section, cy) {
+    const found = loops();
+    const heading = document.createElement('h2');
+    heading.textContent = `วงจรป้อนกลับ (${found.length}) / Feedback loops`;
+    const list = document.createElement('ol');
+    for (const loop of found) {
+      const item = document.createElement('li');
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'kb-mapedit__loop';
+      b.dataset.kbLoop = loop.name;
+      const name = document.createElement('strong');
+      name.textContent = loop.name;
+      const kind = loop.kind === 'reinforcing' ? 'วงจรเสริมแรง (R)' : 'วงจรสมดุล (B)';
+      const names = loop.nodes.concat(loop.nodes[0]).map(label).join(' → ');
+      b.append(name, ` ${kind}: ${names}`);
+      b.addEventListener('click', () => highlight(cy, loop));
+      item.append(b);
+      list.append(item);
+    }
+    section.replaceChildren(heading, found.length ? list : Object.assign(document.createElement('p'),
+      {textContent: 'ยังไม่มีวงจรป้อนกลับ / No feedback loop yet'}));
+  }
+
+  function highlight(cy, loop) {
+    cy.elements().removeClass('kb-loop-on');
+    loop.nodes.forEach((id, i) => {
+      cy.getElementById(id).addClass('kb-loop-on');
+      const next = loop.nodes[(i + 1) % loop.nodes.length];
+      cy.edges().filter((e) => e.source().id() === id && e.target().id() === next).addClass('kb-loop-on');
+    });
+  }
+
+  // ---- start: offer editing only where the edit server answers ----
+
+  function loadStyle() {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = asset('kb-map-editor.css');
+    document.head.append(link);
+  }
+
+  function offer() {
+    loadStyle();
+    const b = button('open', 'แก้ไขแผนที่ / Edit map', '');
+    b.classList.add('kb-mapedit__open');
+    b.addEventListener('click', () => open().catch((error) => { b.textContent = `แก้ไขไม่ได้ / Cannot edit: ${error.message}`; }));
+    host.append(b);
+    host.hidden = false;
+    window.kbMapEditor = {
+      nodes: () => clone(model.nodes),
+      links: () => clone(model.links),
+      addNode: (text) => addNode(text),
+      addLink: (from, to, polarity, delay) => addLink(from, to, polarity, delay),
+      rename, move: (id, x, y) => move(id, {x, y}), remove: (id) => remove([id]), undo,
+      loops: () => loops().map(({name, kind, nodes}) => ({name, kind, nodes})),
+      save, open: () => open().then(() => true), close: leave,
+      canvas: () => view && view.cy, // the Cytoscape instance, for tests that point at a node
+    };
+    if (takeDraft()) open(); // back to the unsaved drawing a live reload interrupted
+  }
+
+  async function probe() {
+    try {
+      const response = await post('kbInfo', {});
+      return response.ok && (await response.json()).edit === true;
+    } catch (error) {
+      return false;
+    }
+  }
+
+  if (typeof window.livereload === 'function') probe().then((ok) => { if (ok) offer(); });
+})();
