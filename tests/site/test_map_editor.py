@@ -119,9 +119,9 @@ def call(driver: Any, expression: str) -> Any:
         f"Promise.resolve({expression}).then(done, (e) => done({{error: e.message}}));")
 
 
-def map_record() -> Record:
-    data = yaml.safe_load((CONTENT / "systemmaps" / f"{MAP_ID}.yaml").read_text("utf-8"))
-    return Record("systemmap", f"systemmaps/{MAP_ID}.yaml", data)
+def map_record(map_id: str = MAP_ID) -> Record:
+    data = yaml.safe_load((CONTENT / "systemmaps" / f"{map_id}.yaml").read_text("utf-8"))
+    return Record("systemmap", f"systemmaps/{map_id}.yaml", data)
 
 
 def build_loops(data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -143,9 +143,29 @@ def test_a_published_site_offers_no_editing_and_asks_no_server(site: Path, drive
         assert console_errors(driver) == []
 
 
-def test_loops_in_the_browser_are_the_builds(editor: Any) -> None:
-    assert editor.execute_script("return kbMapEditor.loops()") == build_loops(map_record().data)
-    assert editor.execute_script("return kbMapEditor.nodes().length") == len(map_record().data["nodes"])
+@pytest.mark.parametrize("map_id", sorted(p.stem for p in (CONTENT / "systemmaps").glob("*.yaml")))
+def test_loops_in_the_browser_are_the_builds(editor: Any, map_id: str) -> None:
+    editor.get(editor.current_url.replace(MAP_ID, map_id))
+    wait(editor, "return !!window.kbMapEditor")
+    assert editor.execute_script("return kbMapEditor.loops()") == build_loops(map_record(map_id).data)
+    assert editor.execute_script("return kbMapEditor.nodes().length") == len(map_record(map_id).data["nodes"])
+    assert call(editor, "kbMapEditor.open()") is True
+    placed = editor.execute_script("return kbMapEditor.canvas().nodes().map((n) => n.position())")
+    assert len({(round(p["x"]), round(p["y"])) for p in placed}) == len(placed)  # where the build drew them
+
+
+def test_an_unsaved_drawing_outlives_a_live_reload(editor: Any) -> None:
+    new = editor.execute_script("const id = kbMapEditor.addNode('ร่าง'); kbMapEditor.addLink(id, 'wellbeing', '+');"
+                                "return id")
+    editor.refresh()
+    wait(editor, "return !!window.kbMapEditor && !!kbMapEditor.canvas()")
+    assert editor.execute_script("return kbMapEditor.nodes().at(-1).id") == new
+    editor.execute_script("window.confirm = () => true; document.querySelector('[data-kb-edit=close]').click()")
+    assert editor.execute_script("return kbMapEditor.canvas() === null && kbMapEditor.nodes().length") == \
+        len(map_record().data["nodes"])
+    editor.refresh()
+    wait(editor, "return !!window.kbMapEditor")
+    assert editor.execute_script("return kbMapEditor.canvas() === null")
 
 
 def test_loops_match_the_build_on_random_maps(editor: Any) -> None:
@@ -234,3 +254,4 @@ def test_a_link_drawn_with_the_mouse(editor: Any) -> None:
         time.sleep(0.25)
     assert editor.execute_script("return kbMapEditor.links()")[links:] == [
         {"from": "literacy", "to": "household-poverty", "polarity": "+"}]
+

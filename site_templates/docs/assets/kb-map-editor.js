@@ -289,8 +289,11 @@
   }
 
   // Where the build's Graphviz drawing put each node: the editor opens on the picture staff know.
-  function buildPositions() {
+  async function buildPositions() {
     const object = document.querySelector('.kb-mapview object');
+    if (object && !(object.contentDocument && object.contentDocument.readyState === 'complete')) {
+      await new Promise((resolve) => { object.addEventListener('load', resolve, {once: true}); setTimeout(resolve, 3000); });
+    }
     const docs = [object && object.contentDocument, document].filter(Boolean);
     for (const node of model.nodes) {
       if (model.at[node.id]) continue;
@@ -381,8 +384,7 @@
 
   async function open() {
     if (view) return view;
-    buildPositions();
-    await loadLibrary();
+    await Promise.all([buildPositions(), loadLibrary()]);
     view = makeView();
     return view;
   }
