@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from importlib import import_module
 
-COMMANDS = ("validate", "build", "serve", "new", "import_post", "map", "graph", "export")
+COMMANDS = ("init", "validate", "build", "serve", "new", "import_post", "map", "graph", "export")
 
 
 class UsageError(Exception):

@@ -15,9 +15,9 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
-from .. import PACKAGE_DIR, bundled_dir
+from .. import PACKAGE_DIR
+from ..mkdocs.config import project_options
 from ..mkdocs.plugin import hand_over
 from ..progress import Progress, ProgressHandler, reporter, silent
 from ..records.diagnostics import format_text
@@ -55,26 +55,6 @@ def config_file(content: Path, given: str | None) -> Path:
         return Path(given)
     found = [content.resolve().parent / "mkdocs.yml", Path("mkdocs.yml"), PACKAGE_DIR.parent / "mkdocs.yml"]
     return next((path for path in found if path.exists()), found[0])
-
-
-BASE_CONFIG = "mkdocs.base.yml"
-
-
-def project_options(config_file: Path) -> dict[str, Any]:
-    """The configuration MkDocs gets: the installed kb's shared settings (theme, navigation,
-    scripts; site_templates/mkdocs.base.yml) with the project's mkdocs.yml over them, as MkDocs'
-    own INHERIT would merge them. A project made by `kb init` names no templates, so it gets
-    the installed kb's: its mkdocs.yml stays short and an upgrade brings new sections along."""
-    import mergedeep
-    from mkdocs.utils.yaml import yaml_load
-
-    templates = bundled_dir("site_templates")
-    with (templates / BASE_CONFIG).open("rb") as base, config_file.open("rb") as own:
-        options: dict[str, Any] = mergedeep.merge({}, yaml_load(base), yaml_load(own))
-    options.setdefault("docs_dir", str(templates / "docs"))
-    if isinstance(options.get("theme"), dict):
-        options["theme"].setdefault("custom_dir", str(templates / "overrides"))
-    return options
 
 
 def build_atomically(root: Path, output: Path, config_file: Path, content: Content | None = None,

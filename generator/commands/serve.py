@@ -6,9 +6,10 @@ import argparse
 import logging
 import os
 
+from ..mkdocs.config import project_options
 from ..progress import reporter, silent
 from . import content_dir
-from .build import config_file, plugin_progress, project_options
+from .build import config_file, plugin_progress
 
 
 def register(sub: argparse._SubParsersAction) -> None:
