@@ -16,7 +16,9 @@ The browser side is site_templates/docs/assets/kb-search.js; both follow `normal
 
 from __future__ import annotations
 
+import hashlib
 import json
+import math
 import operator
 import zlib
 from collections import defaultdict, deque
@@ -100,29 +102,77 @@ def search_docs(index: SiteIndex) -> list[SearchDoc]:
 def build_search_index(index: SiteIndex) -> dict[str, bytes]:
     """Every file of the search index, by path under the site root."""
     docs = search_docs(index)
-    runs = encoded_runs(docs)
+    return index_files(docs, page_numbers(docs))[0]
+
+
+def index_files(docs: list[SearchDoc], numbers: Numbers) -> tuple[dict[str, bytes], tuple[int, int]]:
+    """The files, and the trigram and bigram postings in all (kept.py updates them from those)."""
+    placed = sorted(zip(numbers.of, docs, strict=True), key=operator.itemgetter(0))
+    runs = encoded_runs([doc for _, doc in placed], [number for number, _ in placed])
     files: dict[str, bytes] = {}
-    tri_shards = write_shards(files, "search/g", [tri for tri, _ in runs])
-    bi_shards = write_shards(files, "search/b", [bi for _, bi in runs])
-    for number, doc in enumerate(docs):  # one small file per page: what a result shows
-        page = {"url": doc.url, "name": doc.title, "label": doc.label, "date": doc.date, "kind": doc.kind}
-        files[f"search/t/{number}.json"] = dump(page | stored_text(doc.fields))
-    meta = {"version": stamp(files), "docs": len(docs), "tri": tri_shards, "bi": bi_shards,
-            "fields": FIELDS, "kinds": kind_ranges(docs), "equivalents": equivalents().table()}
-    files["search/meta.json"] = dump(meta)
-    return files
+    totals = tuple(sum(pairs for run in runs for _, _, pairs, _ in run[side].values()) for side in (0, 1))
+    write_shards(files, "search/g", [tri for tri, _ in runs], shard_count(totals[0]))
+    write_shards(files, "search/b", [bi for _, bi in runs], shard_count(totals[1]))
+    for number, doc in placed:
+        files[f"search/t/{number}.json"] = page_file(doc)
+    files["search/meta.json"] = meta_file(files, len(docs), numbers.ranges, totals)
+    return files, (totals[0], totals[1])
 
 
-def kind_ranges(docs: list[SearchDoc]) -> list[list[Any]]:
-    """[kind, first page, pages]: pages are numbered kind by kind, so the browser knows a
-    candidate's kind before it downloads the page (to look at every kind's best first)."""
-    ranges: list[list[Any]] = []
-    for number, doc in enumerate(docs):
-        if ranges and ranges[-1][0] == doc.kind:
-            ranges[-1][2] += 1
-        else:
-            ranges.append([doc.kind, number, 1])
-    return ranges
+def page_file(doc: SearchDoc) -> bytes:
+    """One small file per page: what a result shows, and the text it is confirmed in."""
+    page = {"url": doc.url, "name": doc.title, "label": doc.label, "date": doc.date, "kind": doc.kind}
+    return dump(page | stored_text(doc.fields))
+
+
+def meta_file(files: dict[str, bytes], docs: int, ranges: list[list[Any]], totals: tuple[int, ...]) -> bytes:
+    meta = {"version": stamp(files), "docs": docs, "tri": shard_count(totals[0]), "bi": shard_count(totals[1]),
+            "fields": FIELDS, "kinds": ranges, "equivalents": equivalents().table()}
+    return dump(meta)
+
+
+def shard_count(postings: int) -> int:
+    """Shards for this many postings, in bands half an octave wide (6,000 to 8,500 postings a
+    shard): the count, and so every gram's shard, stays put while a site grows by an edit."""
+    wanted = postings / POSTINGS_PER_SHARD
+    return 1 if wanted < 1 else max(1, round(2 ** (math.floor(2 * math.log2(wanted)) / 2)))
+
+
+@dataclass
+class Numbers:
+    """Page numbers, kind by kind: `ranges` holds [kind, first number, numbers it spans] (the
+    browser knows a candidate's kind before it downloads the page, to look at every kind's best
+    first), `of` each page's number, in the order of the pages."""
+
+    of: list[int]
+    ranges: list[list[Any]]
+
+
+def page_numbers(docs: list[SearchDoc]) -> Numbers:
+    """A page's number is a slot of its kind's span, found from a hash of its address: it does
+    not move when other pages come or go (only a page probing past a newcomer's slot does), so
+    an edit leaves every other page's postings as they were. A span is a power of two at
+    least twice the kind's pages; slots are taken in (home slot, address) order, next free one."""
+    kinds: dict[str, list[int]] = {}
+    for position, doc in enumerate(docs):
+        kinds.setdefault(doc.kind, []).append(position)
+    numbers, ranges, first = [0] * len(docs), [], 0
+    for kind, positions in kinds.items():
+        span = max(8, 1 << (2 * len(positions) - 1).bit_length())
+        taken = bytearray(span)
+        for _, url, position in sorted((home_slot(docs[p].url, span), docs[p].url, p) for p in positions):
+            slot = home_slot(url, span)
+            while taken[slot]:
+                slot = (slot + 1) % span
+            taken[slot] = 1
+            numbers[position] = first + slot
+        ranges.append([kind, first, span])
+        first += span
+    return Numbers(numbers, ranges)
+
+
+def home_slot(url: str, span: int) -> int:
+    return int.from_bytes(hashlib.blake2b(url.encode(), digest_size=8).digest(), "big") % span
 
 
 def stored_text(fields: dict[str, str]) -> dict[str, Any]:
@@ -136,21 +186,22 @@ def stored_text(fields: dict[str, str]) -> dict[str, Any]:
 
 PARALLEL_FROM = 400  # pages; below this, forking workers costs more than it saves
 RUNS_PER_WORKER = 4  # runs of pages per worker, so that none waits long for the last
-_docs: list[SearchDoc] | None = None  # read by forked workers
+_docs: list[tuple[int, SearchDoc]] | None = None  # read by forked workers
 _finder: Finder | None = None
 # a run of pages' postings of one gram: (first page, last page, pairs, "mask,delta,mask,...")
 Run = dict[str, tuple[int, int, int, str]]
 LIST = json.JSONEncoder(separators=(",", ":"))
 
 
-def encoded_runs(docs: list[SearchDoc]) -> list[tuple[Run, Run]]:
-    """Trigram and bigram postings of every page, a run of pages at a time, already in the
-    JSON they are written in; on every core for big sites. Only the joins between runs are
-    left: a gram's first delta in a run counts from its last page in the run before."""
+def encoded_runs(docs: list[SearchDoc], numbers: list[int]) -> list[tuple[Run, Run]]:
+    """Trigram and bigram postings of every page (docs in the order of their numbers), a run
+    of pages at a time, already in the JSON they are written in; on every core for big sites.
+    Only the joins between runs are left: a gram's first delta in a run counts from its last
+    page in the run before."""
     global _docs, _finder
     serial = len(docs) < PARALLEL_FROM or WORKERS < 2
     step = max(1, len(docs) if serial else -(-len(docs) // (RUNS_PER_WORKER * WORKERS)))
-    _docs, _finder = docs, Finder(equivalents())
+    _docs, _finder = list(zip(numbers, docs, strict=True)), Finder(equivalents())
     try:
         return parallel_map(_shared_run, [(start, step) for start in range(0, len(docs) or 1, step)],
                             serial=serial)
@@ -161,14 +212,14 @@ def encoded_runs(docs: list[SearchDoc]) -> list[tuple[Run, Run]]:
 def _shared_run(run: tuple[int, int]) -> tuple[Run, Run]:
     assert _docs is not None
     start, size = run
-    return _encoded_run(_docs[start:start + size], start)
+    return _encoded_run(_docs[start:start + size])
 
 
-def _encoded_run(docs: list[SearchDoc], first: int) -> tuple[Run, Run]:
+def _encoded_run(docs: list[tuple[int, SearchDoc]]) -> tuple[Run, Run]:
     assert _finder is not None
     tri: dict[str, list[int]] = defaultdict(list)  # gram → [page, mask, page, mask, ...]
     bi: dict[str, list[int]] = defaultdict(list)
-    for number, doc in enumerate(docs, first):
+    for number, doc in docs:
         add_postings(tri, bi, number, doc.fields, _finder)
     return _encoded(tri), _encoded(bi)
 
@@ -218,10 +269,8 @@ def by_mask(grams: dict[int, set[str]]) -> dict[int, set[str]]:
     return groups
 
 
-def write_shards(files: dict[str, bytes], prefix: str, runs: list[Run]) -> int:
-    """Postings as {gram: [page delta, field mask, ...]}, in as many shards as keeps each small."""
-    total = sum(pairs for run in runs for _, _, pairs, _ in run.values())
-    shards = max(1, total // POSTINGS_PER_SHARD)
+def write_shards(files: dict[str, bytes], prefix: str, runs: list[Run], shards: int) -> None:
+    """Postings as {gram: [page delta, field mask, ...]}, each gram in its shard."""
     split: list[list[tuple[str, str]]] = [[] for _ in range(shards)]
     for gram in set().union(*runs):
         pieces, previous = [], 0
@@ -231,10 +280,14 @@ def write_shards(files: dict[str, bytes], prefix: str, runs: list[Run]) -> int:
                 pieces.append(f"{first - previous},{rest}")
                 previous = last
         split[shard_of(gram, shards)].append((gram, f"[{','.join(pieces)}]"))
-    for number, shard in enumerate(split):  # what dump() would write, from the parts
-        body = ",".join(f"{json.dumps(gram, ensure_ascii=False)}:{postings}" for gram, postings in sorted(shard))
-        files[f"{prefix}/{number}.json"] = f"{{{body}}}".encode()
-    return shards
+    for number, shard in enumerate(split):
+        files[f"{prefix}/{number}.json"] = shard_file(shard)
+
+
+def shard_file(grams: list[tuple[str, str]]) -> bytes:
+    """What dump() would write, from the grams' postings already in JSON."""
+    body = ",".join(f"{json.dumps(gram, ensure_ascii=False)}:{postings}" for gram, postings in sorted(grams))
+    return f"{{{body}}}".encode()
 
 
 def dump(value: Any) -> bytes:

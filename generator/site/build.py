@@ -16,7 +16,7 @@ from ..parallel import checkpoint, meanwhile, parallel_map
 from ..records.kinds import node_ids
 from ..records.load import Record
 from ..records.validate import Content
-from ..search.index import build_search_index
+from ..search.kept import kept_search_index
 from .feeds import atom_feed
 from .links import anchor_html
 from .listings import Listing, listing_pages, network_page
@@ -59,10 +59,9 @@ def build_frozen(content: Content, site_url: str, site_name: str, say: Progress)
     content_key = digests.of(("record", i) for i in sorted(index.records)) + fingerprint
     index.media, copies = publish_media(content.root, content.records, say)  # before pages show them
     # the search index reads only records and links: on big sites a second process builds it
-    # meanwhile, on the core the serial stages below leave idle
-    search = Store("search")
-    with meanwhile(lambda: kept_in(search, content_key, lambda: build_search_index(index)),
-                   background=len(index.records) >= PARALLEL_FROM and not search.has(content_key)) as job:
+    # (or updates the last build's) meanwhile, on the core the serial stages below leave idle
+    with meanwhile(lambda: kept_search_index(index, content_key, fingerprint),
+                   background=len(index.records) >= PARALLEL_FROM) as job:
         site = build_pages(content, index, digests, (fingerprint, content_key), say, started)
         site.copies.update(copies)
         add_images(site.pages, index.media)

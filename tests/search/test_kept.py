@@ -1,0 +1,121 @@
+"""The search index kept between builds: after any edit, the updated index equals one built
+from nothing, byte for byte, and an edit rewrites only the shards of the grams it changed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.graph.index import SiteIndex, build_index
+from generator.graph.knowledge import build_graph
+from generator.records.validate import validate_content
+from generator.search.index import build_search_index, page_numbers, search_docs
+from generator.search.kept import kept_search_index
+from tests.conftest import CONTENT
+
+MEETING = "meetings/2020-01-06-region12-informal-workers.yaml"
+CODE = "code"
+
+
+def edit(root: Path, name: str, old: str, new: str) -> None:
+    text = (root / name).read_text("utf-8")
+    assert old in text
+    (root / name).write_text(text.replace(old, new, 1), "utf-8")
+
+
+def body(root: Path) -> None:
+    edit(root, MEETING, "summary: คณะทำงานพี่เลี้ยงระดับเขต", "summary: คณะทำงานพี่เลี้ยงระดับเขตทั้งหมด")
+
+
+def title(root: Path) -> None:
+    """A title other pages show (and are found by): their pages' grams move too."""
+    edit(root, "stakeholders/banchet-nasae.yaml", "title: ", "title: ดร.ยุทธศาสตร์ ")
+
+
+def added(root: Path) -> None:
+    text = (root / MEETING).read_text("utf-8").replace("id: 2020-01-06-region12-informal-workers",
+                                                       "id: 2020-02-03-region12-informal-workers")
+    (root / "meetings/2020-02-03-region12-informal-workers.yaml").write_text(
+        text.replace('date: "2020-01-06"', 'date: "2020-02-03"'), "utf-8")
+    media = root / "media" / "2020-01-06-region12-informal-workers"
+    if media.exists():
+        shutil.copytree(media, media.with_name("2020-02-03-region12-informal-workers"))
+
+
+def removed(root: Path) -> None:
+    """The meeting added() adds, which nothing refers to, removed again."""
+    (root / "meetings/2020-02-03-region12-informal-workers.yaml").unlink()
+
+
+EDITS: dict[str, Callable[[Path], None]] = {"body": body, "title": title, "added": added, "removed": removed}
+
+
+def index_of(root: Path) -> SiteIndex:
+    content = validate_content(root)
+    assert content.ok, content.diagnostics[:3]
+    return build_index(content.records, build_graph(content.records))
+
+
+@pytest.mark.parametrize("name", list(EDITS))
+def test_an_updated_index_equals_one_built_from_nothing(name: str, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT, root)
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cache"))
+    if name == "removed":
+        added(root)
+    before = kept_search_index(index_of(root), "before", CODE)
+    EDITS[name](root)
+    index = index_of(root)
+    warm = kept_search_index(index, "after", CODE)
+    cold = build_search_index(index)
+    assert sorted(warm) == sorted(cold)
+    assert [path for path in cold if warm[path] != cold[path]] == []
+    old, new = postings(before), postings(cold)
+    moved = {gram for gram in old.keys() | new.keys() if old.get(gram) != new.get(gram)}
+    assert moved, "the edit should show in the index"
+    if name in ("body", "title"):  # (a page that comes or goes brings or takes all its grams)
+        assert len(moved) < len(new) // 20, "other pages keep their numbers: their postings stay put"
+
+
+def postings(files: dict[str, bytes]) -> dict[str, list[int]]:
+    """Every gram's postings (the grams of each shard are written only when they change)."""
+    found: dict[str, list[int]] = {}
+    for path, data in files.items():
+        if path.startswith(("search/g/", "search/b/")):
+            found |= {f"{path[7]}{gram}": value for gram, value in json.loads(data).items()}
+    return found
+
+
+def test_the_same_content_is_the_last_build_s_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cache"))
+    index = index_of(CONTENT)
+    assert kept_search_index(index, "key", CODE) == kept_search_index(index, "key", CODE) == build_search_index(index)
+
+
+def test_other_code_builds_the_index_anew(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT, root)
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cache"))
+    kept_search_index(index_of(root), "before", CODE)
+    body(root)
+    index = index_of(root)
+    assert kept_search_index(index, "after", "other code") == build_search_index(index)
+
+
+def test_page_numbers_stay_put_when_a_page_comes(tmp_path: Path) -> None:
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT, root)
+    docs = search_docs(index_of(root))
+    numbers = dict(zip((d.url for d in docs), page_numbers(docs).of, strict=True))
+    added(root)
+    docs = search_docs(index_of(root))
+    after = dict(zip((d.url for d in docs), page_numbers(docs).of, strict=True))
+    moved = [url for url in numbers if after[url] != numbers[url]]
+    assert len(after) == len(numbers) + 1
+    assert len(moved) <= 2, moved
+    assert len(set(after.values())) == len(after)
