@@ -10,7 +10,7 @@ from .conftest import ROOT
 
 PACKAGE = ROOT / "generator"
 # stage of each subpackage; a module may import its own stage or an earlier one
-STAGES = {"records": 1, "graph": 2, "importer": 3, "search": 3, "site": 4, "mkdocs": 5, "commands": 6,
+STAGES = {"records": 1, "graph": 2, "importer": 3, "search": 3, "site": 4, "mkdocs": 5, "editor": 5, "commands": 6,
           "bench": 7}
 HELPERS = 0  # generator/*.py: cache, parallel, progress, text, thai...
 TOP_LEVEL = {"cli"}  # the entry point sits with the commands it dispatches to
