@@ -1,6 +1,6 @@
 // Drawing a system map in the browser, only under `kb serve --edit` (issue 25, part 3).
 //
-// The page carries the map record as JSON (#kb-map-data). A published site never asks the
+// The page carries the map record as JSON (the data-kb-map attribute of the editor's place). A published site never asks the
 // edit server anything: the probe is made only where MkDocs' live reload runs (kb serve), so a
 // static host shows no edit button and logs no failed request. The drawing library
 // (Cytoscape.js with cytoscape-edgehandles, vendored in assets/vendor/) is loaded only when
@@ -25,9 +25,8 @@
   const PAD = 10;
 
   const host = document.querySelector('[data-kb-map-editor]');
-  const source = document.getElementById('kb-map-data');
-  if (!host || !source || !SCRIPT) return;
-  const record = JSON.parse(source.textContent);
+  if (!host || !host.dataset.kbMap || !SCRIPT) return;
+  const record = JSON.parse(host.dataset.kbMap);
   const path = host.getAttribute('data-kb-map-editor');
   const asset = (name) => new URL(name, SCRIPT.src).href;
 
