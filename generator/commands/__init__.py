@@ -20,11 +20,12 @@ def content_dir(value: str | None) -> Path:
     return path
 
 
-def output_and_content(args: argparse.Namespace, formats: tuple[str, ...]) -> tuple[Path, Content] | None:
+def output_and_content(args: argparse.Namespace, formats: tuple[str, ...],
+                       drafts: bool = False) -> tuple[Path, Content] | None:
     """-o checked against the formats (exit 2), then the validated content; None after
     printing the diagnostics when it is invalid (the caller exits 1)."""
     output = output_path(args.output, formats)
-    content = valid_content(args.content)
+    content = valid_content(args.content, drafts)
     return (output, content) if content is not None else None
 
 
@@ -38,10 +39,11 @@ def output_path(value: str, formats: tuple[str, ...]) -> Path:
     return path
 
 
-def valid_content(folder: str) -> Content | None:
-    """The validated content, or None after printing its diagnostics (the caller exits 1)."""
+def valid_content(folder: str, drafts: bool = False) -> Content | None:
+    """The validated content, or None after printing its diagnostics (the caller exits 1).
+    Exports are published material: drafts are left out unless asked for."""
     content = validate_content(content_dir(folder))
     if content.ok:
-        return content
+        return content if drafts else content.published()
     print(format_text(content.diagnostics))
     return None

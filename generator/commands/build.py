@@ -32,6 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-f", "--config-file", help="MkDocs configuration (default: the mkdocs.yml beside the "
                    "content folder, else in the current folder)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
+    p.add_argument("--drafts", action="store_true", help="a preview: drafts too, each with a draft banner")
     p.set_defaults(run=run)
 
 
@@ -40,12 +41,22 @@ def run(args: argparse.Namespace) -> int:
     root = content_dir(args.content)
     content = validate_content(root, say)
     say(f"ตรวจแล้ว / validated {len(content.records):,} records")
+    os.environ["KB_DRAFTS"] = "true" if args.drafts else "false"  # the plugin's option (mkdocs.base.yml)
+    say_drafts(content, args.drafts, say)
     if not content.ok:
         print(format_text(content.diagnostics))
         print("ไม่ได้สร้างเว็บไซต์ เว็บไซต์เดิมยังอยู่ / site not built; the previous site is untouched",
               file=sys.stderr)
         return 1
     return build_atomically(root, Path(args.output), config_file(root, args.config_file), content, say)
+
+
+def say_drafts(content: Content, shown: bool, say: Progress) -> None:
+    drafts = len(content.published().drafts)
+    if drafts and shown:
+        say(f"ฉบับร่าง {drafts:,} ระเบียนแสดงพร้อมป้ายฉบับร่าง / {drafts:,} drafts shown with a draft banner")
+    elif drafts:
+        say(f"ฉบับร่าง {drafts:,} ระเบียนไม่เผยแพร่ / {drafts:,} drafts left out (kb build --drafts shows them)")
 
 
 def config_file(content: Path, given: str | None) -> Path:

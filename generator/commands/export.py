@@ -18,8 +18,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def names(content: Content, ids: list | None) -> str:
-    by_id = content.by_id()
-    return "; ".join(str(by_id[i].data.get("title", i)) if i in by_id else str(i) for i in ids or [])
+    """Titles of the records named; a draft's too (its name, as the site shows it as text)."""
+    titles = {r.id: r.title for r in [*content.records, *content.drafts]}
+    return "; ".join(titles.get(i, str(i)) for i in ids or [])
 
 
 def run(args: argparse.Namespace) -> int:

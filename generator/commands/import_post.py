@@ -110,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
 
 def report(diagnostics: list[Diagnostic], written: dict[Path, list[Path]]) -> int:
     """Each post's drafts with their problems; problems elsewhere only mentioned. Exit 1 when
-    a draft of this run needs fixing."""
+    a draft of this run needs fixing (an error); blanks left to fill in are only warnings."""
     ours = {path.resolve(): post for post, paths in written.items() for path in paths}
     by_post: dict[Path, list[Diagnostic]] = {post: [] for post in written}
     elsewhere: list[Diagnostic] = []
@@ -120,7 +120,9 @@ def report(diagnostics: list[Diagnostic], written: dict[Path, list[Path]]) -> in
     failing = [post for post, found in by_post.items() if any(d.severity == "error" for d in found)]
     for post, found in by_post.items():
         if found:
-            print(f"\nร่างจาก {post} ต้องแก้ / the drafts from {post} need fixing:")
+            th, en = ("ต้องแก้", "need fixing") if post in failing else \
+                ("ยังต้องกรอกก่อนเผยแพร่", "have blanks to fill in before publishing")
+            print(f"\nร่างจาก {post} {th} / the drafts from {post} {en}:")
             print(format_text(found))
     if elsewhere:
         files = sorted({d.path for d in elsewhere})
@@ -131,5 +133,7 @@ def report(diagnostics: list[Diagnostic], written: dict[Path, list[Path]]) -> in
         print(f"\nร่าง {len(failing)} จาก {len(written)} โพสต์ยังไม่ผ่านการตรวจ แก้ตามรายการข้างบน "
               f"/ {len(failing)} of {len(written)} posts' drafts need the fixes listed above")
         return 1
-    print("\nร่างผ่านการตรวจแล้ว ตรวจทานเนื้อหาก่อนเผยแพร่ / drafts are valid; review them before publishing")
+    print("\nร่างเขียนแล้วเป็นฉบับร่าง (draft: true) ยังไม่เผยแพร่ ตรวจทานแล้วลบบรรทัด draft: true เพื่อเผยแพร่ "
+          "/ the drafts are written with draft: true and are not published: review each, then remove "
+          "the line draft: true to publish it")
     return 0

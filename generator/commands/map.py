@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    ready = output_and_content(args, FORMATS)
+    ready = output_and_content(args, FORMATS, drafts=True)  # one map asked for by id: a draft too
     if ready is None:
         return 1
     output, content = ready

@@ -14,7 +14,10 @@ from ..records.schemas import load_schemas, resolve
 from . import content_dir
 
 MEDIA_FOLDER = f"content/{MEDIA}"
-EXAMPLES = {"date": "", "time": '"09:00-12:00"', "health_region": "12", "participants": "0"}
+EXAMPLES = {"date": "", "time": '"09:00-12:00"', "health_region": "12", "participants": "0", "draft": "true"}
+# written out though not required: today's date, and the draft flag (a new record is a draft until
+# the reporter removes the line, so its blanks never stop the build)
+WRITTEN = ("date", "draft")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -41,7 +44,7 @@ def skeleton(kind: str, record_id: str, today: date) -> str:
             lines.extend(media_example(record_id))
             continue
         value = example_value(name, prop, record_id, today)
-        lines.append(f"{name}: {value}" if name in required or name == "date" else f"# {name}: {value}")
+        lines.append(f"{name}: {value}" if name in required or name in WRITTEN else f"# {name}: {value}")
     return "\n".join(lines) + "\n"
 
 
@@ -98,7 +101,9 @@ def run(args: argparse.Namespace) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:
         handle.write(skeleton(kind.name, record_id, today))
-    print(f"สร้าง {path} แล้ว กรอกข้อมูลแล้วตรวจด้วย kb validate / created {path}")
+    print(f"สร้าง {path} แล้ว เป็นฉบับร่าง กรอกข้อมูลแล้วตรวจด้วย kb validate เผยแพร่ได้โดยลบบรรทัด draft: true "
+          f"/ created {path} as a draft: fill it in, check it with kb validate, and remove the line "
+          "draft: true to publish it")
     if "media" in load_schemas()[kind.name]["properties"]:
         folder = root / MEDIA / record_id
         print(f"ภาพ เอกสาร เสียง และวิดีโอของระเบียนนี้ วางไว้ที่ {folder}/ แล้วใส่ชื่อไฟล์ใน media: / "

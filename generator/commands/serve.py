@@ -33,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
 
     root = content_dir(args.content)
     os.environ["KB_CONTENT"] = str(root.resolve())
+    os.environ["KB_DRAFTS"] = "true"  # the preview shows drafts, each with its banner (mkdocs.base.yml)
     logging.getLogger("mkdocs.commands.build").addFilter(DirtyWarningFilter())
     with plugin_progress(silent if args.quiet else reporter()):
         # dirty: the site folder is not emptied before each rebuild; the plugin rewrites only

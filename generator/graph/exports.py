@@ -53,7 +53,7 @@ def filter_graph(graph: nx.MultiDiGraph, rule: GraphFilter, dates: dict[str, str
     keep = set(graph.nodes)
     if rule.narrows:
         anchors = {n for n, d in graph.nodes(data=True)
-                   if d.get("kind") not in ("tag", "province", "mapnode", "unknown")
+                   if d.get("kind") not in ("tag", "province", "mapnode")
                    and matches(graph, n, {"date": dates.get(n), "health_region": regions.get(n)}, rule)}
         keep = set(anchors)
         for node in anchors:

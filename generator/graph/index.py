@@ -37,6 +37,7 @@ class SiteIndex:
     network: Any = None  # the stakeholder network (networkx Graph) and its metrics
     metrics: dict[str, Any] = field(default_factory=dict)
     media: dict[str, Any] = field(default_factory=dict)  # record id → its published media (site/media.py)
+    drafts: dict[str, str] = field(default_factory=dict)  # id → title of a draft left out: links show it as text
 
     def url_of(self, record_id: str) -> str:
         record = self.records[record_id]
@@ -44,7 +45,7 @@ class SiteIndex:
 
     def title_of(self, record_id: str) -> str:
         record = self.records.get(record_id)
-        return str(record.data.get("title", record_id)) if record else record_id
+        return record.title if record else record_id
 
     def of_kind(self, kind: str) -> list[str]:
         """Ids of a kind: newest first for dated kinds, else Thai dictionary order."""
@@ -84,8 +85,8 @@ class SiteIndex:
         return found
 
 
-def build_index(records: list[Record], graph: nx.MultiDiGraph) -> SiteIndex:
-    index = SiteIndex({r.id: r for r in records}, graph)
+def build_index(records: list[Record], graph: nx.MultiDiGraph, drafts: Iterable[Record] = ()) -> SiteIndex:
+    index = SiteIndex({r.id: r for r in records}, graph, drafts={r.id: r.title for r in drafts})
     labels: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for record in records:
         for tag in record.data.get("hashtags") or []:

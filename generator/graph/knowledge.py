@@ -44,11 +44,12 @@ def province_node(name: str) -> str:
 
 
 def build_graph(records: Iterable[Record]) -> nx.MultiDiGraph:
-    """One node per record (attrs kind, title), edges named by relation."""
+    """One node per record (attrs kind, title), edges named by relation. A reference to a record
+    not given (a draft, left out of the public build) draws no edge and leaves no node."""
     records = list(records)
     graph = nx.MultiDiGraph()
     for record in records:
-        graph.add_node(record.id, kind=record.kind, title=str(record.data.get("title", record.id)))
+        graph.add_node(record.id, kind=record.kind, title=record.title)
     for record in records:
         add_record_edges(graph, record)
     return graph
@@ -63,8 +64,9 @@ def add_record_edges(graph: nx.MultiDiGraph, record: Record) -> None:
         for _, target in values_at(data, field.pattern):
             if not isinstance(target, str):
                 continue
-            if field.ref == "systemmap-node" or field.ref:
-                add_edge(graph, record.id, target, relation)
+            if field.ref:
+                if target.partition("#")[0] in graph:  # a record given (a map node: its map)
+                    add_edge(graph, record.id, target, relation)
             elif target in graph and graph.nodes[target].get("kind") == field.soft_ref:
                 add_edge(graph, record.id, target, "reported")
     for tag in data.get("hashtags") or []:
@@ -85,9 +87,8 @@ def provinces_of(data: dict[str, Any]) -> list[str]:
 
 def add_edge(graph: nx.MultiDiGraph, source: str, target: str, relation: str,
              kind: str | None = None, label: str | None = None) -> None:
-    if target not in graph:
-        graph.add_node(target, kind=kind or ("mapnode" if "#" in target else "unknown"),
-                       title=label or target)
+    if target not in graph:  # a tag, a province, or a map node its map has not added yet
+        graph.add_node(target, kind=kind or "mapnode", title=label or target)
     if not graph.has_edge(source, target, key=relation):
         graph.add_edge(source, target, key=relation, relation=relation)
 

@@ -18,6 +18,8 @@ from .extract import Extracted
 from .people import HONORIFIC
 
 ID_LIMIT = 120  # schemas/common.schema.json: an id's maxLength
+# An import is not reviewed yet: it stays off the public site until the reporter removes this line.
+PUBLISH_LINE = "draft: true  # ลบบรรทัดนี้เพื่อเผยแพร่ / remove this line to publish"
 
 
 @dataclass
@@ -36,7 +38,8 @@ class Draft:
 
     def text(self, schema: str) -> str:
         head = [f"# yaml-language-server: $schema=../../schemas/{schema}.schema.json",
-                "# ร่างจาก kb import: ตรวจทานทุกช่องก่อนเผยแพร่ / draft from kb import: review every field"]
+                "# ร่างจาก kb import: ตรวจทานทุกช่องก่อนเผยแพร่ / draft from kb import: review every field",
+                PUBLISH_LINE]
         return "\n".join(head + self.lines) + "\n"
 
 

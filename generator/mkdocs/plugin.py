@@ -54,6 +54,7 @@ class ThaiKbConfig(Config):
     shell = opt.Type(bool, default=True)  # fill the theme's shell per folder (see mkdocs_shell)
     # the hosted editor's backend (kb init writes it): {backend, repo, branch, base_url, ...}
     editor = opt.Type(dict, default={})
+    drafts = opt.Type(bool, default=False)  # the preview (kb serve, kb build --drafts) shows drafts
 
 
 class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
@@ -88,6 +89,7 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
         root = self.content_root(config)
         use_project(root.parent)  # the cache stays with the content being built
         content = _handed_over.pop(root.resolve(), None) or validate_content(root, memo=self.memo)
+        content = content if self.config.drafts else content.published()  # before any stage sees them
         self.superseded = False
         if content.ok:
             try:

@@ -95,6 +95,17 @@ class Record:
         return file_stem(self.path)
 
     @property
+    def draft(self) -> bool:
+        """`draft: true`: validated leniently, left out of the public build."""
+        return self.data.get("draft") is True
+
+    @property
+    def title(self) -> str:
+        """The title; a draft may have none yet, and its preview shows the id instead."""
+        value = self.data.get("title")
+        return str(value) if value else self.id
+
+    @property
     def values(self) -> dict[FieldPath, Pos]:
         """Field path → line and column of its value."""
         return self._places()[0]

@@ -91,7 +91,12 @@ def _range(record: Record, error: ValidationError, path: tuple, name: str) -> li
 
 
 def _min_length(record: Record, error: ValidationError, path: tuple, name: str) -> list[Diagnostic]:
-    return [record.diagnostic(path, "empty-value", f"'{name}' ต้องไม่ว่าง", f"'{name}' must not be empty")]
+    return [empty_value(record, path)]
+
+
+def empty_value(record: Record, path: tuple) -> Diagnostic:
+    name = field_name(path)
+    return record.diagnostic(path, "empty-value", f"'{name}' ต้องไม่ว่าง", f"'{name}' must not be empty")
 
 
 def _max_length(record: Record, error: ValidationError, path: tuple, name: str) -> list[Diagnostic]:

@@ -14,6 +14,7 @@ from ..parallel import WORKERS, fork_pool
 from ..progress import Progress, silent
 from .diagnostics import Diagnostic, sort_diagnostics
 from .domain import domain_diagnostics
+from .drafts import lenient
 from .kinds import folders, kinds
 from .load import RECORD_FILE, Record, file_stem, load_file, record_names
 from .media import media_diagnostics
@@ -28,6 +29,7 @@ class Content:
     root: Path
     records: list[Record]
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    drafts: list[Record] = field(default_factory=list)  # left out of `records` by published()
 
     @property
     def ok(self) -> bool:
@@ -38,6 +40,15 @@ class Content:
 
     def of_kind(self, kind: str) -> list[Record]:
         return [r for r in self.records if r.kind == kind]
+
+    def published(self) -> Content:
+        """The content the public site and exports are made from: drafts left out before any
+        graph, index or page sees them, so no listing, link or export can reach one. They are
+        kept aside only for their titles, which links to them show as plain text."""
+        drafts = [r for r in self.records if r.draft]
+        if not drafts:
+            return self
+        return Content(self.root, [r for r in self.records if not r.draft], self.diagnostics, drafts)
 
 
 def display_path(file: Path, root: Path) -> str:
@@ -206,7 +217,7 @@ def record_diagnostics(record: Record) -> list[Diagnostic]:
     check = kinds()[record.kind].check
     if check:
         found.extend(check(record))
-    return found
+    return lenient(record, found)
 
 
 Promise = tuple[dict[str, str], list[list[Ref]]]  # promised kinds, each record's open references

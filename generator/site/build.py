@@ -50,7 +50,7 @@ def build_frozen(content: Content, site_url: str, site_name: str, say: Progress)
     environment.cache_clear()  # templates may have changed since the last build (kb serve)
     anchor_html.cache_clear()  # and titles
     graph = build_graph(content.records)
-    index = build_index(content.records, graph)
+    index = build_index(content.records, graph, content.drafts)
     gc.freeze()  # the graph and index too
     digests = Digests(index)
     # whole-site results are kept by the hash of every record (and the code): a rebuild of

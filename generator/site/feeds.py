@@ -17,7 +17,7 @@ def atom_feed(index: SiteIndex, site_url: str, site_name: str) -> bytes:
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     base = site_url or "http://127.0.0.1:8000/"
-    ids = index.of_kind("meeting")[:LIMIT]
+    ids = [i for i in index.of_kind("meeting") if index.date_of(i)][:LIMIT]  # a preview's draft may have none
     _text(feed, "title", site_name)
     _text(feed, "id", urljoin(base, "feed.xml"))
     _text(feed, "updated", _stamp(index.date_of(ids[0]) if ids else "2000-01-01"))

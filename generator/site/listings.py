@@ -119,6 +119,8 @@ def timeline_page(index: SiteIndex) -> Listing:
     for kind in kinds().values():
         if kind.date_field:
             for record_id in index.of_kind(kind.name):
+                if not index.date_of(record_id):  # a draft not yet dated (the preview shows drafts)
+                    continue
                 year, month = (int(p) for p in index.date_of(record_id).split("-")[:2])
                 years[year][month].append(record_id)
     ordered = [(y, sorted(months.items(), reverse=True)) for y, months in sorted(years.items(), reverse=True)]

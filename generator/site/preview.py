@@ -35,7 +35,7 @@ def same_record(old: Record | None, new: Record) -> bool:
 
 def preview_pages(content: Content, before: Site, records: list[Record]) -> list[Page]:
     """The pages of `records` from the new content; whole-site results from the last build."""
-    index = build_index(content.records, build_graph(content.records))
+    index = build_index(content.records, build_graph(content.records), content.drafts)
     index.network, index.metrics = before.index.network, before.index.metrics
     index.diagrams, index.media = before.index.diagrams, before.index.media
     pages = []

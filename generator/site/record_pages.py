@@ -156,5 +156,5 @@ def record_page(index: PageIndex, record: Record, related: list[Related]) -> Pag
         **CONTEXTS[record.kind](index, record),
     }
     html = render(f"{record.kind}.html", **context)
-    title = str(record.data.get("title", record.id))
+    title = record.title
     return Page.of(src_uri, meta_text(title), meta_text(description_of(record.data)), record.kind, html)

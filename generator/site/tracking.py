@@ -78,6 +78,7 @@ class TrackedIndex:
         self.metrics = TrackedMapping(index.metrics, "metric", self.deps)
         self.diagrams = TrackedMapping(index.diagrams, "diagram", self.deps)
         self.media = TrackedMapping(index.media, "media", self.deps)
+        self.drafts = TrackedMapping(index.drafts, "draft", self.deps)
         self.graph = TrackedGraph(index.graph, self.deps)
         self.network = TrackedNetwork(index.network, self.deps)
 
@@ -171,6 +172,8 @@ class Digests:
             return vars(diagram) if diagram is not None else None
         if kind == "media":  # published photos are named by their content's hash
             return index.media.get(key)
+        if kind == "draft":
+            return index.drafts.get(key)
         if kind == "edge":
             return bool(index.network is not None and index.network.has_edge(key, dep[2]))
         raise ValueError(f"unknown dependency {dep!r}")

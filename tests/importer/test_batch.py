@@ -13,6 +13,7 @@ from PIL import Image
 from generator.cli import main
 from generator.records.validate import validate_content
 from tests.conftest import CONTENT, FIXTURES
+from tests.importer.test_failures import REGION_MISMATCH
 
 POSTS = FIXTURES / "posts"
 POST = ("กขป.เขต 12 ประชุมภาคีเครือข่าย\n\n"
@@ -49,14 +50,17 @@ def test_many_posts_and_a_folder_with_progress(tmp_path: Path, content: Path,
 
 def test_only_a_draft_of_this_run_that_needs_fixing_fails_it(tmp_path: Path, content: Path,
                                                             capsys: pytest.CaptureFixture[str]) -> None:
-    undated = tmp_path / "undated.txt"
+    undated = tmp_path / "undated.txt"  # its meeting has a blank to fill in: a warning
     undated.write_text("ประชุมคณะทำงานพชอ.\n\nหารือแนวทางการดำเนินงานร่วมกับ อบต.นาโหนด", "utf-8")
-    code = main(["import", str(POSTS / "001.txt"), str(undated), "--content", str(content)])
+    mismatch = tmp_path / "mismatch.txt"  # its meeting has an error: Trang is in health region 12
+    mismatch.write_text(REGION_MISMATCH, "utf-8")
+    code = main(["import", str(POSTS / "001.txt"), str(undated), str(mismatch), "--content", str(content)])
     out = capsys.readouterr().out
     assert code == 1
-    assert f"the drafts from {undated} need fixing" in out and "undated-meeting.yaml" in out
+    assert f"the drafts from {mismatch} need fixing" in out and "region-mismatch" in out
+    assert f"the drafts from {undated} have blanks to fill in" in out and "undated-meeting.yaml" in out
     assert "from " + str(POSTS / "001.txt") + " need fixing" not in out
-    assert "1 of 2 posts' drafts need the fixes" in out
+    assert "1 of 3 posts' drafts need the fixes" in out
 
 
 def test_one_post_options_are_refused_for_many(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
