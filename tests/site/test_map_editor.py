@@ -255,3 +255,23 @@ def test_a_link_drawn_with_the_mouse(editor: Any) -> None:
     assert editor.execute_script("return kbMapEditor.links()")[links:] == [
         {"from": "literacy", "to": "household-poverty", "polarity": "+"}]
 
+
+
+def test_the_toolbar_adds_a_factor_in_free_room_and_flips_a_links_sign(editor: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    editor.find_element(By.CSS_SELECTOR, ".kb-mapedit__open").click()
+    wait(editor, "return !!kbMapEditor.canvas()")
+    editor.find_element(By.CSS_SELECTOR, "[data-kb-edit=add]").click()
+    prompt = editor.switch_to.alert
+    prompt.send_keys("ปัจจัยจากปุ่ม")
+    prompt.accept()
+    assert editor.execute_script("return kbMapEditor.nodes().at(-1).label") == "ปัจจัยจากปุ่ม"
+    overlaps = editor.execute_script(
+        "const cy = kbMapEditor.canvas(), b = cy.nodes().last().boundingBox();"
+        "return cy.nodes().not(cy.nodes().last()).filter((n) => { const o = n.boundingBox();"
+        "  return !(b.x2 < o.x1 || b.x1 > o.x2 || b.y2 < o.y1 || b.y1 > o.y2); }).length")
+    assert overlaps == 0
+    sign = editor.execute_script("kbMapEditor.canvas().edges()[0].select(); return kbMapEditor.links()[0].polarity")
+    editor.find_element(By.CSS_SELECTOR, "[data-kb-edit=polarity]").click()
+    assert editor.execute_script("return kbMapEditor.links()[0].polarity") == {"+": "-", "-": "+"}[sign]

@@ -464,21 +464,36 @@
     cy.nodes().forEach((n) => { model.at[n.id()] = model.at[n.id()] || {...n.position()}; });
   }
 
-  function placeNew(cy) { // a node added without a place goes to the middle of the view
-    const extent = cy.extent();
-    let step = 0;
+  function placeNew(cy) { // a node added without a place goes to free room near the middle of the view
     cy.nodes().forEach((n) => {
       if (model.at[n.id()]) return;
-      step += 1;
-      const at = {x: (extent.x1 + extent.x2) / 2 + 24 * step, y: (extent.y1 + extent.y2) / 2 + 24 * step};
+      const at = freeSpot(cy, n);
       n.position(at);
       model.at[n.id()] = at;
     });
   }
 
+  // The first place on a widening ring around the view's middle where the node covers no other.
+  function freeSpot(cy, node) {
+    const extent = cy.extent();
+    const middle = {x: (extent.x1 + extent.x2) / 2, y: (extent.y1 + extent.y2) / 2};
+    const half = {w: node.data('width') / 2 + 8, h: node.data('height') / 2 + 8};
+    const others = cy.nodes().not(node).map((n) => n.boundingBox());
+    const clear = (at) => others.every((b) => at.x + half.w < b.x1 || at.x - half.w > b.x2
+      || at.y + half.h < b.y1 || at.y - half.h > b.y2);
+    for (let ring = 0; ring < 30; ring += 1) {
+      for (let k = 0; k < Math.max(1, ring * 6); k += 1) {
+        const angle = (2 * Math.PI * k) / Math.max(1, ring * 6);
+        const at = {x: middle.x + ring * 30 * Math.cos(angle), y: middle.y + ring * 30 * Math.sin(angle)};
+        if (clear(at)) return at;
+      }
+    }
+    return middle;
+  }
+
   function act(action, b, cy, handles, state) {
     const selected = cy.$(':selected');
-    if (action === 'add') askAdd(cy);
+    if (action === 'add') askAdd();
     else if (action === 'link') {
       const on = b.getAttribute('aria-pressed') !== 'true';
       b.setAttribute('aria-pressed', String(on));
@@ -513,11 +528,9 @@
     remove(selected.nodes().map((n) => n.id()), selected.edges().map((e) => e.data('index')));
   }
 
-  function askAdd(cy) {
+  function askAdd() {
     const label = window.prompt('ชื่อปัจจัย / Factor name');
-    if (!label || !label.trim()) return;
-    const extent = cy.extent();
-    addNode(label, {x: (extent.x1 + extent.x2) / 2, y: (extent.y1 + extent.y2) / 2});
+    if (label && label.trim()) addNode(label);
   }
 
   function askRename(id) {
