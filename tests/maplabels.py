@@ -20,15 +20,17 @@ DESKTOP = (1280, 800)
 PHONE = (390, 844)
 MAPS = ("kkp12-vulnerable-groups", "kkp12-long-term-care")
 IN_MAP = "const doc = document.querySelector('.kb-mapview object').contentDocument;"
-# the labels a reader can see: inside the window, in a part of the map that is not dimmed
+# the labels a reader can see: inside the window and the map's view (and lit, when a loop is chosen)
 SIZES = IN_MAP + """
 const only = arguments[0]; const out = [];
 const frame = document.querySelector('.kb-mapview object').getBoundingClientRect();
+const view = document.querySelector('.kb-mapview .kb-zoom__view').getBoundingClientRect();
 for (const t of doc.querySelectorAll('text')) {
   if (only && !t.closest('.kb-on')) continue;
   const m = t.getScreenCTM(); const box = t.getBoundingClientRect();
   const x = frame.x + box.x + box.width / 2, y = frame.y + box.y + box.height / 2;
-  if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) continue;
+  if (x < Math.max(0, view.left) || y < Math.max(0, view.top)) continue;
+  if (x > Math.min(innerWidth, view.right) || y > Math.min(innerHeight, view.bottom)) continue;
   out.push(parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b));
 }
 return out;"""

@@ -3,7 +3,8 @@
    A figure marked .kb-zoom holds buttons [data-kb-zoom="in|out|reset|full"] and a
    .kb-zoom__view. Ctrl+wheel (and a trackpad pinch, which browsers send as Ctrl+wheel) and a
    two-finger pinch zoom around the pointer; a drag pans; + − 0 and the arrow keys work while
-   the diagram has focus. The first view fits the width; full screen uses the whole window.
+   the diagram has focus. The first view fits the width (a system map never below full size:
+   a narrow view shows part of it, to be panned); full screen uses the whole window.
    Only the SVG's viewBox (or the canvas drawing) changes, never the page layout.
 
    A small script of our own rather than svg-pan-zoom: that library zooms on every wheel turn
@@ -33,7 +34,7 @@
       const {w, h} = size();
       const full = fullOwner === api;
       // the page view fits the width (its height follows the drawing); full screen fits all
-      return adapter.fitWidth && !full ? w / b.w : Math.min(w / b.w, h / b.h);
+      return adapter.fitWidth && !full ? Math.max(w / b.w, adapter.least || 0) : Math.min(w / b.w, h / b.h);
     }
     function transform() {
       const s = fitScale() * state.z;
@@ -54,9 +55,21 @@
     }
     function reset() {
       const b = adapter.bounds();
+      const s = fitScale();
+      const {h} = size();
       state.z = 1;
       state.cx = b.x + b.w / 2;
-      state.cy = b.y + b.h / 2;
+      // a drawing taller than its view starts at the top, where a map's causes are
+      state.cy = b.h * s > h + 1 ? b.y + h / (2 * s) : b.y + b.h / 2;
+      apply();
+    }
+    /* Show a box of the drawing (its own units) as large as the view allows, centred, at
+       most `largest` pixels a unit. */
+    function fitBox(box, largest = Infinity) {
+      const {w, h} = size();
+      state.z = Math.min(MOST, Math.max(LEAST, Math.min(w / box.w, h / box.h, largest) / fitScale()));
+      state.cx = box.x + box.w / 2;
+      state.cy = box.y + box.h / 2;
       apply();
     }
     /* Zoom by `factor` keeping the point under (px, py) (view pixels) where it is. */
@@ -208,7 +221,7 @@
     new ResizeObserver(apply).observe(view);
 
     const api = {
-      zoomBy, panBy, reset, centreOn, transform, listen, enterFull, leaveFull, apply,
+      zoomBy, panBy, reset, fitBox, centreOn, transform, listen, enterFull, leaveFull, apply,
       get z() { return state.z; },
       get dragged() { return state.dragged; },
       get full() { return fullOwner === api; },
@@ -230,6 +243,7 @@
     let base = null;
     const zoom = attach(figure, {
       fitWidth: true,
+      least: figure.hasAttribute("data-kb-natural") ? 1 : 0, // one pixel a point: 12-px labels
       bounds: () => base,
       render(t) {
         svg.setAttribute("viewBox", `${-t.ox / t.s} ${-t.oy / t.s} ${t.w / t.s} ${t.h / t.s}`);
@@ -250,8 +264,10 @@
         svg.style.touchAction = "pan-x pan-y";
         svg.style.cursor = "grab";
         zoom.listen(svg, (e) => [e.clientX, e.clientY], doc); // the object's document is the view
+        // one finger scrolls the page, or pans a map wider than its view sideways
         figure.addEventListener("kb-zoom", () => {
-          svg.style.touchAction = zoom.z > 1.001 || zoom.full ? "none" : "pan-x pan-y";
+          const wider = zoom.transform().s * base.w > view.clientWidth + 1;
+          svg.style.touchAction = zoom.z > 1.001 || zoom.full ? "none" : (wider ? "pan-y" : "pan-x pan-y");
         });
       }
       zoom.start();
@@ -269,33 +285,87 @@
   }
 
   /* Feedback loops: a loop's button highlights its nodes and links in the map and dims the rest;
-     the presentation view shows the map full screen with the loop list beside it. */
+     the presentation view shows the map full screen with the loop list beside it, fits the
+     chosen loop's factors to the screen, and steps through the loops and back to the whole map
+     with a presenter's clicker (PageDown, PageUp), the arrow keys and space; Esc leaves. */
+  const NEXT = new Set(["PageDown", "ArrowRight", "ArrowDown", " "]);
+  const BACK = new Set(["PageUp", "ArrowLeft", "ArrowUp"]);
+  const MARGIN = 16; // drawing units around a framed loop
+  const LARGEST = 3; // pixels a unit: 36-px labels, and a short loop keeps some of the map around it
+
   function loops(container) {
     const figure = container.querySelector(".kb-zoom");
     const buttons = [...container.querySelectorAll("[data-kb-loop]")];
-    const show = () => {
-      const pressed = buttons.find((b) => b.getAttribute("aria-pressed") === "true");
-      highlight(figure.kbSvg && figure.kbSvg(), pressed ? pressed.dataset.kbLoop.split(" ") : null);
-    };
-    for (const button of buttons) {
-      button.addEventListener("click", () => {
-        const on = button.getAttribute("aria-pressed") !== "true";
-        for (const other of buttons) other.setAttribute("aria-pressed", "false");
-        button.setAttribute("aria-pressed", String(on));
-        show();
-      });
+    const now = container.querySelector(".kb-loops__now");
+    const presenting = () => container.classList.contains("kb-present--on");
+    const chosen = () => buttons.findIndex((b) => b.getAttribute("aria-pressed") === "true");
+    function show() {
+      const index = chosen();
+      const svg = figure.kbSvg && figure.kbSvg();
+      const nodes = index >= 0 ? buttons[index].dataset.kbLoop.split(" ") : null;
+      highlight(svg, nodes);
+      if (now) now.textContent = index >= 0 ? `${buttons[index].textContent.split(":")[0]} · ${index + 1}/${buttons.length}` : "";
+      if (presenting() && svg) frame(figure.kbZoom, svg, nodes);
     }
-    figure.addEventListener("kb-diagram-ready", show); // a loop chosen before the map arrived
+    function choose(index) { // -1: none, the whole map
+      buttons.forEach((b, i) => b.setAttribute("aria-pressed", String(i === index)));
+      if (index >= 0 && presenting()) buttons[index].scrollIntoView({block: "nearest"});
+      show();
+    }
+    buttons.forEach((button, i) => button.addEventListener("click", () => {
+      choose(button.getAttribute("aria-pressed") === "true" ? -1 : i);
+    }));
+    function onKey(event) {
+      if (!presenting() || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.key === "Escape") {
+        event.preventDefault();
+        figure.kbZoom.leaveFull();
+        return;
+      }
+      const step = NEXT.has(event.key) ? 1 : (BACK.has(event.key) ? -1 : 0);
+      if (!step) return;
+      event.preventDefault(); // no page scroll, no pan, no button pressed by space
+      event.stopImmediatePropagation();
+      const places = buttons.length + 1; // each loop, and the whole map
+      choose((chosen() + 1 + step + places) % places - 1);
+    }
+    document.addEventListener("keydown", onKey, true);
+    figure.addEventListener("kb-diagram-ready", (event) => {
+      const doc = event.detail.svg.ownerDocument; // an embedded map takes the keys while focused
+      if (doc !== document) doc.addEventListener("keydown", onKey, true);
+      show(); // a loop chosen before the map arrived
+    });
+    // the window or the full-screen layer changed size: frame the loop again
+    new ResizeObserver(() => presenting() && show()).observe(figure.querySelector(".kb-zoom__view"));
     const present = container.querySelector("[data-kb-present]");
     if (present) {
       present.addEventListener("click", () => {
         const zoom = figure.kbZoom;
-        if (container.classList.contains("kb-present--on")) zoom.leaveFull();
+        if (presenting()) zoom.leaveFull();
         else zoom.enterFull(container, "kb-present--on");
-        present.setAttribute("aria-pressed", String(container.classList.contains("kb-present--on")));
+        present.setAttribute("aria-pressed", String(presenting()));
+        show();
       });
       figure.addEventListener("kb-zoom-leave", () => present.setAttribute("aria-pressed", "false"));
     }
+  }
+
+  /* The loop's factors as large as the view allows (or the whole map when none is chosen). */
+  function frame(zoom, svg, nodes) {
+    if (!nodes) {
+      zoom.reset();
+      return;
+    }
+    const t = zoom.transform();
+    const boxes = nodes.map((n) => svg.ownerDocument.getElementById(`svg-${n}`)).filter(Boolean)
+      .map((g) => g.getBoundingClientRect());
+    if (!boxes.length) return;
+    // view pixels (the embedded document fills the view) to drawing units
+    const left = (Math.min(...boxes.map((b) => b.left)) - t.ox) / t.s - MARGIN;
+    const top = (Math.min(...boxes.map((b) => b.top)) - t.oy) / t.s - MARGIN;
+    const right = (Math.max(...boxes.map((b) => b.right)) - t.ox) / t.s + MARGIN;
+    const bottom = (Math.max(...boxes.map((b) => b.bottom)) - t.oy) / t.s + MARGIN;
+    zoom.fitBox({x: left, y: top, w: right - left, h: bottom - top}, LARGEST);
   }
 
   function highlight(svg, nodes) {
