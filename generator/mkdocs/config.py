@@ -27,20 +27,29 @@ def project_options(config_file: Path) -> dict[str, Any]:
         base, own = yaml_load(base_file), yaml_load(own_file)
     options: dict[str, Any] = mergedeep.merge({}, base, own)
     options["plugins"] = merge_plugins(base.get("plugins", []), own.get("plugins", []))
+    options.pop("site_dir", None)  # kb build (-o) and kb serve (a folder of its own) choose it
     options.setdefault("docs_dir", str(templates / "docs"))
     if isinstance(options.get("theme"), dict):
         options["theme"].setdefault("custom_dir", str(templates / "overrides"))
     return options
 
 
-def merge_plugins(base: list[Any], own: list[Any]) -> list[Any]:
+def merge_plugins(base: list[Any] | dict[str, Any], own: list[Any] | dict[str, Any]) -> dict[str, Any]:
     """INHERIT replaces a list whole: a project listing thai-kb (for its editor settings) would
     lose the options the base gives it (content_dir, drafts, ...). Here each plugin's options are
-    the base's with the project's over them."""
+    the base's with the project's over them. Given as a mapping, which MkDocs also accepts and,
+    unlike a list, does not empty while reading it: kb serve reads the same options at every
+    rebuild."""
     import mergedeep
 
-    merged: dict[str, dict[str, Any]] = {}
-    for entry in [*base, *own]:
-        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
+    merged: dict[str, Any] = {}
+    for name, options in [*entries(base), *entries(own)]:
         merged[name] = mergedeep.merge(merged.get(name, {}), options or {})
-    return [{name: options} for name, options in merged.items()]
+    return merged
+
+
+def entries(plugins: list[Any] | dict[str, Any]) -> list[tuple[str, Any]]:
+    """(name, options) of mkdocs.yml's plugins, written as a list or as a mapping."""
+    if isinstance(plugins, dict):
+        return list(plugins.items())
+    return [next(iter(entry.items())) if isinstance(entry, dict) else (entry, {}) for entry in plugins]

@@ -251,5 +251,5 @@ def test_a_projects_plugin_options_go_over_the_installed_kbs() -> None:
     """MkDocs' INHERIT would replace the plugin list: the options kb adds would not reach projects."""
     base = [{"thai-kb": {"content_dir": "content", "shell": True}}, "search"]
     own = [{"thai-kb": {"editor": {"repo": "a/b"}, "shell": False}}]
-    assert merge_plugins(base, own) == [{"thai-kb": {"content_dir": "content", "shell": False,
-                                                     "editor": {"repo": "a/b"}}}, {"search": {}}]
+    merged = {"thai-kb": {"content_dir": "content", "shell": False, "editor": {"repo": "a/b"}}, "search": {}}
+    assert merge_plugins(base, own) == merged
