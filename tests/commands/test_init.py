@@ -105,6 +105,17 @@ def test_mkdocs_yml_names_the_repository_and_branch(tmp_path: Path, host: str, e
     assert expected.items() <= editor.items()
 
 
+def test_kb_serve_can_read_the_options_at_every_rebuild(tmp_path: Path) -> None:
+    """MkDocs' serve calls load_config with the same options again after each edit."""
+    from mkdocs.config import load_config
+
+    config_file = init(tmp_path / "p", "--repo", "kkp12/kb-site") / "mkdocs.yml"
+    options = project_options(config_file)
+    for _ in range(2):
+        config = load_config(str(config_file), site_dir=str(tmp_path / "served"), **options)
+        assert config.plugins["thai-kb"].config["editor"]["repo"] == "kkp12/kb-site"
+
+
 def test_without_a_repository_the_editor_waits_commented(tmp_path: Path) -> None:
     folder = init(tmp_path / "local")
     assert plugin_options(folder)["editor"] == {}
