@@ -40,7 +40,7 @@ class Project:
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("init", help="สร้างโครงการเนื้อหาใหม่ / make a new content project")
-    p.add_argument("dir", help="a new or empty folder")
+    p.add_argument("dir", help="a new or empty folder (or a fresh clone: only .git)")
     p.add_argument("--title", default=DEFAULT_TITLE, help=f"the site's name (default: {DEFAULT_TITLE})")
     p.add_argument("--repo", help="OWNER/NAME of the project's repository on the git host")
     p.add_argument("--branch", default="main", help="the published branch (default: main)")
@@ -87,7 +87,8 @@ def pages_url(host: str, host_url: str, repo: str | None) -> str:
 def refuse_existing(folder: Path) -> None:
     from ..cli import UsageError
 
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+    # a clone of the new, empty repository holds only .git: that is empty enough
+    if folder.exists() and (not folder.is_dir() or any(p.name != ".git" for p in folder.iterdir())):
         raise UsageError(f"'{folder}' มีอยู่แล้วและไม่ว่าง kb init ไม่เขียนทับ เลือกโฟลเดอร์ใหม่ / "
                          f"'{folder}' exists and is not empty; kb init never overwrites: choose a new folder")
 

@@ -83,6 +83,8 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path, existing: str,
 def test_init_accepts_an_empty_folder_and_refuses_a_bad_repo(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     init(tmp_path / "empty")
+    (tmp_path / "clone" / ".git").mkdir(parents=True)  # a clone of the new, empty repository
+    assert (init(tmp_path / "clone") / "mkdocs.yml").exists()
     assert main(["init", str(tmp_path / "x"), "--repo", "no slash"]) == 2
     assert main(["init", str(tmp_path / "y"), "--host", "gitlab", "--host-url", "git.example.org"]) == 2
     assert not (tmp_path / "x").exists() and not (tmp_path / "y").exists()
@@ -226,6 +228,7 @@ def test_a_new_project_end_to_end_with_the_installed_wheel(installed: Path, tmp_
     record = folder / "content" / "meetings" / "first-meeting.yaml"
     text = record.read_text("utf-8").replace('title: ""', "title: ประชุมครั้งแรก").replace("draft: true\n", "")
     record.write_text(text, "utf-8")
+    run_kb(kb, folder, "validate", "content")  # what the CI and the pre-commit hook run
     run_kb(kb, folder, "build", "-q")
     which = [kb[0], "-c", "import generator; print(generator.__file__)"]
     assert run_kb(which, folder).startswith(str(installed / "generator")), "the wheel's code ran, not the checkout"
