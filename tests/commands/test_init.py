@@ -58,6 +58,13 @@ def test_init_makes_the_project(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "https://kkp12.github.io/kb-site/" in printed
 
 
+def test_no_template_name_starts_with_a_dot() -> None:
+    """Setuptools leaves such files out of the wheel: kb init adds the dot when it copies."""
+    templates = ROOT / "site_templates" / "project"
+    assert not [p for p in templates.rglob(".*")]
+    assert {p.name for p in templates.iterdir()} >= {"gitignore", "github", "gitlab-ci.yml", "vscode"}
+
+
 def test_the_readme_is_thai_first_then_english(tmp_path: Path) -> None:
     readme = (init(tmp_path / "p", "--repo", "kkp12/kb-site") / "README.md").read_text("utf-8")
     thai, english = readme.index("## ภาษาไทย"), readme.index("## English")
