@@ -61,7 +61,7 @@ def test_init_makes_the_project(tmp_path: Path, capsys: pytest.CaptureFixture[st
 def test_no_template_name_starts_with_a_dot() -> None:
     """Setuptools leaves such files out of the wheel: kb init adds the dot when it copies."""
     templates = ROOT / "site_templates" / "project"
-    assert not [p for p in templates.rglob(".*")]
+    assert not list(templates.rglob(".*"))
     assert {p.name for p in templates.iterdir()} >= {"gitignore", "github", "gitlab-ci.yml", "vscode"}
 
 
