@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from generator.cli import main
 from generator.records.validate import validate_content
 from generator.site.build import build_site
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, ROOT
 from tests.site.test_page_cache import pages
 from tests.sitebuild import build, soup
 
@@ -55,7 +55,9 @@ def site(content: Path) -> Path:
 @pytest.fixture(scope="module")
 def preview(content: Path, site: Path) -> Path:
     output = content.parent / "preview"
-    assert main(["build", str(content), "-o", str(output), "-q", "--drafts"]) == 0
+    with pytest.MonkeyPatch.context() as env:  # kb build --drafts sets KB_DRAFTS: not for later tests
+        env.setenv("KB_DRAFTS", "false")
+        assert main(["build", str(content), "-o", str(output), "-q", "--drafts"]) == 0
     return output
 
 
@@ -137,5 +139,20 @@ def test_public_and_draft_builds_share_the_page_cache_without_mixing(
     drafts = pages(build_site(everything))
     assert f"meetings/{DRAFT}.md" in drafts and f"meetings/{DRAFT}.md" not in public
     warm = pages(build_site(everything.published()))
+    warm_drafts = pages(build_site(everything))
     monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cold"))
     assert pages(build_site(everything.published())) == warm == public
+    assert pages(build_site(everything)) == warm_drafts == drafts
+
+
+@pytest.mark.parametrize(("value", "shown"), [("true", True), ("false", False)])
+def test_kb_drafts_sets_the_plugin_option(value: str, shown: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """How kb serve (KB_DRAFTS=true) and kb build (--drafts or not) reach the plugin."""
+    from mkdocs.config import load_config
+
+    from generator.mkdocs.config import project_options
+
+    monkeypatch.setenv("KB_DRAFTS", value)
+    config_file = ROOT / "mkdocs.yml"
+    config = load_config(str(config_file), **project_options(config_file))
+    assert config.plugins["thai-kb"].config.drafts is shown
