@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 from generator.cli import main
 from generator.records.validate import validate_content
 from generator.site.build import build_site
+from generator.site.model import Site
 from tests.conftest import CONTENT, ROOT
 from tests.site.test_page_cache import pages
 from tests.sitebuild import build, soup
@@ -130,19 +131,25 @@ def test_the_preview_shows_drafts_with_a_banner(preview: Path) -> None:
     assert f"../../stakeholders/{PERSON}/" in links
 
 
-def test_public_and_draft_builds_share_the_page_cache_without_mixing(
+def test_public_and_draft_builds_share_the_caches_without_mixing(
         content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages and the other files (search index, feed, network data): each mode's warm build,
+    after a build of the other mode, equals its cold build byte for byte."""
     everything = validate_content(content)
     assert everything.ok and len(everything.published().drafts) == 3
     monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "warm"))
-    public = pages(build_site(everything.published()))
-    drafts = pages(build_site(everything))
+    public = outputs(build_site(everything.published()))
+    drafts = outputs(build_site(everything))
     assert f"meetings/{DRAFT}.md" in drafts and f"meetings/{DRAFT}.md" not in public
-    warm = pages(build_site(everything.published()))
-    warm_drafts = pages(build_site(everything))
+    warm = outputs(build_site(everything.published()))
+    warm_drafts = outputs(build_site(everything))
     monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cold"))
-    assert pages(build_site(everything.published())) == warm == public
-    assert pages(build_site(everything)) == warm_drafts == drafts
+    assert outputs(build_site(everything.published())) == warm == public
+    assert outputs(build_site(everything)) == warm_drafts == drafts
+
+
+def outputs(site: Site) -> dict[str, str | bytes]:
+    return {**pages(site), **site.files}
 
 
 @pytest.mark.parametrize(("value", "shown"), [("true", True), ("false", False)])
