@@ -28,6 +28,7 @@
   if (!host || !host.dataset.kbMap || !SCRIPT) return;
   const record = JSON.parse(host.dataset.kbMap);
   const path = host.getAttribute('data-kb-map-editor');
+  let savePath = path;
   const asset = (name) => new URL(name, SCRIPT.src).href;
 
   // ---- the model: what the YAML holds, plus where each node sits on the canvas ----
@@ -197,7 +198,7 @@
     say('กำลังตรวจและบันทึก… / Checking and saving…', false);
     let response;
     try {
-      response = await post('kbSaveRecord', {path, data: recordToSave()});
+      response = await post('kbSaveRecord', {path: savePath, data: recordToSave()});
     } catch (error) {
       throw refused(`บันทึกไม่สำเร็จ: ติดต่อเซิร์ฟเวอร์ไม่ได้ / Not saved: the server did not answer (${error.message})`);
     }
@@ -620,7 +621,10 @@
   async function probe() {
     try {
       const response = await post('kbInfo', {});
-      return response.ok && (await response.json()).edit === true;
+      const info = response.ok ? await response.json() : {};
+      // the backend names files as Decap does, from the repository: <content folder>/<kind>/<id>.yaml
+      if (info.content) savePath = `${info.content}/${path}`;
+      return info.edit === true;
     } catch (error) {
       return false;
     }
