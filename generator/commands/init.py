@@ -24,6 +24,7 @@ HOSTS = {"github": "https://github.com", "gitlab": "https://gitlab.com", "gitea"
          "forgejo": "https://codeberg.org"}
 TOKEN = re.compile(r"\[\[(\w+)\]\]")
 REPO = re.compile(r"[\w.-]+(/[\w.-]+)+")
+BRANCH = re.compile(r"[\w.-]+(/[\w.-]+)*")
 DEFAULT_TITLE = "คลังความรู้ของคณะกรรมการ"
 LOCAL_URL = "http://127.0.0.1:8000/"
 
@@ -68,6 +69,8 @@ def settings(args: argparse.Namespace) -> Project:
 
     if args.repo is not None and not REPO.fullmatch(args.repo):
         raise UsageError(f"--repo ต้องเป็น OWNER/NAME / --repo must be OWNER/NAME, not '{args.repo}'")
+    if not BRANCH.fullmatch(args.branch):
+        raise UsageError(f"--branch: ชื่อกิ่งใช้ไม่ได้ / not a branch name: '{args.branch}'")
     if args.host_url is not None and not re.match(r"https?://", args.host_url):
         raise UsageError("--host-url ต้องขึ้นต้นด้วย https:// / --host-url must start with https://")
     host_url = (args.host_url or HOSTS[args.host]).rstrip("/")
@@ -137,7 +140,7 @@ def editor_block(project: Project) -> str:
 
 
 def auth_lines(project: Project) -> list[str]:
-    """How reporters log in (README: เข้าสู่ระบบ / Logging in): GitHub needs an OAuth proxy of
+    """How reporters log in (the project's README: แก้ไขผ่านเว็บ / Editing on the web): GitHub needs an OAuth proxy of
     the committee's own; GitLab, Gitea and Forgejo log in from the browser (PKCE) with an app id."""
     if project.host == "github":
         return ['base_url: "https://OAUTH-PROXY.example.org"  # ← ที่อยู่ตัวกลาง OAuth / your OAuth proxy',

@@ -93,6 +93,7 @@ def test_init_accepts_an_empty_folder_and_refuses_a_bad_repo(tmp_path: Path) -> 
     (tmp_path / "clone" / ".git").mkdir(parents=True)  # a clone of the new, empty repository
     assert (init(tmp_path / "clone") / "mkdocs.yml").exists()
     assert main(["init", str(tmp_path / "x"), "--repo", "no slash"]) == 2
+    assert main(["init", str(tmp_path / "x"), "--branch", "main; rm"]) == 2
     assert main(["init", str(tmp_path / "y"), "--host", "gitlab", "--host-url", "git.example.org"]) == 2
     assert not (tmp_path / "x").exists() and not (tmp_path / "y").exists()
 
