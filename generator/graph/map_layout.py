@@ -100,10 +100,12 @@ def acyclic(graph: nx.DiGraph) -> nx.DiGraph:
     return dag
 
 
-def ranks(dag: nx.DiGraph, widths: dict[str, float], budget: float) -> dict[str, int]:
+def ranks(dag: nx.DiGraph, widths: dict[str, float], budget: float,
+          lifted: frozenset[str] = frozenset()) -> dict[str, int]:
     """Rank of each node, counted up from the bottom (0 holds the outcomes): each node goes as
     low as its successors allow, into the lowest rank that still has room. Sinks sit at the
-    bottom, a cause sits just above what it drives."""
+    bottom, a cause sits just above what it drives. A `lifted` node, whose every link closes a
+    loop, sits just below its nearest cause instead: at the bottom its loop would span the map."""
     rank: dict[str, int] = {}
     used: dict[int, float] = {}
     for node in reversed(list(nx.lexicographical_topological_sort(dag))):
@@ -115,6 +117,10 @@ def ranks(dag: nx.DiGraph, widths: dict[str, float], budget: float) -> dict[str,
         for following in dag.successors(node):
             for passed in range(rank[following] + 1, level):
                 used[passed] = used.get(passed, 0) + EDGE_ROOM
+    for node in lifted:
+        causes = [rank[p] for p in dag.predecessors(node)]
+        if causes:
+            rank[node] = min(causes) - 1
     return rank
 
 
@@ -151,7 +157,8 @@ def screen_dot(record: Record, links: dict[str, str], budget: float, width: floa
     kinds = {n: str(graph.nodes[n].get("kind", "factor")) for n in graph}
     labels = {n: wrap_label(str(graph.nodes[n].get("label", n))) for n in graph}
     dag = acyclic(graph)
-    rank = ranks(dag, {n: node_width(lines, kinds[n]) for n, lines in labels.items()}, budget)
+    lifted = frozenset(n for n in graph if graph.out_degree(n) and not dag.out_degree(n))
+    rank = ranks(dag, {n: node_width(lines, kinds[n]) for n, lines in labels.items()}, budget, lifted)
     # ratio=compress packs the ranks into `size` (margins included) before Graphviz would shrink it
     fit = f', ratio=compress, size="{width / 72:.2f},60"' if width else ""
     lines = [f"digraph {quote(record.id)} {{",
