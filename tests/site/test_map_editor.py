@@ -49,7 +49,7 @@ class EditServer(QuietHandler):
     def do_POST(self) -> None:  # noqa: N802 - the stdlib's name
         request = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         if request["action"] == "kbInfo":
-            answer: tuple[int, dict[str, Any]] = (200, {"edit": True})
+            answer: tuple[int, dict[str, Any]] = (200, {"edit": True, "content": "content"})
         elif self.refuse:
             answer = (422, {"error": REFUSAL, "diagnostics": []})
         else:
@@ -200,7 +200,7 @@ def test_drawing_a_factor_linked_both_ways_makes_an_r_loop_and_saves_the_record(
     assert call(editor, "kbMapEditor.save()") == {"ok": True}
     saved = EditServer.saves[-1]
     original = map_record().data
-    assert saved["path"] == f"systemmaps/{MAP_ID}.yaml"
+    assert saved["path"] == f"content/systemmaps/{MAP_ID}.yaml"  # as the backend names files
     assert {k: v for k, v in saved["data"].items() if k not in ("nodes", "links")} == \
         {k: v for k, v in original.items() if k not in ("nodes", "links")}
     assert saved["data"]["nodes"][:-1] == original["nodes"]
