@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from ..graph.diagrams import DiagramError, inline_svg, render, systemmap_dot
+from ..records.drafts import drawable
 from . import output_and_content
 
 FORMATS = (".svg", ".png", ".pdf", ".dot")
@@ -32,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"ไม่พบแผนที่ระบบ '{args.systemmap}' / no system map '{args.systemmap}' "
                          f"(มี / known: {known})")
     fmt = output.suffix.lower()[1:]
-    dot = systemmap_dot(maps[args.systemmap], print_a4=fmt == "pdf")
+    dot = systemmap_dot(drawable(maps[args.systemmap]), print_a4=fmt == "pdf")
     try:
         data = dot.encode("utf-8") if fmt == "dot" else render(dot, fmt)
     except DiagramError as exc:

@@ -20,7 +20,6 @@ from ..thai import (
 from .characters import character_diagnostics
 from .diagnostics import Diagnostic, nearest
 from .load import Record
-from .schema_errors import empty_value
 from .schemas import Pattern, field_plan, values_at
 
 ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -127,11 +126,7 @@ def domain_diagnostics(record: Record) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for pattern, check in checked_fields(record.kind):
         for where, value in values_at(record.data, pattern):
-            if not isinstance(value, str):
-                continue
-            if record.draft and not value.strip():  # not written yet, not wrong: a warning (drafts.py)
-                found.append(empty_value(record, where))
-            elif problem := check(record, where, value):
+            if isinstance(value, str) and (problem := check(record, where, value)):
                 found.append(problem)
     if region := check_region(record):
         found.append(region)

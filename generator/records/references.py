@@ -6,6 +6,7 @@ from functools import cache
 from typing import Any
 
 from .diagnostics import Diagnostic, nearest
+from .drafts import is_blank
 from .kinds import kinds, node_ids
 from .load import Record
 from .schemas import Pattern, field_plan, values_at
@@ -74,7 +75,8 @@ def open_refs(record: Record, known: dict[str, str]) -> list[Ref]:
         for where, value in values_at(data, pattern):
             if is_open(value, kind, known):
                 found.append((where, value, kind))
-    return found
+    # a draft's blank id is not written yet, not unknown: drafts.py warns of it once
+    return [ref for ref in found if not (record.draft and is_blank(ref[1]))]
 
 
 def is_open(value: Any, kind: str, known: dict[str, str]) -> bool:

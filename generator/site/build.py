@@ -13,6 +13,7 @@ from ..graph.index import SiteIndex, build_index
 from ..graph.knowledge import build_graph, stakeholder_graph
 from ..graph.network import network_metrics
 from ..parallel import checkpoint, meanwhile, parallel_map
+from ..records.drafts import drawable
 from ..records.kinds import node_ids
 from ..records.load import Record
 from ..records.validate import Content
@@ -85,7 +86,7 @@ def build_pages(content: Content, index: SiteIndex, digests: Digests, keys: tupl
     site = Site(index=index, related=related)
     for record in content.records:
         if record.kind == "systemmap":
-            add_diagram(site, index, record)
+            add_diagram(site, index, drawable(record))  # a draft's map: as far as it is written
     cache = PageCache(digests, fingerprint)
     network, files = kept("network-page", content_key, lambda: network_listing(index))
     site.files.update(files)

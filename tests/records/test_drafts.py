@@ -45,6 +45,18 @@ def test_blank_values_of_a_skeleton_are_warnings(valid_tree: Path) -> None:
     ]
 
 
+def test_a_blank_value_is_one_warning_whatever_else_it_breaks(valid_tree: Path) -> None:
+    """Not also an id of the wrong form, an unknown id, a bad date, an unknown province or node."""
+    write(valid_tree, {MT: DRAFT + 'title: ทดลอง\ndate: "2025-04-10"\norganizers: [""]\nvenue:\n',
+                       "systemmaps/new-map.yaml": 'id: new-map\ndraft: true\ntitle: แผนที่\nnodes:\n'
+                       '  - {id: a, label: ก, kind: factor}\nlinks:\n  - {from: a, to: "", polarity: "+"}\n'})
+    assert [line.split(": ", 1)[1] for line in found(valid_tree)] == [
+        "warning empty-value: 'organizers[1]' ต้องไม่ว่าง / 'organizers[1]' must not be empty",
+        "warning empty-value: 'venue' ต้องไม่ว่าง / 'venue' must not be empty",
+        "warning empty-value: 'links[1].to' ต้องไม่ว่าง / 'links[1].to' must not be empty",
+    ]
+
+
 def test_a_skeleton_map_without_nodes_is_a_warning(valid_tree: Path) -> None:
     write(valid_tree, {"systemmaps/new-map.yaml": 'id: new-map\ndraft: true\ntitle: ""\nnodes: []\n'})
     assert [line.split(": ")[1:3] for line in found(valid_tree)] == [

@@ -27,6 +27,7 @@ DRAFT_TITLE = "ประชุมคณะทำงานระดับเข�
 PERSON = "ppho-trang"  # a stakeholder made a draft: a published meeting lists it among attendees
 SKELETON = "2026-01-05-skeleton"  # `kb new meeting`, left as written (title: "")
 M000 = "meetings/2025-04-10-kkp12-vulnerable-groups/"
+MAP = "half-drawn-map"  # a draft map: a node with no id yet, a link to nowhere yet
 PROPOSAL = "proposals/kkp12-central-information-system"  # made to name the draft meeting as its origin
 
 
@@ -44,6 +45,9 @@ def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text = proposal.read_text("utf-8")
     proposal.write_text(text.replace("origin:\n", f"origin:\n  - {DRAFT}\n", 1), "utf-8")
     assert main(["new", "meeting", "--id", SKELETON, "--content", str(root)]) == 0
+    (root / "systemmaps" / f"{MAP}.yaml").write_text(
+        f'id: {MAP}\ndraft: true\ntitle: ""\nnodes:\n  - label: ยังไม่มีรหัส\n  - {{id: a, label: ก, kind: factor}}\n'
+        'links:\n  - {from: a, to: ""}\n', "utf-8")
     return root
 
 
@@ -71,7 +75,7 @@ def test_a_draft_has_no_page_and_its_id_is_nowhere_in_the_public_site(site: Path
     for file in site.rglob("*"):
         if file.is_file():
             shown = reader_sees(file)
-            for name in (DRAFT, SKELETON, PERSON):
+            for name in (DRAFT, SKELETON, PERSON, MAP):
                 assert name not in shown, f"{name} in {file.relative_to(site)}"
 
 
@@ -114,7 +118,7 @@ def test_graph_exports_and_csv_leave_drafts_out(content: Path, tmp_path: Path) -
     assert main(["graph", "-o", str(tmp_path / "g.graphml"), "--content", str(content)]) == 0
     graph = nx.read_graphml(tmp_path / "g.graphml")
     assert "2025-04-10-kkp12-vulnerable-groups" in graph
-    assert not {DRAFT, SKELETON, PERSON} & set(graph.nodes)
+    assert not {DRAFT, SKELETON, PERSON, MAP} & set(graph.nodes)
     assert main(["export", "-o", str(tmp_path / "csv"), "--content", str(content)]) == 0
     with (tmp_path / "csv" / "actions.csv").open(encoding="utf-8-sig") as handle:
         meetings = {row["meeting"] for row in csv.DictReader(handle)}
@@ -127,6 +131,8 @@ def test_the_preview_shows_drafts_with_a_banner(preview: Path) -> None:
     skeleton = soup(preview, f"meetings/{SKELETON}/")
     assert skeleton.select_one(".kb-draft-banner") and skeleton.select_one("article h1").get_text() == SKELETON
     assert soup(preview, M000).select_one(".kb-draft-banner") is None  # published pages: none
+    assert soup(preview, f"systemmaps/{MAP}/").select_one(".kb-draft-banner")  # drawn as far as written
+    assert (preview / "systemmaps" / MAP / f"{MAP}.svg").is_file()
     links = [a["href"] for a in soup(preview, M000).select(".kb-attendees td a")]
     assert f"../../stakeholders/{PERSON}/" in links
 
@@ -136,7 +142,7 @@ def test_public_and_draft_builds_share_the_caches_without_mixing(
     """Pages and the other files (search index, feed, network data): each mode's warm build,
     after a build of the other mode, equals its cold build byte for byte."""
     everything = validate_content(content)
-    assert everything.ok and len(everything.published().drafts) == 3
+    assert everything.ok and len(everything.published().drafts) == 4
     monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "warm"))
     public = outputs(build_site(everything.published()))
     drafts = outputs(build_site(everything))
