@@ -371,7 +371,9 @@
   function highlight(svg, nodes) {
     if (!svg) return;
     const doc = svg.ownerDocument;
-    if (!doc.getElementById("kb-highlight-style")) {
+    const styled = doc.getElementById("kb-highlight-style");
+    if (!nodes && !styled) return; // nothing chosen yet: no restyling of the map while the page loads
+    if (!styled) {
       const style = doc.createElementNS(SVG_NS, "style");
       style.id = "kb-highlight-style";
       style.textContent = ".kb-dim .node, .kb-dim .edge, .kb-dim .cluster { opacity: .15; transition: opacity .2s; }"
