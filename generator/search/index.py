@@ -115,7 +115,7 @@ def index_files(docs: list[SearchDoc], numbers: Numbers) -> tuple[dict[str, byte
     write_shards(files, "search/b", [bi for _, bi in runs], shard_count(totals[1]))
     for number, doc in placed:
         files[f"search/t/{number}.json"] = page_file(doc)
-    files["search/meta.json"] = meta_file(files, len(docs), numbers.ranges, totals)
+    files["search/meta.json"] = meta_file(files, numbers, totals)
     return files, (totals[0], totals[1])
 
 
@@ -125,9 +125,11 @@ def page_file(doc: SearchDoc) -> bytes:
     return dump(page | stored_text(doc.fields))
 
 
-def meta_file(files: dict[str, bytes], docs: int, ranges: list[list[Any]], totals: tuple[int, ...]) -> bytes:
-    meta = {"version": stamp(files), "docs": docs, "tri": shard_count(totals[0]), "bi": shard_count(totals[1]),
-            "fields": FIELDS, "kinds": ranges, "equivalents": equivalents().table()}
+def meta_file(files: dict[str, bytes], numbers: Numbers, totals: tuple[int, ...]) -> bytes:
+    """The index's description; `order`, the page numbers in the site's order, breaks ties."""
+    meta = {"version": stamp(files), "docs": len(numbers.of), "tri": shard_count(totals[0]),
+            "bi": shard_count(totals[1]), "fields": FIELDS, "kinds": numbers.ranges, "order": numbers.of,
+            "equivalents": equivalents().table()}
     return dump(meta)
 
 

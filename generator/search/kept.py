@@ -25,6 +25,7 @@ from ..graph.index import SiteIndex
 from .equivalents import Finder, equivalents
 from .index import (
     LIST,
+    Numbers,
     SearchDoc,
     add_postings,
     index_files,
@@ -57,7 +58,7 @@ def kept_search_index(index: SiteIndex, key: str, code: str) -> dict[str, bytes]
     docs = search_docs(index)
     numbers = page_numbers(docs)
     pages = {doc.url: (digest_of(doc), number, doc) for doc, number in zip(docs, numbers.of, strict=True)}
-    kept = updated(last, pages, numbers.ranges, code) if last is not None else None
+    kept = updated(last, pages, numbers, code) if last is not None else None
     if kept is None:
         files, totals = index_files(docs, numbers)
         kept = Kept("", layout(code, numbers.ranges, totals), packed(pages), files, totals)
@@ -84,11 +85,11 @@ def packed(pages: dict[str, tuple[str, int, SearchDoc]]) -> dict[str, tuple[str,
 Changes = dict[str, dict[int, int | None]]  # gram → page number → its new mask, or None: gone
 
 
-def updated(last: Kept, pages: dict[str, tuple[str, int, SearchDoc]], ranges: list[list[Any]],
+def updated(last: Kept, pages: dict[str, tuple[str, int, SearchDoc]], numbers: Numbers,
             code: str) -> Kept | None:
     """The last build's index with the changed pages read again; None when pages or grams
     would move (then the whole index is built again)."""
-    if layout(code, ranges, last.totals)[:2] != last.layout[:2]:
+    if layout(code, numbers.ranges, last.totals)[:2] != last.layout[:2]:
         return None  # other code, or a kind outgrew its span: pages are numbered anew
     gone = [url for url in last.pages if last.pages[url][:2] != pages.get(url, ("", -1))[:2]]
     new = [url for url in pages if last.pages.get(url, ("", -1))[:2] != pages[url][:2]]
@@ -104,14 +105,14 @@ def updated(last: Kept, pages: dict[str, tuple[str, int, SearchDoc]], ranges: li
     files = dict(last.files)
     totals = (patched(files, "search/g", tri, shard_count(last.totals[0]), last.totals[0]),
               patched(files, "search/b", bi, shard_count(last.totals[1]), last.totals[1]))
-    if layout(code, ranges, totals) != last.layout:
+    if layout(code, numbers.ranges, totals) != last.layout:
         return None
     for url in gone:
         files.pop(f"search/t/{last.pages[url][1]}.json")
     for url in new:
         files[f"search/t/{pages[url][1]}.json"] = page_file(pages[url][2])
     files.pop("search/meta.json")
-    files["search/meta.json"] = meta_file(files, len(pages), ranges, totals)
+    files["search/meta.json"] = meta_file(files, numbers, totals)
     kept_pages = {url: page for url, page in last.pages.items() if url not in gone}
     kept_pages |= packed({url: pages[url] for url in new})
     return Kept("", last.layout, kept_pages, files, totals)

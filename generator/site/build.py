@@ -25,7 +25,8 @@ from .media import add_images, publish_media
 from .model import Page, Site
 from .page_cache import PageCache, code_fingerprint, own_key
 from .record_pages import record_src, traced_record_page
-from .related import Related, related_pages
+from .related import Related
+from .related_kept import kept_related
 from .render import environment
 from .tracking import Dep, Digests, TrackedIndex
 
@@ -80,7 +81,7 @@ def build_pages(content: Content, index: SiteIndex, digests: Digests, keys: tupl
     index.metrics = kept("network", network_key(index.network), lambda: network_metrics(index.network))
     say(f"graph: {index.graph.number_of_nodes()} nodes, {index.graph.number_of_edges()} edges")
     checkpoint()  # between stages (and in every pool), kb serve gives up for a newer edit
-    related = kept("related", content_key, lambda: related_pages(index))
+    related = kept_related(index, content_key, fingerprint, say)
     say(f"related pages ranked ({time.perf_counter() - started:.1f}s)")
     checkpoint()
     site = Site(index=index, related=related)

@@ -28,7 +28,7 @@ from ..parallel import parallel_map
 from ..text import terms_of_all
 from ..thai import province_by_name
 from .series import series_of
-from .similarity import Weigher, cosine, document_text, with_equivalents
+from .similarity import Weigher, banded, cosine, document_text, with_equivalents
 
 MAX_RELATED = 5
 MIN_RELATED = 3  # a meeting's list is filled from other kinds up to this many
@@ -132,8 +132,8 @@ class Features:
     def linked(self, record_id: str) -> set[str]:
         """Records the page links to outside its related list (every relation but `related`)."""
         graph, records = self.index.graph, self.index.records
-        found = set()
-        for node, edges in itertools.chain(graph.succ[record_id].items(), graph.pred[record_id].items()):
+        found = set()  # (the graph's own adjacency dicts: its views cost more than the walk)
+        for node, edges in itertools.chain(graph._succ[record_id].items(), graph._pred[record_id].items()):
             if len(edges) == 1 and "related" in edges:
                 continue
             if node in records:
@@ -183,10 +183,10 @@ class RelatedFinder:
         for page, fs in enumerate(self.features):
             for f in fs:
                 postings[f].append(page)
-        total = len(self.ids) or 1
+        total = banded(len(self.ids) or 1)
         scale = math.log(1 + total)
-        # rarer features weigh more: the IDF of the feature over all pages, at most 1
-        self.rarity = [math.log(1 + total / len(p)) / scale for p in postings]
+        # rarer features weigh more: the IDF of the feature over all pages (banded), at most 1
+        self.rarity = [math.log(1 + total / banded(len(p))) / scale for p in postings]
         halves = [max(1, round(HALVES * WEIGHTS[self.family[f]] * self.rarity[f])) for f in range(len(names))]
         # each page repeated by its feature's weight in halves: one Counter sums them all;
         # places (a region, a province) are shared too widely to find candidates by: they only
@@ -199,7 +199,8 @@ class RelatedFinder:
     def _weigh_terms(self, documents: list[list[str]]) -> None:
         """TF-IDF vectors on numbered terms, each in the order its terms first occur (so that
         cosines sum in a fixed order), and each page's top terms."""
-        number = {t: n for n, t in enumerate(dict.fromkeys(itertools.chain.from_iterable(documents)))}
+        self.terms = list(dict.fromkeys(itertools.chain.from_iterable(documents)))
+        number = {t: n for n, t in enumerate(self.terms)}
         weigh = Weigher(documents)
         self.vectors, self.top_terms = [], []
         for words in documents:
@@ -214,8 +215,9 @@ class RelatedFinder:
                 postings[term].append((page, self.vectors[page][term]))
         self.term_postings = [p if len(p) <= MAX_POSTING else [] for p in postings]
 
-    def estimates(self, page: int) -> dict[int, float]:
-        """A cheap accumulated score of every page sharing a feature or a top term."""
+    def gathered(self, page: int) -> dict[int, float]:
+        """A cheap accumulated score of every page sharing a feature or a top term (the same
+        both ways: what page a gathers for page b, b gathers for a)."""
         halves = Counter(itertools.chain.from_iterable(map(self.spread.__getitem__, self.features[page])))
         estimate = dict(zip(halves, map((1 / HALVES).__mul__, halves.values()), strict=True))
         vector = self.vectors[page]
@@ -223,8 +225,13 @@ class RelatedFinder:
             factor = TEXT_WEIGHT * vector[term]
             for other, value in self.term_postings[term]:
                 estimate[other] = estimate.get(other, 0.0) + factor * value
+        return estimate
+
+    def estimates(self, page: int) -> dict[int, float]:
+        """The pages gathered, and those of its places when it shares little with any."""
+        estimate = self.gathered(page)
         if len(estimate) <= CANDIDATES:  # little in common with any page: its places fill in
-            for f in self.features[page] & self.place_pages.keys():
+            for f in sorted(self.features[page] & self.place_pages.keys()):  # in one order: floats
                 for other in self.place_pages[f]:
                     estimate[other] = estimate.get(other, 0.0) + self.place_weight[f]
         for skip in (page, *self.linked[page]):
@@ -267,16 +274,12 @@ class RelatedFinder:
 
     def shared(self, a: int, b: int) -> dict[int, float]:
         """Family → the rarity of what the two pages share in it (summed; for places, the rarest)."""
-        found: dict[int, float] = {}
+        found: dict[int, list[float]] = {}
         family, rarity = self.family, self.rarity
         for f in self.others[a] & self.others[b]:
-            kind, value = family[f], rarity[f]
-            if kind in PLACES:
-                if value > found.get(kind, 0.0):
-                    found[kind] = value
-            else:
-                found[kind] = found.get(kind, 0.0) + value
-        return found
+            found.setdefault(family[f], []).append(rarity[f])
+        # summed exactly, so in any order (features are numbered anew when one comes or goes)
+        return {kind: max(values) if kind in PLACES else math.fsum(values) for kind, values in found.items()}
 
     def total(self, a: int, b: int) -> tuple[float, float]:
         """The pair's score (shared features, then, when they share any, the time) with the text

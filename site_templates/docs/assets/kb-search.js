@@ -255,6 +255,16 @@
     return { score: tier + score * (PRIOR[fields.kind] || 1), re: hitRe };
   }
 
+  /* Page numbers are slots that stay put from build to build, not ranks: meta.order lists them
+   * in the site's order (kind by kind, newest first), which breaks ties between equal scores. */
+  function rankOf(meta, doc) {
+    if (!meta.rank) {
+      meta.rank = new Map();
+      meta.order.forEach(function (d, n) { meta.rank.set(d, n); });
+    }
+    return meta.rank.get(doc);
+  }
+
   function kindOf(meta, doc) {
     var range = meta.kinds.find(function (k) { return doc >= k[1] && doc < k[1] + k[2]; });
     return range ? range[0] : "";
@@ -274,9 +284,9 @@
       byKind.get(kind).push([doc, best * (PRIOR[kind] || 1)]);
     });
     var lists = Array.from(byKind.values()).map(function (list) {
-      return list.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+      return list.sort(function (a, b) { return b[1] - a[1] || rankOf(meta, a[0]) - rankOf(meta, b[0]); });
     });
-    lists.sort(function (a, b) { return b[0][1] - a[0][1] || a[0][0] - b[0][0]; });
+    lists.sort(function (a, b) { return b[0][1] - a[0][1] || rankOf(meta, a[0][0]) - rankOf(meta, b[0][0]); });
     var pool = [];
     for (var turn = 0; pool.length < found.size - taken.size && lists.some(function (l) { return turn < l.length; }); turn++) {
       lists.forEach(function (list) { if (turn < list.length) pool.push(list[turn][0]); });
@@ -294,7 +304,7 @@
         first.push(r); count[r.type] = (count[r.type] || 0) + 1;
       } else rest.push(r);
     });
-    rest.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    rest.sort(function (a, b) { return b.score - a.score || a.rank - b.rank; });
     return first.concat(rest);
   }
 
@@ -347,7 +357,8 @@
           return confirm(rankPool(meta, found, taken), q, results, 0);
         });
       }).then(function (results) {
-        results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+        results.forEach(function (r) { r.rank = rankOf(meta, r.doc); });
+        results.sort(function (a, b) { return b.score - a.score || a.rank - b.rank; });
         return diversify(results).slice(0, LIMIT);
       });
     });
