@@ -275,3 +275,18 @@ def test_the_toolbar_adds_a_factor_in_free_room_and_flips_a_links_sign(editor: A
     sign = editor.execute_script("kbMapEditor.canvas().edges()[0].select(); return kbMapEditor.links()[0].polarity")
     editor.find_element(By.CSS_SELECTOR, "[data-kb-edit=polarity]").click()
     assert editor.execute_script("return kbMapEditor.links()[0].polarity") == {"+": "-", "-": "+"}[sign]
+
+
+def test_a_link_made_with_the_keyboard(editor: Any) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    call(editor, "kbMapEditor.open()")
+    form = editor.find_element(By.CSS_SELECTOR, ".kb-mapedit__form")
+    Select(form.find_element(By.NAME, "from")).select_by_value("literacy")
+    Select(form.find_element(By.NAME, "to")).select_by_value("household-poverty")
+    Select(form.find_element(By.NAME, "polarity")).select_by_value("-")
+    form.find_element(By.NAME, "delay").click()
+    form.find_element(By.CSS_SELECTOR, "button").send_keys("\n")
+    assert editor.execute_script("return kbMapEditor.links().at(-1)") == {
+        "from": "literacy", "to": "household-poverty", "polarity": "-", "delay": True}

@@ -373,11 +373,9 @@
   ];
 
   function button(action, text, key) {
-    const b = document.createElement('button');
+    const b = element('button', 'kb-mapedit__btn', text);
     b.type = 'button';
-    b.className = 'kb-mapedit__btn';
     b.dataset.kbEdit = action;
-    b.textContent = text;
     if (key) b.title = key;
     return b;
   }
@@ -389,33 +387,79 @@
     return view;
   }
 
+  function element(tag, className, text) {
+    const made = document.createElement(tag);
+    if (className) made.className = className;
+    if (text) made.textContent = text;
+    return made;
+  }
+
   function makeView() {
-    const root = document.createElement('div');
-    root.className = 'kb-mapedit__panel';
-    const bar = document.createElement('div');
-    bar.className = 'kb-mapedit__bar';
+    const parts = panel();
+    host.querySelector('.kb-mapedit__open').hidden = true;
+    host.append(parts.root);
+    document.querySelectorAll('.kb-mapview').forEach((v) => { v.hidden = true; });
+    const state = {polarity: '+', delay: false}; // the sign and delay mark of the next link drawn
+    const {cy, handles} = drawing(parts.canvas, state);
+    const api = {
+      cy,
+      redraw() {
+        cy.batch(() => { cy.elements().remove(); cy.add(elements()); });
+        placeNew(cy);
+        refresh(parts, cy);
+      },
+      say(text, isError) {
+        parts.message.textContent = text;
+        parts.message.classList.toggle('kb-mapedit__msg--error', Boolean(isError));
+        parts.message.setAttribute('role', isError ? 'alert' : 'status');
+      },
+      close() {
+        cy.destroy();
+        parts.root.remove();
+        host.querySelector('.kb-mapedit__open').hidden = false;
+        document.querySelectorAll('.kb-mapview').forEach((v) => { v.hidden = false; });
+        view = null;
+      },
+    };
+    parts.bar.addEventListener('click', (event) => {
+      const b = event.target.closest('[data-kb-edit]');
+      if (b) act(b.dataset.kbEdit, b, cy, handles, state);
+    });
+    parts.canvas.addEventListener('keydown', (event) => keys(event, cy));
+    parts.form.addEventListener('submit', (event) => { event.preventDefault(); linkFromForm(parts.form); });
+    refresh(parts, cy);
+    cy.fit(undefined, 20);
+    return api;
+  }
+
+  function panel() {
+    const root = element('div', 'kb-mapedit__panel');
+    const bar = element('div', 'kb-mapedit__bar');
     bar.setAttribute('role', 'toolbar');
     bar.setAttribute('aria-label', 'เครื่องมือวาดแผนที่ / Drawing tools');
     BUTTONS.forEach(([action, text, key]) => bar.append(button(action, text, key)));
-    const message = document.createElement('p');
-    message.className = 'kb-mapedit__msg';
+    const message = element('p', 'kb-mapedit__msg');
     message.setAttribute('role', 'status');
-    const canvas = document.createElement('div');
-    canvas.className = 'kb-mapedit__canvas';
+    const canvas = element('div', 'kb-mapedit__canvas');
     canvas.tabIndex = 0;
     canvas.setAttribute('aria-label', 'พื้นที่วาดแผนที่: ลากโหนดเพื่อย้าย / Drawing area: drag a node to move it');
-    const loopList = document.createElement('section');
-    loopList.className = 'kb-mapedit__loops';
+    const form = linkForm();
+    const loopList = element('section', 'kb-mapedit__loops');
     loopList.setAttribute('aria-live', 'polite');
-    root.append(bar, message, canvas, loopList);
-    host.querySelector('.kb-mapedit__open').hidden = true;
-    host.append(root);
-    document.querySelectorAll('.kb-mapview').forEach((v) => { v.hidden = true; });
+    root.append(bar, message, canvas, form, loopList);
+    return {root, bar, message, canvas, form, loopList};
+  }
 
+  function refresh(parts, cy) {
+    showLoops(parts.loopList, cy);
+    fillLinkForm(parts.form);
+  }
+
+  // Cytoscape on the canvas: drag moves a node; in draw mode a drag from a node draws a link.
+  function drawing(canvas, state) {
     const cy = window.cytoscape({container: canvas, elements: elements(), style: STYLE,
       layout: model.nodes.every((n) => model.at[n.id]) ? {name: 'preset'} : {name: 'breadthfirst', directed: true}});
     remember(cy);
-    const state = {polarity: '+', delay: false};
     const handles = cy.edgehandles({snap: false, canConnect: (a, b) => !a.same(b),
       edgeParams: () => ({data: {sign: state.polarity}})});
     cy.on('ehcomplete', (event, from, to, added) => {
@@ -430,35 +474,45 @@
       grabbed = null;
     });
     cy.on('dbltap', 'node', (event) => askRename(event.target.id()));
+    return {cy, handles};
+  }
 
-    const api = {
-      cy,
-      redraw() {
-        cy.batch(() => { cy.elements().remove(); cy.add(elements()); });
-        placeNew(cy);
-        showLoops(loopList, cy);
-      },
-      say(text, isError) {
-        message.textContent = text;
-        message.classList.toggle('kb-mapedit__msg--error', Boolean(isError));
-        message.setAttribute('role', isError ? 'alert' : 'status');
-      },
-      close() {
-        cy.destroy();
-        root.remove();
-        host.querySelector('.kb-mapedit__open').hidden = false;
-        document.querySelectorAll('.kb-mapview').forEach((v) => { v.hidden = false; });
-        view = null;
-      },
+  // Links without a pointer (keyboard, screen reader): choose the two factors and the sign.
+  function linkForm() {
+    const form = element('form', 'kb-mapedit__form');
+    form.setAttribute('aria-label', 'เพิ่มลูกศรด้วยแป้นพิมพ์ / Add a link with the keyboard');
+    const field = (text, control) => {
+      const label = element('label', '', text);
+      label.append(control);
+      return label;
     };
-    bar.addEventListener('click', (event) => {
-      const b = event.target.closest('[data-kb-edit]');
-      if (b) act(b.dataset.kbEdit, b, cy, handles, state);
-    });
-    canvas.addEventListener('keydown', (event) => keys(event, cy));
-    showLoops(loopList, cy);
-    cy.fit(undefined, 20);
-    return api;
+    const sign = element('select');
+    sign.name = 'polarity';
+    sign.append(new Option('+ ไปทางเดียวกัน / same', '+'), new Option('− ไปทางตรงข้าม / opposite', '-'));
+    const delay = element('input');
+    delay.type = 'checkbox';
+    delay.name = 'delay';
+    const from = element('select');
+    from.name = 'from';
+    const to = element('select');
+    to.name = 'to';
+    form.append(field('จาก / From ', from), field(' ไป / To ', to), field(' ', sign), field(' ผลเกิดช้า / Delay ', delay),
+      Object.assign(element('button', 'kb-mapedit__btn', 'เพิ่มลูกศร / Add link'), {type: 'submit'}));
+    return form;
+  }
+
+  function fillLinkForm(form) {
+    for (const name of ['from', 'to']) {
+      const select = form.elements[name];
+      const chosen = select.value;
+      select.replaceChildren(...model.nodes.map((n) => new Option(n.label, n.id)));
+      if (nodeById(chosen)) select.value = chosen;
+    }
+  }
+
+  function linkFromForm(form) {
+    const {from, to, polarity, delay} = form.elements;
+    if (from.value && to.value && from.value !== to.value) addLink(from.value, to.value, polarity.value, delay.checked);
   }
 
   function remember(cy) { // nodes placed by Cytoscape's own layout keep their place
@@ -558,26 +612,20 @@
 
   function showLoops(section, cy) {
     const found = loops();
-    const heading = document.createElement('h2');
-    heading.textContent = `วงจรป้อนกลับ (${found.length}) / Feedback loops`;
-    const list = document.createElement('ol');
+    const list = element('ol');
     for (const loop of found) {
-      const item = document.createElement('li');
-      const b = document.createElement('button');
+      const b = element('button', 'kb-mapedit__loop');
       b.type = 'button';
-      b.className = 'kb-mapedit__loop';
       b.dataset.kbLoop = loop.name;
-      const name = document.createElement('strong');
-      name.textContent = loop.name;
       const kind = loop.kind === 'reinforcing' ? 'วงจรเสริมแรง (R)' : 'วงจรสมดุล (B)';
       const names = loop.nodes.concat(loop.nodes[0]).map(label).join(' → ');
-      b.append(name, ` ${kind}: ${names}`);
+      b.append(element('strong', '', loop.name), ` ${kind}: ${names}`);
       b.addEventListener('click', () => highlight(cy, loop));
-      item.append(b);
-      list.append(item);
+      list.append(element('li'));
+      list.lastChild.append(b);
     }
-    section.replaceChildren(heading, found.length ? list : Object.assign(document.createElement('p'),
-      {textContent: 'ยังไม่มีวงจรป้อนกลับ / No feedback loop yet'}));
+    section.replaceChildren(element('h2', '', `วงจรป้อนกลับ (${found.length}) / Feedback loops`),
+      found.length ? list : element('p', '', 'ยังไม่มีวงจรป้อนกลับ / No feedback loop yet'));
   }
 
   function highlight(cy, loop) {
