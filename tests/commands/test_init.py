@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from generator.cli import main
+from generator.editor.hosted import hosted_config
 from generator.mkdocs.config import merge_plugins, project_options
 from generator.records.kinds import kinds
 from tests.conftest import ROOT
@@ -113,6 +114,10 @@ def test_mkdocs_yml_names_the_repository_and_branch(tmp_path: Path, host: str, e
     editor = plugin_options(folder)["editor"]
     assert editor["repo"] == "kkp12/kb-site" and editor["branch"] == "publish"
     assert expected.items() <= editor.items()
+    decap = yaml.safe_load(hosted_config(editor))  # the published site's admin/config.yml
+    assert decap["publish_mode"] == "editorial_workflow"
+    assert decap["backend"] == {"name": host, "repo": "kkp12/kb-site", "branch": "publish"} | {
+        k: v for k, v in editor.items() if k not in ("backend", "repo", "branch")}
 
 
 def test_kb_serve_can_read_the_options_at_every_rebuild(tmp_path: Path) -> None:
