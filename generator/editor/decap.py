@@ -15,7 +15,7 @@ from ..thai import load_provinces, thai_sorted
 
 # a reference field's kind → the fields its picker searches
 SEARCHED = {"stakeholder": ["title", "name", "short", "aliases.*", "id"], "meeting": ["title", "date", "id"]}
-WRAPPED = "kb-"  # top-level widgets are wrapped by kb-admin.js to show the validator's messages there
+TOP = "kb_field"  # marks a top-level field: kb-admin.js shows the validator's messages for it there
 
 
 def thai(text: str) -> str:
@@ -66,7 +66,7 @@ def collection(kind: str, root: str) -> dict[str, Any]:
 
 def top_field(name: str, schema: dict[str, Any], base: str, required: bool) -> dict[str, Any]:
     made = field(name, schema, base, required)
-    made["widget"] = WRAPPED + made["widget"]
+    made[TOP] = True
     if name == "draft":
         made["default"] = True  # a new record starts as a draft: the switch publishes it
     return made
@@ -80,7 +80,7 @@ def field(name: str, schema: dict[str, Any], base: str, required: bool = False) 
     if resolved.get("description"):
         made["hint"] = thai(resolved["description"])
     made.update(widget_of(name, resolved, inner, ref))
-    if not required:
+    if not required and made.get("default") != []:
         made.pop("default", None)  # an optional choice the reporter did not make stays unset
     return made
 
@@ -110,8 +110,9 @@ def text_widget(name: str, schema: dict[str, Any], ref: str) -> dict[str, Any]:
     if name == "file":  # a media item's file: uploaded into the record's media folder
         return {"widget": "file", "choose_url": False}
     if schema.get("format") == "date":
-        return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD",
-                "time_format": False, "picker_utc": True}
+        # typed, not picked: Decap 3.16's datetime widget re-reads the year at each keystroke
+        # (typing 2025 leaves 1905), and a reporter copying a date from a post types it
+        return {"widget": "string", "pattern": [r"^\d{4}-\d{2}-\d{2}$", "ปี ค.ศ.-เดือน-วัน เช่น 2025-04-10"]}
     if ref.endswith("/markdown"):
         return {"widget": "markdown", "buttons": ["bold", "italic", "link", "heading-three", "quote",
                                                   "bulleted-list", "numbered-list"],
@@ -137,7 +138,7 @@ def list_widget(name: str, schema: dict[str, Any], base: str) -> dict[str, Any]:
     if items.get("type") == "object":
         props, needed = items.get("properties", {}), set(items.get("required", []))
         first = next(iter(props), "")
-        return {"widget": "list", "collapsed": True, "summary": f"{{{{fields.{first}}}}}",
+        return {"widget": "list", "collapsed": True, "summary": f"{{{{fields.{first}}}}}", "default": [],
                 "label_singular": thai(items.get("title", name)),
                 "fields": [field(k, v, inner, k in needed) for k, v in props.items()]}
     if "enum" in items or items.get("x-province"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import time
 from dataclasses import replace
@@ -24,6 +25,8 @@ from mkdocs.structure.files import File, Files
 
 from .. import bundled_dir
 from ..cache import use_project
+from ..editor.hosted import publish_admin
+from ..editor.server import EditServer
 from ..parallel import Superseded, stop_when
 from ..records.diagnostics import Diagnostic, format_text
 from ..records.validate import Content, LoadMemo, validate_content
@@ -155,6 +158,9 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
     def on_post_build(self, config: Any) -> None:
         """Our extra files, pages outside the navigation, then a sitemap that lists every page."""
         place_files(config.site_dir, self.copies)
+        if self.config.editor.get("backend"):  # the hosted editor, at /admin/
+            publish_admin(Path(config.site_dir), self.config.editor, config.site_url or "",
+                          self.content_root(config).name)
         if not self.filled or self.files is None:
             write_files(config.site_dir, self.extra_files)
             return
@@ -185,6 +191,9 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
         self.server = server
         server.watch(str(self.content_root(config)))
         server.watch(str(bundled_dir("site_templates")))
+        if os.environ.get("KB_EDIT"):  # kb serve --edit: the editor and its backend on this address
+            host, port = config.dev_addr
+            server.set_app(EditServer(server.get_app(), self.content_root(config), host, port))
         return server
 
 

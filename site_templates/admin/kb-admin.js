@@ -1,12 +1,14 @@
 /* The editor's own part: every top-level field shows kb's validator's messages for it (the same
    Thai and English text `kb validate` prints), checked on the server as the form changes and
    again at save. Decap asks each field's control `isValid()`; ours asks the inner widget first,
-   then the server's answer for the form as it stands. */
+   then the server's answer for the form as it stands. Each built-in widget is wrapped under its
+   own name (Decap's reducers test names such as "list"); only fields the configuration marks
+   kb_field (the top-level ones) consult the server. */
 (function () {
   "use strict";
   var CMS = window.CMS, h = window.h, createClass = window.createClass;
   var WIDGETS = ["string", "text", "markdown", "datetime", "select", "number", "boolean",
-                 "relation", "list", "object", "file", "image"];
+                 "relation", "list", "object"];  // the widgets top-level fields use
   var latest = null;   // {folder, data}: the form as last seen by any field
   var answer = {key: null, promise: null, diagnostics: null};
   var timer = null;
@@ -72,8 +74,7 @@
       },
       isValid: function () {
         var problem = innerProblem(this.inner);
-        if (problem) return problem;
-        note(this.props);
+        if (problem || !this.props.field.get("kb_field")) return problem || true;
         var field = this.props.field.get("name");
         if (answer.key === keyOf(latest) && answer.diagnostics) {
           var text = messages(answer.diagnostics, field);
@@ -92,7 +93,7 @@
         return h(base.control, Object.assign({}, this.props, {ref: function (r) { self.inner = r; }}));
       },
     });
-    CMS.registerWidget("kb-" + name, Control, base.preview);
+    CMS.registerWidget(name, Control, base.preview);
   }
 
   WIDGETS.forEach(wrap);
