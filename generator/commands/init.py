@@ -26,7 +26,7 @@ TOKEN = re.compile(r"\[\[(\w+)\]\]")
 REPO = re.compile(r"[\w.-]+(/[\w.-]+)+")
 BRANCH = re.compile(r"[\w.-]+(/[\w.-]+)*")
 DEFAULT_TITLE = "คลังความรู้ของคณะกรรมการ"
-LOCAL_URL = "http://127.0.0.1:8000/"
+UNKNOWN_URL = "https://SITE.example.org/"  # a self-hosted Pages: its admin knows (--site-url)
 
 
 @dataclass(frozen=True)
@@ -80,9 +80,9 @@ def settings(args: argparse.Namespace) -> Project:
 
 def pages_url(host: str, host_url: str, repo: str | None) -> str:
     """Where GitHub or GitLab.com Pages publish the repository; elsewhere the host's admin
-    decides, and the CI passes the real address at build time anyway (KB_SITE_URL)."""
+    decides. Only the README and messages show it: the CI passes the real one (KB_SITE_URL)."""
     if repo is None or host_url != HOSTS.get(host) or host not in ("github", "gitlab"):
-        return LOCAL_URL
+        return UNKNOWN_URL
     owner, _, name = repo.partition("/")
     return f"https://{owner.lower()}.{host}.io/{name}/"
 
@@ -201,5 +201,12 @@ def next_steps(folder: Path, project: Project) -> str:
         "  kb build                # สร้างเว็บไซต์ใน site/ / build the site into site/",
         f"  git init -b {project.branch} && git add . && git commit -m 'เริ่มโครงการ'",
         f"  git remote add origin {project.host_url}/{repo}.git && git push -u origin {project.branch}",
-        f"เว็บไซต์จะเผยแพร่ที่ / the site will be published at {project.site_url}",
+        published(project.site_url),
     ])
+
+
+def published(site_url: str) -> str:
+    if site_url == UNKNOWN_URL:
+        return ("ที่อยู่เว็บไซต์: ผู้ดูแล git host ทราบ ใส่ได้ด้วย --site-url / the site's address: your host's "
+                f"admin knows it (kb init --site-url URL writes it into README.md instead of {UNKNOWN_URL})")
+    return f"เว็บไซต์จะเผยแพร่ที่ / the site will be published at {site_url}"

@@ -76,6 +76,12 @@ def test_the_readme_is_thai_first_then_english(tmp_path: Path) -> None:
     assert "ร่าง" in readme and "รอตรวจ" in readme and "พร้อมเผยแพร่" in readme
 
 
+def test_the_site_address_given_is_the_one_the_readme_uses(tmp_path: Path) -> None:
+    folder = init(tmp_path / "p", "--host", "gitea", "--repo", "kkp12/kb", "--site-url", "https://kb.example.go.th")
+    readme = (folder / "README.md").read_text("utf-8")
+    assert "Redirect URI = `https://kb.example.go.th/admin/`" in readme and "SITE.example" not in readme
+
+
 @pytest.mark.parametrize("existing", ["a file", "a folder"])
 def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path, existing: str,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
