@@ -8,7 +8,11 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import os
 import random
+import shutil
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -19,10 +23,11 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.bench.serve import free_port, wait_until_up
 from generator.graph.diagrams import feedback_loops
 from generator.records.load import Record
 from tests.browser import QuietHandler, chromium, console_errors, serve
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, ROOT
 from tests.sitebuild import build
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -290,3 +295,81 @@ def test_a_link_made_with_the_keyboard(editor: Any) -> None:
     form.find_element(By.CSS_SELECTOR, "button").send_keys("\n")
     assert editor.execute_script("return kbMapEditor.links().at(-1)") == {
         "from": "literacy", "to": "household-poverty", "polarity": "-", "delay": True}
+
+# ---- end to end: the real edit server ----
+
+NEW_FACTOR = "ความไว้วางใจในชุมชน"
+
+
+@pytest.fixture
+def edit_served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """`kb serve --edit` on a copy of the demo content (its progress in tmp_path/serve.log)."""
+    content, port = tmp_path / "content", free_port()
+    shutil.copytree(CONTENT, content)
+    command = [sys.executable, "-m", "generator.cli", "serve", "--edit", str(content), "-a", f"127.0.0.1:{port}"]
+    env = os.environ | {"KB_CACHE_DIR": str(tmp_path / "cache")}
+    with (tmp_path / "serve.log").open("wb") as log, \
+            subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log) as server:
+        try:
+            wait_until_up(f"http://127.0.0.1:{port}/{MAP}", server, limit=180)
+            yield f"http://127.0.0.1:{port}/", content
+        finally:
+            server.terminate()
+
+
+def validator_message(content: Path, yaml_text: str) -> str:
+    """What `kb validate` says about the map when its file holds yaml_text (on a copy)."""
+    from generator.records.validate import validate_content
+
+    copy = content.parent / "check"
+    shutil.copytree(content, copy)
+    (copy / "systemmaps" / f"{MAP_ID}.yaml").write_text(yaml_text, "utf-8")
+    problems = [d for d in validate_content(copy).diagnostics if d.severity == "error"]
+    assert len(problems) == 1, problems
+    return problems[0].message
+
+
+def test_drawing_saves_through_kb_serve_edit_and_the_rebuilt_page_shows_the_loop(
+        edit_served: tuple[str, Path], driver: Any) -> None:
+    base, content = edit_served
+    path = content / "systemmaps" / f"{MAP_ID}.yaml"
+    driver.get(base + MAP)
+    driver.execute_script("sessionStorage.clear()")
+    wait(driver, "return !!window.kbMapEditor && !!document.querySelector('.kb-mapedit__open')", 60)
+    assert call(driver, "kbMapEditor.open()") is True
+    new = driver.execute_script("const id = kbMapEditor.addNode(arguments[0]);"
+                                "kbMapEditor.addLink(id, 'wellbeing', '+'); kbMapEditor.addLink('wellbeing', id, '-');"
+                                "kbMapEditor.addLink(id, 'wellbeing', '-'); return id", NEW_FACTOR)
+    loop = [x for x in driver.execute_script("return kbMapEditor.loops()") if new in x["nodes"]]
+    assert [x["kind"] for x in loop] == ["reinforcing"]  # − and − : an even number of '−' links
+
+    before = path.read_text("utf-8")
+    answer = call(driver, "kbMapEditor.save()")
+    assert answer.get("ok") is True, answer
+    saved = Record("systemmap", str(path), yaml.safe_load(path.read_text("utf-8")))
+    assert [x.name for x in feedback_loops(saved) if new in x.nodes] == [loop[0]["name"]]
+    kept = [line for line in before.splitlines() if line.startswith(("id:", "title:", "summary:"))]
+    assert all(line in path.read_text("utf-8").splitlines() for line in kept)  # untouched fields keep their text
+
+    # the live preview rebuilds and reloads the page: the loop is on it
+    wait(driver, f"const li = document.getElementById('loop-{loop[0]['name']}');"
+                 f"return li && li.textContent.includes('{NEW_FACTOR}')", 180)
+    wait(driver, "return !!window.kbMapEditor")
+    assert driver.execute_script("return kbMapEditor.canvas() === null")  # saved: the page opens as a reader sees it
+
+
+def test_a_link_to_nothing_is_refused_with_the_validators_message(
+        edit_served: tuple[str, Path], driver: Any) -> None:
+    base, content = edit_served
+    path = content / "systemmaps" / f"{MAP_ID}.yaml"
+    before = path.read_text("utf-8")
+    driver.get(base + MAP)
+    driver.execute_script("sessionStorage.clear()")
+    wait(driver, "return !!window.kbMapEditor", 60)
+    driver.execute_script("kbMapEditor.addLink('wellbeing', 'nowhere', '+')")
+    refused = call(driver, "kbMapEditor.save()")
+    expected = validator_message(content, before + '  - from: wellbeing\n    to: nowhere\n    polarity: "+"\n')
+    assert expected in refused["error"]
+    assert path.read_text("utf-8") == before  # nothing written
+    shown = driver.execute_script("return document.querySelector('.kb-mapedit__msg[role=alert]')?.textContent")
+    assert shown is None or expected in shown

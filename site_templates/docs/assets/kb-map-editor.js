@@ -1,8 +1,8 @@
 // Drawing a system map in the browser, only under `kb serve --edit` (issue 25, part 3).
 //
-// The page carries the map record as JSON (the data-kb-map attribute of the editor's place). A published site never asks the
-// edit server anything: the probe is made only where MkDocs' live reload runs (kb serve), so a
-// static host shows no edit button and logs no failed request. The drawing library
+// The page carries the map record as JSON (the data-kb-map attribute of the editor's place).
+// A published site never asks the edit server anything: the probe is made only where MkDocs'
+// live reload runs (kb serve), so a static host shows no edit button and logs no failed request. The drawing library
 // (Cytoscape.js with cytoscape-edgehandles, vendored in assets/vendor/) is loaded only when
 // staff press the edit button. The drawing is a plain model (nodes and links as the YAML has
 // them); Cytoscape only shows it, so every change, undo and the test hook go through the model.
@@ -104,8 +104,9 @@
     const links = indexes.map((i) => model.links[i]).filter(Boolean);
     if (!links.length) return;
     change(() => links.forEach((link) => {
-      Object.assign(link, fields(link));
-      if (!link.delay) delete link.delay;
+      const changes = fields(link);
+      Object.assign(link, changes);
+      if ('delay' in changes && !changes.delay) delete link.delay; // the YAML leaves an absent mark out
     }));
   }
 
@@ -134,16 +135,16 @@
     const order = model.nodes.map((n) => n.id).sort(compare);
     let steps = 0;
     for (const start of order) {
-      const path = [start];
-      const onPath = new Set(path);
+      const trail = [start];
+      const onTrail = new Set(trail);
       const walk = (node) => {
         for (const next of (out.get(node) || new Map()).keys()) {
           if (found.length >= MAX_LOOPS || ++steps > MAX_STEPS) return;
-          if (next === start) found.push(path.slice());
-          else if (compare(next, start) > 0 && !onPath.has(next)) {
-            path.push(next); onPath.add(next);
+          if (next === start) found.push(trail.slice());
+          else if (compare(next, start) > 0 && !onTrail.has(next)) {
+            trail.push(next); onTrail.add(next);
             walk(next);
-            path.pop(); onPath.delete(next);
+            trail.pop(); onTrail.delete(next);
           }
         }
       };
