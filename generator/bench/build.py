@@ -2,6 +2,7 @@
 corpora made from the demo content's Thai text.
 
     ./run bench                                  # 1k, 5k, 10k table, then search and preview
+    ./run bench --sizes 30000                    # the table alone, at 30,000 meetings
     ./run bench --sizes 1000 --skip-build        # validation only
     ./run bench --search | --serve | --diagrams  # one part only; also --explorer, --relevance,
                                                  # --importer, --photos (1,000 photos: ~9 minutes)
@@ -24,6 +25,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
+from .edits import Editor
 from .synthetic import write_corpus
 
 ROOT = Path(__file__).resolve().parents[2]  # the source checkout: benchmarks run from it
@@ -116,7 +118,8 @@ def measure(code: str, *args: str, env: dict[str, str] | None = None) -> dict[st
 
 
 HEADER = (f"{'meetings':>9} {'records':>8} {'validate s':>11} {'records/s':>10} {'metrics s':>10} {'cold build s':>13} "
-          f"{'warm build s':>13} {'pages':>7} {'site MB':>8} {'peak MB':>8} {'all MB':>7} {'related s':>10}")
+          f"{'warm build s':>13} {'body edit s':>12} {'title edit s':>13} {'pages':>7} {'site MB':>8} {'peak MB':>8} "
+          f"{'all MB':>7} {'related s':>10}")
 
 
 def run(sizes: list[int], skip_build: bool) -> None:
@@ -134,14 +137,20 @@ def run(sizes: list[int], skip_build: bool) -> None:
 
 
 def build_figures(tmp: Path, content: Path) -> str:
-    """A cold build (empty cache), then the same build again with nothing changed."""
+    """A cold build (empty cache), the same build again with nothing changed, then one
+    meeting's body edited and built, then its title."""
     env = {"KB_CACHE_DIR": str(tmp / "cache")}
-    cold = measure(BUILD, str(content), str(tmp / "site"), env=env)
-    warm = measure(BUILD, str(content), str(tmp / "site"), env=env)
-    peak = max(cold["peak_mb"], warm["peak_mb"])
-    together = max(cold["tree_mb"], warm["tree_mb"])
-    return (f" {cold['seconds']:>13.1f} {warm['seconds']:>13.1f} {int(cold['pages']):>7,}"
-            f" {cold['site_mb']:>8.0f} {peak:>8.0f} {together:>7.0f} {cold['related']:>10.1f}")
+    runs = [measure(BUILD, str(content), str(tmp / "site"), env=env) for _ in range(2)]
+    editor = Editor(content)
+    for field in ("body", "title"):
+        editor.edit(field)
+        runs.append(measure(BUILD, str(content), str(tmp / "site"), env=env))
+    cold = runs[0]
+    peak = max(run["peak_mb"] for run in runs)
+    together = max(run["tree_mb"] for run in runs)
+    seconds = " ".join(f"{run['seconds']:>{width}.1f}" for run, width in zip(runs, (13, 13, 12, 13), strict=True))
+    return (f" {seconds} {int(cold['pages']):>7,} {cold['site_mb']:>8.0f} {peak:>8.0f} {together:>7.0f}"
+            f" {cold['related']:>10.1f}")
 
 
 DIAGRAMS = """

@@ -1,0 +1,114 @@
+"""Builds after one edit (not tests): `kb build -q` as a whole process, as CI and the editor
+run it, on a synthetic corpus: cold (empty cache), nothing changed, one meeting's body edited,
+one meeting's title edited; wall seconds and the peak resident memory of the largest process.
+
+    .venv/bin/python -m generator.bench.edits --sizes 1000 10000
+    .venv/bin/python -m generator.bench.edits --sizes 1000 --against /tmp/kb-before --rounds 2
+
+`--against CHECKOUT` runs an interleaved A/B: each step is built by that checkout's code, then
+by this one's, on the same content, each with its own cache and site folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+from .synthetic import write_corpus
+
+ROOT = Path(__file__).resolve().parents[2]
+STEPS = ("cold", "nothing changed", "one body edit", "one title edit")
+
+
+def kb_build(code: Path, content: Path, work: Path) -> tuple[float, float]:
+    """Seconds and peak MB (largest process: the build or a worker) of one `kb build -q`."""
+    env = os.environ | {"KB_CACHE_DIR": str(work / "cache"), "PYTHONPATH": str(code)}
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "generator.cli", "build", str(content), "-o",
+                                str(work / "site"), "-q"], cwd=code, env=env, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"kb build failed ({code}, {content})")
+    return seconds, usage.ru_maxrss / 1024
+
+
+class Editor:
+    """One meeting edited again and again, each time differently (a new build has work to do)."""
+
+    def __init__(self, content: Path) -> None:
+        meetings = sorted((content / "meetings").glob("m-*.yaml"), key=lambda p: int(p.stem[2:]))
+        self.path = meetings[len(meetings) // 2]
+        self.count = 0
+
+    def edit(self, field: str) -> None:
+        self.count += 1
+        data = yaml.safe_load(self.path.read_text("utf-8"))
+        data[field] = f"{data[field]} แก้ไขครั้งที่ {self.count}"
+        self.path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), "utf-8")
+
+
+def steps(editor: Editor) -> list[tuple[str, Callable[[], None]]]:
+    def nothing() -> None:
+        pass
+
+    return [("cold", nothing), ("nothing changed", nothing),
+            ("one body edit", lambda: editor.edit("body")), ("one title edit", lambda: editor.edit("title"))]
+
+
+def measure(size: int, codes: dict[str, Path], rounds: int) -> dict[str, dict[str, list[tuple[float, float]]]]:
+    """Every step for every checkout, interleaved: step by step, the checkouts take turns."""
+    found: dict[str, dict[str, list[tuple[float, float]]]] = {name: {s: [] for s in STEPS} for name in codes}
+    with tempfile.TemporaryDirectory(prefix="kb-edits-") as tmp:
+        content = Path(tmp) / "content"
+        write_corpus(ROOT / "content", content, size)
+        editor = Editor(content)
+        for round_ in range(rounds):
+            for step, change in steps(editor):
+                if step == "cold" and round_:
+                    continue  # one cold build per checkout: the rounds repeat the warm steps
+                change()
+                for name, code in codes.items():
+                    work = Path(tmp) / name
+                    found[name][step].append(kb_build(code, content, work))
+                    print(f"  {size:,} {name:>7} {step:<16} {found[name][step][-1][0]:6.1f} s "
+                          f"{found[name][step][-1][1]:6.0f} MB", file=sys.stderr, flush=True)
+    return found
+
+
+def table(size: int, found: dict[str, dict[str, list[tuple[float, float]]]]) -> list[str]:
+    lines = []
+    for name, figures in found.items():
+        cells = []
+        for step in STEPS:
+            seconds = [s for s, _ in figures[step]]
+            cells.append(f"{min(seconds):.1f}–{max(seconds):.1f}" if len(seconds) > 1 else f"{seconds[0]:.1f}")
+        peak = max(mb for runs in figures.values() for _, mb in runs)
+        lines.append(f"| {size:,} | {name} | " + " | ".join(cells) + f" | {peak:,.0f} |")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="edits", description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
+    parser.add_argument("--against", type=Path, help="a checkout of the code to compare with (A/B)")
+    parser.add_argument("--rounds", type=int, default=1, help="warm steps repeated this many times")
+    args = parser.parse_args(argv)
+    codes = ({"before": args.against.resolve()} if args.against else {}) | {"now": ROOT}
+    print("| meetings | code | " + " | ".join(f"{s} s" for s in STEPS) + " | peak MB |")
+    print("|---|---|" + "---|" * len(STEPS) + "---|")
+    for size in args.sizes:
+        print("\n".join(table(size, measure(size, codes, args.rounds))), flush=True)
+
+
+if __name__ == "__main__":
+    main()
