@@ -17,7 +17,7 @@ from typing import Any
 import networkx as nx
 
 from ..records.load import Record
-from .diagrams import FONT, link_line, map_graph, node_line, quote
+from .diagrams import FONT, link_line, map_graph, node_line, quote, systemmap_dot
 
 CELL = 7.0  # points per letter cell at 12 pt in Garuda (measured on the demo map)
 NODE_PAD = 16  # a box's margins, in points
@@ -30,6 +30,7 @@ SCREEN_STYLE = {"mechanism": 'shape=box, style="filled,diagonals", fillcolor="#f
 WIDER = {"actor": 1.3}  # an ellipse around its text
 COLUMN = 880  # points: the map page's column at 1280 px is 890 px wide (kb.css), so 1 point >= 1 px
 BUDGETS = (800, 680, 580, 500, 430, 370, 310, 250)  # room for nodes in a rank, widest first
+FIT_MOST = 80  # nodes: a bigger map never fits the column, and each try costs seconds
 MARGIN = 8  # points around the drawing
 SCALE = re.compile(r'transform="scale\(([\d.]+)')
 
@@ -131,28 +132,43 @@ def ranked_lines(rank: dict[str, int]) -> list[str]:
     return ["  { rank=same; " + " ".join(f'"{n}";' for n in group) + " }" for group in groups if group]
 
 
+def shrink(svg: bytes) -> float:
+    scale = SCALE.search(svg.decode("utf-8"))
+    return float(scale.group(1)) if scale else 1.0
+
+
 def unscaled(svg: bytes) -> bool:
     """Graphviz fitted the drawing to `size` without shrinking it (its text keeps 12 pt)."""
-    scale = SCALE.search(svg.decode("utf-8"))
-    return scale is None or float(scale.group(1)) >= 0.999
+    return shrink(svg) >= 0.999
 
 
 def page_drawing(record: Record, links: dict[str, str], render: Any) -> tuple[str, bytes]:
     """The DOT and SVG of the page drawing: the widest rank budget whose drawing Graphviz can
-    compress into the column at full size (Graphviz results are cached by input). A map too
-    big for any is drawn wider at full size, and the page lets the reader pan it."""
+    compress into the column at full size (Graphviz results are cached by input). A map that
+    fits none is drawn at full size with the budget that came closest, a little wider than the
+    column, and the page lets the reader pan it. A big map is drawn once, as for print (dot
+    takes seconds on a few hundred nodes, half a minute with our ranks), and panned."""
+    if len(record.data.get("nodes") or []) > FIT_MOST:
+        dot = systemmap_dot(record, links)
+        return dot, render(dot, "svg")
+    tries = []
     for budget in BUDGETS:
-        dot = screen_dot(record, links, budget, COLUMN)
-        svg = render(dot, "svg")
+        dot, svg = drawn(record, links, render, budget, COLUMN)
         if unscaled(svg):
             return dot, svg
-    dot = screen_dot(record, links, BUDGETS[-1], None)
+        tries.append((shrink(svg), budget))
+    return drawn(record, links, render, max(tries)[1], None)
+
+
+def drawn(record: Record, links: dict[str, str], render: Any, budget: float,
+          width: float | None) -> tuple[str, bytes]:
+    dot = screen_dot(record, links, budget, width)
     return dot, render(dot, "svg")
 
 
 def screen_dot(record: Record, links: dict[str, str], budget: float, width: float | None) -> str:
     """DOT of the page drawing: top to bottom in our ranks, signs at the arrow heads (a label
-    in the middle of an edge would take a rank of its own), domains as dashed groups."""
+    in the middle of an edge would take a rank of its own)."""
     graph = map_graph(record)
     kinds = {n: str(graph.nodes[n].get("kind", "factor")) for n in graph}
     labels = {n: wrap_label(str(graph.nodes[n].get("label", n))) for n in graph}

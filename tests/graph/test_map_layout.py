@@ -7,7 +7,8 @@ import networkx as nx
 import pytest
 
 from generator.graph.diagrams import render, systemmap_diagram, systemmap_dot
-from generator.graph.map_layout import COLUMN, acyclic, cells, ranks, unscaled, wrap_label
+from generator.graph.map_layout import COLUMN, FIT_MOST, acyclic, cells, page_drawing, ranks, unscaled, wrap_label
+from generator.records.load import Record
 from generator.records.validate import validate_content
 from tests.conftest import CONTENT
 
@@ -42,3 +43,18 @@ def test_the_page_drawing_fits_the_column_at_full_size(map_id: str) -> None:
     assert diagram.loops and [loop.name for loop in diagram.loops][0] == "R1"
     # print keeps the left-to-right A4 drawing
     assert "rankdir=LR" in systemmap_dot(record, print_a4=True)
+
+
+def test_a_big_map_is_drawn_once_as_for_print() -> None:
+    """dot takes seconds on hundreds of nodes: no search for a budget that cannot fit."""
+    nodes = [{"id": f"n{i}", "label": f"ปัจจัย {i}", "kind": "factor"} for i in range(FIT_MOST + 1)]
+    links = [{"from": f"n{i}", "to": f"n{i + 1}", "polarity": "+"} for i in range(FIT_MOST)]
+    record = Record("systemmap", "big.yaml", {"id": "big", "title": "big", "nodes": nodes, "links": links})
+    calls: list[str] = []
+
+    def drawing(dot: str, fmt: str) -> bytes:
+        calls.append(dot)
+        return b'<svg viewBox="0 0 9000 300"></svg>'
+
+    dot, _ = page_drawing(record, {}, drawing)
+    assert len(calls) == 1 and "rankdir=LR" in dot
