@@ -230,6 +230,12 @@ def test_undo_rename_and_delete(editor: Any) -> None:
     assert [link for link in editor.execute_script("return kbMapEditor.links()") if new in link.values()] == []
     editor.execute_script("kbMapEditor.undo(); kbMapEditor.undo()")
     assert editor.execute_script("return kbMapEditor.nodes().at(-1).label") == "ก"
+    where = "return kbMapEditor.canvas().getElementById('wellbeing').position()"
+    before = editor.execute_script(where)
+    editor.execute_script("kbMapEditor.move('wellbeing', -500, -500)")
+    assert editor.execute_script(where) == {"x": -500, "y": -500}
+    editor.execute_script("kbMapEditor.undo()")
+    assert editor.execute_script(where) == before
 
 
 def test_a_refused_save_shows_the_validators_message(editor: Any) -> None:
@@ -239,6 +245,7 @@ def test_a_refused_save_shows_the_validators_message(editor: Any) -> None:
     assert call(editor, "kbMapEditor.save()") == {"error": REFUSAL}
     assert editor.execute_script("return document.querySelector('.kb-mapedit__msg[role=alert]').textContent") == REFUSAL
     assert [e for e in console_errors(editor) if "status of 422" not in e] == []  # Chromium logs the refusal
+    assert editor.execute_script("return kbMapEditor.links().at(-1).to") == "nowhere"  # the drawing stays to fix
 
 
 def test_a_link_drawn_with_the_mouse(editor: Any) -> None:
@@ -301,9 +308,10 @@ def test_a_link_made_with_the_keyboard(editor: Any) -> None:
 NEW_FACTOR = "ความไว้วางใจในชุมชน"
 
 
-@pytest.fixture
-def edit_served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    """`kb serve --edit` on a copy of the demo content (its progress in tmp_path/serve.log)."""
+@pytest.fixture(scope="module")
+def edit_served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """`kb serve --edit` on a copy of the demo content (its progress in serve.log beside it)."""
+    tmp_path = tmp_path_factory.mktemp("kbserve")
     content, port = tmp_path / "content", free_port()
     shutil.copytree(CONTENT, content)
     command = [sys.executable, "-m", "generator.cli", "serve", "--edit", str(content), "-a", f"127.0.0.1:{port}"]
@@ -322,6 +330,7 @@ def validator_message(content: Path, yaml_text: str) -> str:
     from generator.records.validate import validate_content
 
     copy = content.parent / "check"
+    shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(content, copy)
     (copy / "systemmaps" / f"{MAP_ID}.yaml").write_text(yaml_text, "utf-8")
     problems = [d for d in validate_content(copy).diagnostics if d.severity == "error"]
