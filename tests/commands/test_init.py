@@ -254,9 +254,9 @@ def test_a_new_project_end_to_end_with_the_installed_wheel(installed: Path, tmp_
     page = (folder / "site" / "meetings" / "first-meeting" / "index.html").read_text("utf-8")
     assert "ประชุมครั้งแรก" in page and "คลังความรู้ กขป. เขต 12" in page
     assert (folder / ".cache" / "kb").is_dir()
-    if (folder / "site" / "admin" / "config.yml").exists():  # the hosted editor's configuration
-        decap = yaml.safe_load((folder / "site" / "admin" / "config.yml").read_text("utf-8"))
-        assert decap["backend"]["repo"] == "kkp12/kb-site" and decap["backend"]["branch"] == "main"
+    decap = yaml.safe_load((folder / "site" / "admin" / "config.yml").read_text("utf-8"))  # the hosted editor
+    assert decap["backend"]["repo"] == "kkp12/kb-site" and decap["backend"]["branch"] == "main"
+    assert decap["backend"]["name"] == "github" and decap["publish_mode"] == "editorial_workflow"
 
 
 def fresh_venv_kb(wheel: Path, venv: Path) -> list[str]:
