@@ -102,13 +102,18 @@ def editor(site: Path, driver: Any) -> Iterator[Any]:
     """The map page under the stand-in edit server, the editor offered; no console errors after."""
     EditServer.saves, EditServer.refuse = [], False
     with edit_server(site) as base:
-        driver.get(base + MAP)
-        driver.execute_script("sessionStorage.clear()")
-        driver.get(base + MAP)
-        wait(driver, "return !!window.kbMapEditor")
+        fresh(driver, base + MAP)
         console_errors(driver)
         yield driver
     assert console_errors(driver) == []
+
+
+def fresh(driver: Any, url: str, limit: float = 15) -> None:
+    """The page with no unsaved drawing of an earlier test (the editor keeps one across reloads)."""
+    driver.get(url)
+    driver.execute_script("sessionStorage.clear()")
+    driver.get(url)
+    wait(driver, "return !!window.kbMapEditor", limit)
 
 
 def wait(driver: Any, script: str, limit: float = 15) -> Any:
@@ -338,13 +343,27 @@ def validator_message(content: Path, yaml_text: str) -> str:
     return problems[0].message
 
 
+# the refusal first: it writes nothing, so no rebuild reloads the page under the next test
+def test_a_link_to_nothing_is_refused_with_the_validators_message(
+        edit_served: tuple[str, Path], driver: Any) -> None:
+    base, content = edit_served
+    path = content / "systemmaps" / f"{MAP_ID}.yaml"
+    before = path.read_text("utf-8")
+    fresh(driver, base + MAP, 60)
+    driver.execute_script("kbMapEditor.addLink('wellbeing', 'nowhere', '+')")
+    refused = call(driver, "kbMapEditor.save()")
+    expected = validator_message(content, before + '  - from: wellbeing\n    to: nowhere\n    polarity: "+"\n')
+    assert expected in refused["error"]
+    assert path.read_text("utf-8") == before  # nothing written
+    shown = driver.execute_script("return document.querySelector('.kb-mapedit__msg[role=alert]')?.textContent")
+    assert shown is None or expected in shown
+
+
 def test_drawing_saves_through_kb_serve_edit_and_the_rebuilt_page_shows_the_loop(
         edit_served: tuple[str, Path], driver: Any) -> None:
     base, content = edit_served
     path = content / "systemmaps" / f"{MAP_ID}.yaml"
-    driver.get(base + MAP)
-    driver.execute_script("sessionStorage.clear()")
-    wait(driver, "return !!window.kbMapEditor && !!document.querySelector('.kb-mapedit__open')", 60)
+    fresh(driver, base + MAP, 60)
     assert call(driver, "kbMapEditor.open()") is True
     new = driver.execute_script("const id = kbMapEditor.addNode(arguments[0]);"
                                 "kbMapEditor.addLink(id, 'wellbeing', '+'); kbMapEditor.addLink('wellbeing', id, '-');"
@@ -365,20 +384,3 @@ def test_drawing_saves_through_kb_serve_edit_and_the_rebuilt_page_shows_the_loop
                  f"return li && li.textContent.includes('{NEW_FACTOR}')", 180)
     wait(driver, "return !!window.kbMapEditor")
     assert driver.execute_script("return kbMapEditor.canvas() === null")  # saved: the page opens as a reader sees it
-
-
-def test_a_link_to_nothing_is_refused_with_the_validators_message(
-        edit_served: tuple[str, Path], driver: Any) -> None:
-    base, content = edit_served
-    path = content / "systemmaps" / f"{MAP_ID}.yaml"
-    before = path.read_text("utf-8")
-    driver.get(base + MAP)
-    driver.execute_script("sessionStorage.clear()")
-    wait(driver, "return !!window.kbMapEditor", 60)
-    driver.execute_script("kbMapEditor.addLink('wellbeing', 'nowhere', '+')")
-    refused = call(driver, "kbMapEditor.save()")
-    expected = validator_message(content, before + '  - from: wellbeing\n    to: nowhere\n    polarity: "+"\n')
-    assert expected in refused["error"]
-    assert path.read_text("utf-8") == before  # nothing written
-    shown = driver.execute_script("return document.querySelector('.kb-mapedit__msg[role=alert]')?.textContent")
-    assert shown is None or expected in shown
