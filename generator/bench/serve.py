@@ -1,11 +1,14 @@
-"""Preview benchmark: `kb serve` on a synthetic site, one meeting edited, time until the open
-page in headless Chromium shows the edit (file watch + rebuild + live reload).
+"""Preview benchmark: `kb serve --edit` on a synthetic site, one meeting edited, time until the
+open page in headless Chromium shows the edit (file watch + rebuild + live reload); then the
+same through the browser editor's backend (a validated save at /api/v1), with the time the save
+itself took (validation against every record, then the write).
 
     ./run bench --serve 1000
 """
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import statistics
@@ -68,8 +71,8 @@ def measure(size: int) -> dict[str, float]:
         meeting = sorted((content / "meetings").glob("*.yaml"))[size // 2]
         port = free_port()
         env = os.environ | {"KB_CACHE_DIR": str(Path(tmp) / "cache")}
-        server = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", str(content), "-a",
-                                   f"127.0.0.1:{port}"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+        server = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "--edit", "content", "-a",
+                                   f"127.0.0.1:{port}"], cwd=tmp, env=env, stdout=subprocess.DEVNULL,
                                   stderr=subprocess.DEVNULL)
         try:
             url = f"http://127.0.0.1:{port}/meetings/{meeting.stem}/"
@@ -78,10 +81,29 @@ def measure(size: int) -> dict[str, float]:
             with chromium(Path(tmp)) as driver:
                 driver.get(url)
                 times = [edit_and_wait(driver, meeting, n) for n in range(EDITS)]
+                saves = [save_and_wait(driver, port, meeting, n) for n in range(EDITS)]
         finally:
             server.terminate()
             server.wait(30)
-    return {"first": first, "median": statistics.median(times), "max": max(times)}
+    return {"first": first, "median": statistics.median(times), "max": max(times),
+            "save": statistics.median(s for s, _ in saves), "saved": statistics.median(p for _, p in saves)}
+
+
+def save_and_wait(driver: Any, port: int, meeting: Path, n: int) -> tuple[float, float]:
+    """A title changed through the editor's backend: (save answered, page updated) in seconds."""
+    data = yaml.safe_load(meeting.read_text("utf-8"))
+    marker = f"บันทึกจากตัวแก้ไข{n}"
+    data["title"] = f"{data['title']} {marker}"
+    body = json.dumps({"action": "kbSaveRecord", "params": {"path": f"content/meetings/{meeting.name}",
+                                                           "data": data}}, default=str).encode()
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1", data=body, method="POST", headers={
+        "Content-Type": "application/json", "Origin": f"http://127.0.0.1:{port}"})
+    started = time.perf_counter()
+    with urllib.request.urlopen(request, timeout=120) as response:
+        response.read()
+    saved = time.perf_counter() - started
+    wait_for_heading(driver, marker)
+    return saved, time.perf_counter() - started
 
 
 def edit_and_wait(driver: Any, meeting: Path, n: int) -> float:
@@ -95,10 +117,12 @@ def edit_and_wait(driver: Any, meeting: Path, n: int) -> float:
 
 
 def run(sizes: list[int]) -> None:
-    print(f"{'meetings':>9} {'first build s':>14} {'edit → page updated s (median / max of 5)':>44}")
+    print(f"{'meetings':>9} {'first build s':>14} {'edit → page updated s (median / max of 5)':>44}"
+          f" {'editor save answered s':>23} {'editor save → page updated s':>29}")
     for size in sizes:
         m = measure(size)
-        print(f"{size:>9,} {m['first']:>14.1f} {m['median']:>30.2f} / {m['max']:<.2f}", flush=True)
+        print(f"{size:>9,} {m['first']:>14.1f} {m['median']:>30.2f} / {m['max']:<.2f}"
+              f" {m['save']:>23.2f} {m['saved']:>29.2f}", flush=True)
 
 
 if __name__ == "__main__":

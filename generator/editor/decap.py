@@ -67,6 +67,8 @@ def collection(kind: str, root: str) -> dict[str, Any]:
 def top_field(name: str, schema: dict[str, Any], base: str, required: bool) -> dict[str, Any]:
     made = field(name, schema, base, required)
     made[TOP] = True
+    if name == MEDIA:  # uploads go to content/media/<id>/: the id names the folder
+        made["hint"] = made.get("hint", "") + " กรอกรหัสของระเบียนก่อนอัปโหลดไฟล์"
     if name == "draft":
         made["default"] = True  # a new record starts as a draft: the switch publishes it
     return made
