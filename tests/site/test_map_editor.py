@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import io
 import json
 import os
 import random
@@ -64,8 +65,6 @@ class EditServer(QuietHandler):
         self.wfile.write(body.read())
 
     def reply(self, status: int, body: bytes, kind: str) -> Any:
-        import io
-
         self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
