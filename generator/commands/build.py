@@ -17,12 +17,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .. import PACKAGE_DIR
+from ..cache import use_project
 from ..mkdocs.config import project_options
 from ..mkdocs.plugin import hand_over
 from ..progress import Progress, ProgressHandler, reporter, silent
 from ..records.diagnostics import format_text
 from ..records.validate import Content, validate_content
 from . import content_dir
+from .uptodate import Stamp
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -39,6 +41,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     say = silent if args.quiet else reporter()
     root = content_dir(args.content)
+    config, output = config_file(root, args.config_file), Path(args.output)
+    use_project(root.parent)  # the cache folder, where the last build left its stamp
+    stamp = Stamp(root, output, config, args.drafts)
+    if stamp.current():
+        print(f"ไม่มีอะไรเปลี่ยน เว็บไซต์ที่ {output} เป็นปัจจุบันแล้ว / nothing changed: the site in {output} is up to date")
+        return 0
     content = validate_content(root, say)
     say(f"ตรวจแล้ว / validated {len(content.records):,} records")
     os.environ["KB_DRAFTS"] = "true" if args.drafts else "false"  # the plugin's option (mkdocs.base.yml)
@@ -48,7 +56,10 @@ def run(args: argparse.Namespace) -> int:
         print("ไม่ได้สร้างเว็บไซต์ เว็บไซต์เดิมยังอยู่ / site not built; the previous site is untouched",
               file=sys.stderr)
         return 1
-    return build_atomically(root, Path(args.output), config_file(root, args.config_file), content, say)
+    built = build_atomically(root, output, config, content, say)
+    if built == 0:
+        stamp.save()
+    return built
 
 
 def say_drafts(content: Content, shown: bool, say: Progress) -> None:

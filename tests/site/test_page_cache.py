@@ -53,9 +53,27 @@ def map_label(root: Path) -> None:
     edit(root / "systemmaps/kkp12-vulnerable-groups.yaml", "label: ระบบข้อมูลกลาง", "label: ระบบข้อมูลร่วม")
 
 
+def meeting_title(root: Path) -> None:
+    """A title is in its page's search grams and in the pages that list it: their grams move
+    to other shards, and related lists that give it as a reason change."""
+    edit(root / MEETING, "title: ", "title: ทบทวนยุทธศาสตร์ ")
+
+
+def rarity_band(root: Path) -> None:
+    """kkp-region-10 is on 5 pages: a sixth changes its weight in every related list it is in."""
+    edit(root / "meetings/2025-04-10-kkp12-vulnerable-groups.yaml", "attendees:\n",
+         "attendees:\n  - who: kkp-region-10\n")
+
+
+def removed_meeting(root: Path) -> None:
+    """The meeting new_meeting() adds (before the first build), gone again."""
+    (root / "meetings/2020-02-03-region12-informal-workers.yaml").unlink()
+
+
 EDITS: dict[str, Callable[[Path], None]] = {
     "record": body_edit, "referenced-stakeholder": stakeholder_title, "new-record": new_meeting,
     "province": province_change, "hashtag": hashtag_removed, "system-map": map_label,
+    "title": meeting_title, "rarity-band": rarity_band, "removed-record": removed_meeting,
 }
 
 
@@ -78,14 +96,19 @@ def test_warm_build_after_an_edit_equals_a_cold_build(name: str, tmp_path: Path,
     root = tmp_path / "content"
     shutil.copytree(CONTENT, root)
     monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "warm"))
+    if name == "removed-record":
+        new_meeting(root)
     before = pages(build(root))
     EDITS[name](root)
     log: list[str] = []
-    warm = pages(build(root, log))
+    warm_site = build(root, log)
     monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cold"))
-    cold = pages(build(root))
+    cold_site = build(root)
+    warm, cold = pages(warm_site), pages(cold_site)
     assert warm.keys() == cold.keys()
     assert [src for src in cold if warm[src] != cold[src]] == []
+    assert sorted(warm_site.files) == sorted(cold_site.files)  # the search index, feed, diagrams
+    assert [path for path in cold_site.files if warm_site.files[path] != cold_site.files[path]] == []
     changed = [src for src in cold if before.get(src) != cold[src]]
     assert changed, "the edit should show somewhere"
     assert rendered(log) < len(before) // 2, "most record pages should come from the cache"
@@ -103,10 +126,10 @@ def test_unchanged_content_renders_no_record_page(tmp_path: Path, monkeypatch: p
 def test_a_second_kb_build_in_a_new_process_renders_nothing(tmp_path: Path) -> None:
     """Cache keys must not depend on the process (hash seeds, object addresses)."""
     lines = []
-    for seed in ("1", "2"):
+    for seed in ("1", "2"):  # into two folders: a build into the one it built last is skipped whole
         env = os.environ | {"KB_CACHE_DIR": str(tmp_path / "cache"), "PYTHONHASHSEED": seed}
         result = subprocess.run([sys.executable, "-m", "generator.cli", "build", str(CONTENT), "-o",
-                                 str(tmp_path / "site")], env=env, capture_output=True, text=True, check=True)
+                                 str(tmp_path / f"site-{seed}")], env=env, capture_output=True, text=True, check=True)
         lines.append([line.split("] ", 1)[1] for line in result.stderr.splitlines() if "pages:" in line])
     records = len(validate_content(CONTENT).records)
     assert lines[0][0] == f"record pages: 0 unchanged (cached), {records} to render"

@@ -1,0 +1,65 @@
+"""`kb build` when nothing changed since the last build into the same folder: nothing to do.
+
+A successful build leaves a stamp in the cache folder: a digest of everything a site is made
+from (every content file, media files by size, time and inode as the photo cache knows them,
+the code and its data, site_templates, the MkDocs configuration, the options) and the identity
+of the site folder it put in place. While both are the same, the site on disk is the one a
+build would write again, byte for byte, and the build stops before it starts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Any
+
+from .. import bundled_dir
+from ..cache import cache_dir, read_checked, write_checked
+from ..site.page_cache import code_fingerprint
+
+STAMP = "last-build.pickle"
+SETTINGS = ("KB_SHELL",)  # environment variables a build reads besides the cache's
+
+
+class Stamp:
+    def __init__(self, root: Path, output: Path, config: Path, options: Any) -> None:
+        self.output = output.resolve()
+        base = cache_dir()
+        self.path = base / STAMP if base else None
+        self.inputs = inputs_digest(root, config, options) if self.path else ""
+
+    def current(self) -> bool:
+        return self.path is not None and read_checked(self.path) == self.value()
+
+    def save(self) -> None:
+        if self.path is not None:
+            write_checked(self.path, self.value())
+
+    def value(self) -> tuple[str, str, tuple[int, ...] | None]:
+        return self.inputs, str(self.output), folder_id(self.output)
+
+
+def folder_id(folder: Path) -> tuple[int, ...] | None:
+    """The site folder as this build left it: another folder put in its place (each build
+    puts a new one there), or a file added or removed at its top, tells a different one."""
+    try:
+        found = folder.stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino, found.st_mtime_ns
+
+
+def inputs_digest(root: Path, config: Path, options: Any) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    h.update(repr((code_fingerprint(), options, [os.environ.get(name) for name in SETTINGS])).encode())
+    for base in (root, bundled_dir("site_templates")):
+        for path in sorted(p for p in base.rglob("*") if p.is_file()):
+            h.update(str(path.relative_to(base)).encode() + b"\0")
+            if "media" in path.relative_to(base).parts[:1]:  # photos and video: large, hashed by their stat
+                stat = path.stat()
+                h.update(repr((stat.st_size, stat.st_mtime_ns, stat.st_ino)).encode())
+            else:
+                h.update(path.read_bytes())
+    h.update(config.read_bytes() if config.exists() else b"")
+    return h.hexdigest()
