@@ -15,6 +15,9 @@ from ..thai import load_provinces, thai_sorted
 
 # a reference field's kind → the fields its picker searches
 SEARCHED = {"stakeholder": ["title", "name", "short", "aliases.*", "id"], "meeting": ["title", "date", "id"]}
+# the git backends that have Decap's editorial workflow (draft → in review → ready); Gitea's
+# saves straight to the branch
+WORKFLOW = {"github", "gitlab", "forgejo", "bitbucket", "azure", "git-gateway"}
 TOP = "kb_field"  # marks a top-level field: kb-admin.js shows the validator's messages for it there
 
 
@@ -33,7 +36,7 @@ def decap_config(backend: dict[str, Any], site_url: str = "", media_root: str = 
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": [collection(kind, media_root) for kind in kinds()],
     }
-    if backend.get("name") != "proxy":
+    if backend.get("name") in WORKFLOW:
         config["publish_mode"] = "editorial_workflow"
     if site_url:
         config["site_url"] = config["display_url"] = site_url

@@ -99,6 +99,11 @@ def test_the_local_config_is_the_proxy_backend_without_workflow() -> None:
     assert "publish_mode" not in config
 
 
-def test_a_git_backend_gets_the_editorial_workflow() -> None:
-    config = decap_config({"name": "github", "repo": "kkp12/kb-site", "branch": "main"})
+@pytest.mark.parametrize("host", ["github", "gitlab", "forgejo"])
+def test_a_git_backend_gets_the_editorial_workflow(host: str) -> None:
+    config = decap_config({"name": host, "repo": "kkp12/kb-site", "branch": "main"})
     assert config["publish_mode"] == "editorial_workflow"
+
+
+def test_gitea_saves_to_the_branch_as_decap_has_no_workflow_for_it() -> None:
+    assert "publish_mode" not in decap_config({"name": "gitea", "repo": "kkp12/kb-site", "branch": "main"})
