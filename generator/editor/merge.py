@@ -6,6 +6,7 @@ the new value, in the file's own indentation."""
 
 from __future__ import annotations
 
+import difflib
 import io
 import re
 from collections.abc import Iterable
@@ -24,7 +25,7 @@ EMPTY: tuple[Any, ...] = ("", None, [], {})
 # date or a time, and strings that start with YAML punctuation: written in double quotes
 AMBIGUOUS = re.compile(r"^(?:[-+]?[\d._:]+|[-\d]+(?:[ tT][\d:.]+)?|yes|Yes|YES|no|No|NO|true|True|TRUE|"
                        r"false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|\.(?:nan|inf|NaN|Inf))$")
-YAML_PUNCTUATION = tuple("#&*!|>%@`\"'-?:[]{},")
+YAML_PUNCTUATION = tuple("#&*!|>%@`\"'-?:[]{},+")  # and "+": a link's polarity is written quoted
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,21 @@ def rendered(fields: dict[str, Any], indent: tuple[int, int]) -> str:
     return out.getvalue()
 
 
+def line_starts(lines: list[str]) -> list[int]:
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+    return starts
+
+
+def last_line(lines: list[str], first: int, node: yaml.Node) -> int:
+    """The last line of a node's value, not counting blank and comment lines after it."""
+    last = node.end_mark.line if node.end_mark.column else node.end_mark.line - 1
+    while last > first and (not lines[last].strip() or lines[last].lstrip().startswith("#")):
+        last -= 1
+    return last
+
+
 def spans(text: str) -> list[Span]:
     """Each top-level field's span in whole lines, in file order (the text is a valid mapping):
     from its key's line to the last line of its value, leaving out the blank and comment lines
@@ -93,17 +109,49 @@ def spans(text: str) -> list[Span]:
     if not isinstance(node, yaml.MappingNode):
         return []
     lines = text.splitlines(keepends=True)
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line))
-    found = []
-    for key, value in node.value:
-        first = key.start_mark.line
-        last = value.end_mark.line if value.end_mark.column else value.end_mark.line - 1
-        while last > first and (not lines[last].strip() or lines[last].startswith("#")):
-            last -= 1
-        found.append(Span(str(key.value), starts[first], starts[last + 1]))
-    return found
+    starts = line_starts(lines)
+    return [Span(str(key.value), starts[key.start_mark.line], starts[last_line(lines, key.start_mark.line, value) + 1])
+            for key, value in node.value]
+
+
+def item_texts(text: str) -> list[str]:
+    """The lines of each item of the one block list a single-field text holds."""
+    node = compose(text)
+    if not isinstance(node, yaml.MappingNode) or not node.value:
+        return []
+    value = node.value[0][1]
+    if not isinstance(value, yaml.SequenceNode) or value.flow_style:
+        return []
+    lines = text.splitlines(keepends=True)
+    firsts = [item.start_mark.line for item in value.value]
+    items = []
+    for item, first, following in zip(value.value, firsts, [*firsts[1:], len(lines)], strict=True):
+        last = min(last_line(lines, first, item), following - 1)  # a mapping item ends where the next begins
+        items.append("".join(lines[first:last + 1]))
+    return items
+
+
+def changed_list(old_block: str, old: list[Any], new: list[Any], indent: tuple[int, int]) -> str:
+    """A list field rendered anew, except that items the form left as they were keep their
+    lines (quoting, comments): only added, removed and changed items differ."""
+    fresh = rendered({"x": new}, indent)
+    old_items, new_items = item_texts(old_block), item_texts(fresh)
+    if len(old_items) != len(old) or len(new_items) != len(new):
+        return fresh
+    matcher = difflib.SequenceMatcher(None, [repr(v) for v in old], [repr(v) for v in new], autojunk=False)
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            new_items[block.b + k] = old_items[block.a + k]
+    return old_block.split("\n", 1)[0] + "\n" + "".join(new_items)
+
+
+def field_text(key: str, old_block: str, old: Any, new: Any, indent: tuple[int, int]) -> str:
+    """The lines of one top-level field: as they were when unchanged, else rendered anew."""
+    if old == new:
+        return old_block
+    if isinstance(old, list) and isinstance(new, list) and old and new:
+        return changed_list(old_block, old, new, indent)
+    return rendered({key: new}, indent)
 
 
 def merged_text(old_text: str, old: dict[str, Any], new: dict[str, Any], known: Iterable[str]) -> str:
@@ -120,8 +168,7 @@ def merged_text(old_text: str, old: dict[str, Any], new: dict[str, Any], known: 
         pieces.append(old_text[cursor:span.start])
         cursor = span.end
         if span.key in new:
-            same = old.get(span.key) == new[span.key]
-            pieces.append(old_text[span.start:span.end] if same else rendered({span.key: new[span.key]}, indent))
+            pieces.append(field_text(span.key, old_text[span.start:span.end], old.get(span.key), new[span.key], indent))
             pieces.append(added_after(span.key, new, placed, indent))
         elif span.key not in known:
             pieces.append(old_text[span.start:span.end])

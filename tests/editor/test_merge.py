@@ -70,3 +70,27 @@ def test_ambiguous_strings_are_quoted_so_any_yaml_reader_keeps_them_text() -> No
                     "participants: 40\nbody: |\n  บรรทัด 1\n  บรรทัด 2\n")
     record, problems = parse_text(text, "x.yaml")
     assert record is not None and record.data["title"] == "yes" and record.data["participants"] == 40
+
+
+MAP = '''id: m
+links:
+  - from: a
+    to: b
+    polarity: "+"
+  - from: b   # ความล่าช้า
+    to: c
+    polarity: '-'
+    note: 'เดิม'
+'''
+
+
+def test_a_changed_list_keeps_the_lines_of_its_unchanged_items() -> None:
+    record, _ = parse_text(MAP, "m.yaml")
+    assert record is not None
+    links = [*record.data["links"], {"from": "c", "to": "a", "polarity": "+"}]
+    text = merged_text(MAP, record.data, {"id": "m", "links": links}, ("id", "links"))
+    assert text == MAP + '  - from: c\n    to: a\n    polarity: "+"\n'
+    links = [{"from": "x", "to": "b", "polarity": "-"}, record.data["links"][1]]
+    text = merged_text(MAP, record.data, {"id": "m", "links": links}, ("id", "links"))
+    first = '  - from: a\n    to: b\n    polarity: "+"\n'
+    assert text == MAP.replace(first, '  - from: x\n    to: b\n    polarity: "-"\n')
