@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -53,6 +54,7 @@ def build_frozen(content: Content, site_url: str, site_name: str, say: Progress)
     anchor_html.cache_clear()  # and titles
     graph = build_graph(content.records)
     index = build_index(content.records, graph, content.drafts)
+    index.site_name = site_name
     gc.freeze()  # the graph and index too
     digests = Digests(index)
     # whole-site results are kept by the hash of every record (and the code): a rebuild of
@@ -89,7 +91,7 @@ def build_pages(content: Content, index: SiteIndex, digests: Digests, keys: tupl
         if record.kind == "systemmap":
             add_diagram(site, index, drawable(record))  # a draft's map: as far as it is written
     cache = PageCache(digests, fingerprint)
-    network, files = kept("network-page", content_key, lambda: network_listing(index))
+    network, files = kept("network-page", network_page_key(index, digests, fingerprint), lambda: network_listing(index))
     site.files.update(files)
     say(f"network page drawn ({time.perf_counter() - started:.1f}s)")
     jobs: list[Job] = [*content.records, *listing_pages(index), network]
@@ -115,6 +117,15 @@ def kept_in(store: Store, key: str, make: Callable[[], T]) -> T:
     value: T = store.get_or_make(key, make)
     store.save()
     return value
+
+
+def network_page_key(index: SiteIndex, digests: Digests, fingerprint: str) -> str:
+    """All the network page reads: the network, the records of its stakeholders and of the
+    topics, and the graph's links (topics reach stakeholders through meetings, proposals and
+    areas). A meeting's text edited leaves it as it was: its sfdp layout and data are kept."""
+    shown = sorted(i for i, record in index.records.items() if record.kind in ("stakeholder", "topic"))
+    links = hashlib.blake2b(repr(sorted(index.graph.edges(keys=True))).encode(), digest_size=16).hexdigest()
+    return repr((network_key(index.network), digests.of(("record", i) for i in shown), links, fingerprint))
 
 
 def network_key(network: Any) -> str:

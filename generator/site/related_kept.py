@@ -125,9 +125,10 @@ class TracedFinder(RelatedFinder):
         record = self.index.records[record_id]
         manual = [r for r in record.data.get("related") or [] if r in self.page_of]
         own = (self.kinds[page], self.lead[page], sorted(map(self.names.__getitem__, self.features[page])),
-               self.days[page], sorted(self.ids[p] for p in self.linked[page]), manual,
-               self.series.get(record_id), document_text(self.index, record_id))
-        return repr(own).encode() + floats(self.vectors[page].values())
+               self.days[page], sorted(self.ids[p] for p in self.linked[page]), manual, self.series.get(record_id))
+        # the record's text as read holds all its vector is made of (the terms, in their order)
+        text = record.text if record.text is not None else document_text(self.index, record_id)
+        return repr(own).encode() + text.encode() + floats(self.vectors[page].values())
 
     def pages_value(self, pages: list[int]) -> bytes:
         return repr([(self.ids[p], self.lead[p]) for p in pages]).encode()
