@@ -133,7 +133,7 @@ def home_page(index: SiteIndex) -> Listing:
     counts = [(k, len(index.of_kind(k.name))) for k in registry.values()]
     meetings = index.of_kind("meeting")
     regions = sorted(index.by_region.items())
-    return page("index.md", "คลังความรู้ กขป.",
+    return page("index.md", index.site_name,
                 "บันทึกการประชุม พื้นที่ต้นแบบ ภาคี และข้อเสนอเชิงนโยบายของคณะกรรมการเขตสุขภาพเพื่อประชาชน",
                 "home.html", counts=counts, latest=meetings[:10],
                 topics=index.of_kind("topic"), maps=index.of_kind("systemmap"),

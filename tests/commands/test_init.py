@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from generator.cli import main
 from generator.editor.hosted import hosted_config
@@ -253,6 +254,8 @@ def test_a_new_project_end_to_end_with_the_installed_wheel(installed: Path, tmp_
     assert run_kb(which, folder).startswith(str(installed / "generator")), "the wheel's code ran, not the checkout"
     page = (folder / "site" / "meetings" / "first-meeting" / "index.html").read_text("utf-8")
     assert "ประชุมครั้งแรก" in page and "คลังความรู้ กขป. เขต 12" in page
+    home = BeautifulSoup((folder / "site" / "index.html").read_text("utf-8"), "html.parser")
+    assert home.select_one("article h1").get_text(strip=True) == "คลังความรู้ กขป. เขต 12"  # its own name
     assert (folder / ".cache" / "kb").is_dir()
     decap = yaml.safe_load((folder / "site" / "admin" / "config.yml").read_text("utf-8"))  # the hosted editor
     assert decap["backend"]["repo"] == "kkp12/kb-site" and decap["backend"]["branch"] == "main"
