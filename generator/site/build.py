@@ -80,7 +80,8 @@ def build_pages(content: Content, index: SiteIndex, digests: Digests, keys: tupl
     """Network, related pages, diagrams, then every page (the page cache's or rendered)."""
     fingerprint, content_key = keys
     index.network = stakeholder_graph(index.graph)
-    index.metrics = kept("network", network_key(index.network), lambda: network_metrics(index.network))
+    network_of = network_key(index.network)
+    index.metrics = kept("network", network_of, lambda: network_metrics(index.network))
     say(f"graph: {index.graph.number_of_nodes()} nodes, {index.graph.number_of_edges()} edges")
     checkpoint()  # between stages (and in every pool), kb serve gives up for a newer edit
     related = kept_related(index, content_key, fingerprint, say)
@@ -91,7 +92,8 @@ def build_pages(content: Content, index: SiteIndex, digests: Digests, keys: tupl
         if record.kind == "systemmap":
             add_diagram(site, index, drawable(record))  # a draft's map: as far as it is written
     cache = PageCache(digests, fingerprint)
-    network, files = kept("network-page", network_page_key(index, digests, fingerprint), lambda: network_listing(index))
+    page_key = network_page_key(index, digests, network_of + fingerprint)
+    network, files = kept("network-page", page_key, lambda: network_listing(index))
     site.files.update(files)
     say(f"network page drawn ({time.perf_counter() - started:.1f}s)")
     jobs: list[Job] = [*content.records, *listing_pages(index), network]
@@ -119,13 +121,15 @@ def kept_in(store: Store, key: str, make: Callable[[], T]) -> T:
     return value
 
 
-def network_page_key(index: SiteIndex, digests: Digests, fingerprint: str) -> str:
+def network_page_key(index: SiteIndex, digests: Digests, network_and_code: str) -> str:
     """All the network page reads: the network, the records of its stakeholders and of the
     topics, and the graph's links (topics reach stakeholders through meetings, proposals and
-    areas). A meeting's text edited leaves it as it was: its sfdp layout and data are kept."""
+    areas). A meeting's text edited leaves it as it was: its sfdp layout and data are kept.
+    The links in the order the graph holds them, unsorted: the same content adds them in the
+    same order (and another order would only miss the cache)."""
     shown = sorted(i for i, record in index.records.items() if record.kind in ("stakeholder", "topic"))
-    links = hashlib.blake2b(repr(sorted(index.graph.edges(keys=True))).encode(), digest_size=16).hexdigest()
-    return repr((network_key(index.network), digests.of(("record", i) for i in shown), links, fingerprint))
+    links = hashlib.blake2b(repr(list(index.graph.edges(keys=True))).encode(), digest_size=16).hexdigest()
+    return repr((digests.of(("record", i) for i in shown), links, network_and_code))
 
 
 def network_key(network: Any) -> str:

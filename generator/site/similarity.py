@@ -36,12 +36,8 @@ def with_equivalents(words: list[str]) -> list[str]:
     """The terms, and one more for each word with equivalents they hold (พชอ. and คณะกรรมการ
     พัฒนาคุณภาพชีวิตระดับอำเภอ, COVID and โควิด then share a term)."""
     table = form_terms()
-    groups: set[int] = set()
-    for word in table.keys() & set(words):  # few words have equivalents: find them in C first
-        at = -1
-        for _ in range(words.count(word)):
-            at = words.index(word, at + 1)
-            groups.update(group for form, group in table[word] if tuple(words[at:at + len(form)]) == form)
+    groups = {group for at, word in enumerate(words) if word in table
+              for form, group in table[word] if tuple(words[at:at + len(form)]) == form}
     return words + [equivalent_term(g) for g in sorted(groups)]
 
 
