@@ -8,7 +8,8 @@ date. Ranking a page notes which of these it read (as the page cache does for pa
 tracking.py) and the lowest estimate a candidate had; its list is kept with a digest of their
 values, and reused while the digest is the same and no changed page now gathers an estimate
 that reaches that lowest one (estimates are the same both ways: a changed page's own estimate
-finds every page it could now be a candidate of). Weights come from banded counts
+finds every page it could now be a candidate of), nor leaves it with too few pages gathered
+to go without its places. Weights come from banded counts
 (similarity.banded), so an edit leaves almost every value as it was: a body edit reaches the
 edited page and the pages that had it, or could now have it, among their candidates. The
 lists equal a ranking from nothing, byte for byte (tests/site/test_related_kept.py).
@@ -45,6 +46,7 @@ class Entry:
     deps: tuple[Dep, ...]  # what its ranking read
     digest: bytes  # of their values then
     floor: float  # the lowest estimate a candidate had (-inf: every page it gathered was one)
+    gathered: int  # pages it gathered: at most CANDIDATES, and its places fill in
     found: list[Related]
 
 
@@ -54,7 +56,7 @@ class TracedFinder(RelatedFinder):
     def __init__(self, index: SiteIndex) -> None:
         super().__init__(index)
         self.scored: set[int] = set()
-        self.floor = math.inf
+        self.floor, self.count = math.inf, 0
         self.floors: dict[str, float] = {}  # the last build's, by page
         self.memo: dict[Dep, bytes] = {}
         self.feature_of = {f"{kind}\t{node}": n for n, (kind, node) in enumerate(self.names)}
@@ -64,10 +66,16 @@ class TracedFinder(RelatedFinder):
         self.scored.add(b)
         return super().total(a, b)
 
+    def gathered(self, page: int) -> dict[int, float]:
+        found = super().gathered(page)
+        self.count = len(found)
+        return found
+
     def estimates(self, page: int) -> dict[int, float]:
-        if len(self.gathered(page)) <= CANDIDATES:  # its places fill in: any page might count
+        found = super().estimates(page)
+        if self.count <= CANDIDATES:  # its places filled in: any page might count
             self.floor = -math.inf
-        return super().estimates(page)
+        return found
 
     def ranked(self, page: int, estimate: dict[int, float], wanted: int) -> list[Related]:
         if wanted > 0:
@@ -86,7 +94,7 @@ class TracedFinder(RelatedFinder):
                 deps.append("l" + "\t".join(self.names[f]))
         deps += ["t" + self.terms[t] for t in self.top_terms[page]]
         deps += ["p" + self.ids[b] for b in sorted(self.scored)]
-        return Entry(tuple(deps), self.digest(deps), self.floor, found)
+        return Entry(tuple(deps), self.digest(deps), self.floor, self.count, found)
 
     def reached(self, changed: list[str]) -> set[str]:
         """Pages that a changed page now gathers an estimate for that could make it a candidate."""
@@ -156,9 +164,13 @@ def kept_related(index: SiteIndex, key: str, code: str,
     try:
         pages = {i: finder.digest(["p" + i]) for i in finder.ids}
         finder.floors = {i: entry.floor for i, entry in last.lists.items()}
-        reached = finder.reached([i for i in finder.ids if last.pages.get(i) != pages[i]])
-        lists = {i: entry for i, entry in last.lists.items()
-                 if i in pages and i not in reached and finder.digest(entry.deps) == entry.digest}
+        changed = [i for i in finder.ids if last.pages.get(i) != pages[i]]
+        reached = finder.reached(changed)
+        # only changed pages leave a page's gathered ones: if they were enough, its places fill in
+        left = len(changed) + len(last.pages.keys() - pages.keys())
+        thin = {i for i, entry in last.lists.items() if entry.gathered - left <= CANDIDATES < entry.gathered}
+        lists = {i: entry for i, entry in last.lists.items() if i in pages and i not in reached | thin
+                 and finder.digest(entry.deps) == entry.digest}
         due = [i for i in finder.ids if i not in lists]
         say(f"related lists: {len(lists)} unchanged (kept), {len(due)} to rank")
         ranked = parallel_map(_traced, due, chunksize=64, serial=len(due) < PARALLEL_FROM)

@@ -4,12 +4,15 @@ from nothing, byte for byte, and an edit rewrites only the shards of the grams i
 from __future__ import annotations
 
 import json
+import random
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
+from generator.bench.synthetic import write_corpus
 from generator.graph.index import SiteIndex, build_index
 from generator.graph.knowledge import build_graph
 from generator.records.validate import validate_content
@@ -119,3 +122,38 @@ def test_page_numbers_stay_put_when_a_page_comes(tmp_path: Path) -> None:
     assert len(after) == len(numbers) + 1
     assert len(moved) <= 2, moved
     assert len(set(after.values())) == len(after)
+
+
+def random_edit(root: Path, rng: random.Random, step: int) -> str:
+    """One meeting of a synthetic corpus edited: its body or title, an attendee added or
+    dropped, or the meeting copied or deleted. What was done, for the failure message."""
+    path = rng.choice(sorted((root / "meetings").glob("*.yaml")))
+    data = yaml.safe_load(path.read_text("utf-8"))
+    change = rng.choice(["body", "title", "attendee", "dropped", "copied", "deleted"])
+    if change in ("body", "title"):
+        data[change] = f"{rng.choice(['สสจ.', 'โควิด', 'กองทุน', 'ผู้สูงอายุ'])} {step} " + data[change][rng.randrange(40):]
+    elif change == "attendee":
+        data["attendees"].append({"who": f"s-{rng.randrange(30)}", "role": "ผู้เข้าร่วม"})
+    elif change == "dropped" and data["attendees"]:
+        data["attendees"].pop(rng.randrange(len(data["attendees"])))
+    elif change == "copied":
+        data["id"] = f"{data['id']}-copy-{step}"
+        path = path.with_name(f"{data['id']}.yaml")
+    if change == "deleted":
+        path.unlink()
+    else:
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    return f"{change} {path.name}"
+
+
+def test_an_index_updated_through_many_random_edits_equals_one_built_from_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "content"
+    write_corpus(CONTENT, root, 120, seed=3)
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cache"))
+    rng = random.Random(7)
+    kept_search_index(index_of(root), "0", CODE)
+    for step in range(1, 11):
+        change = random_edit(root, rng, step)
+        index = index_of(root)
+        assert kept_search_index(index, str(step), CODE) == build_search_index(index), (step, change)

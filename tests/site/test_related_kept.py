@@ -3,19 +3,21 @@ from nothing (scores included), and an edit of one page ranks only some pages ag
 
 from __future__ import annotations
 
+import random
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from generator.bench.synthetic import write_corpus
 from generator.graph.index import SiteIndex, build_index
 from generator.graph.knowledge import build_graph
 from generator.records.validate import validate_content
 from generator.site.related import RelatedFinder, related_pages
 from generator.site.related_kept import kept_related
 from tests.conftest import CONTENT
-from tests.search.test_kept import added, body, removed, title
+from tests.search.test_kept import added, body, random_edit, removed, title
 
 CODE = "code"
 BAND = ("stakeholder", "kkp-region-10")  # on 5 pages: a sixth moves it to the next band
@@ -75,3 +77,17 @@ def test_the_same_content_ranks_nothing_again(tmp_path: Path, monkeypatch: pytes
     log: list[str] = []
     assert kept_related(index, "other key, same records", CODE, log.append) == first == related_pages(index)
     assert log == [f"related lists: {len(index.records)} unchanged (kept), 0 to rank"]
+
+
+def test_kept_lists_stay_equal_through_many_random_edits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A synthetic corpus edited 12 times at random: after each, the kept lists equal a ranking
+    from nothing."""
+    root = tmp_path / "content"
+    write_corpus(CONTENT, root, 120, seed=3)
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cache"))
+    rng = random.Random(5)
+    kept_related(index_of(root), "0", CODE)
+    for step in range(1, 13):
+        change = random_edit(root, rng, step)
+        index = index_of(root)
+        assert kept_related(index, str(step), CODE) == related_pages(index), (step, change)
