@@ -117,7 +117,7 @@ def parsed_form(raw: Any, rel: str) -> dict[str, Any]:
     if not isinstance(raw, str):
         raise Refused("bad-entry", "ข้อมูลระเบียนไม่ถูกต้อง", "an entry's raw text is missing", 400)
     record, problems = parse_text(raw, rel)
-    if record is None:
+    if record is None or any(p.severity == "error" for p in problems):  # e.g. a key given twice
         raise Invalid(problems)
     return record.data
 

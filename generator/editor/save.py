@@ -111,22 +111,24 @@ def save(content: Path, change: Change, memo: LoadMemo | None = None) -> list[Di
         raise Invalid(found)
     files = {path: text.encode("utf-8") for path, (_, text) in change.records.items()}
     files.update(change.media)
-    write_all(files, change.deleted)
+    write_all(files, change.deleted, content.resolve().parent / ".cache" / "kb" / "saving")
     return found
 
 
-def write_all(files: dict[Path, bytes], deleted: Iterable[Path] = ()) -> None:
-    """Every file written to a temporary name beside it first; then each put in place, the old
-    one kept under a hidden name until all are in place. Should any step fail, the files
-    already replaced get their old content back and new ones are removed."""
-    staged = [(stage(path, data), path) for path, data in files.items()]
+def write_all(files: dict[Path, bytes], deleted: Iterable[Path] = (), staging: Path | None = None) -> None:
+    """Every file written to a temporary name first; then each put in place, the old one kept
+    until all are in place. Should any step fail, the files already replaced get their old
+    content back and new ones are removed. The temporary and kept files sit in `staging` (out
+    of the watched content folder: kb serve would rebuild for each of them) when it is on the
+    same file system, else beside the file."""
+    staged = [(stage(path, data, staging), path) for path, data in files.items()]
     moves: list[tuple[Path, Path | None]] = []  # path → its kept old file (None: it was new)
     try:
         for temporary, path in staged:
-            moves.append((path, keep_old(path)))
+            moves.append((path, keep_old(path, staging)))
             os.replace(temporary, path)
         for path in deleted:
-            moves.append((path, keep_old(path)))
+            moves.append((path, keep_old(path, staging)))
             path.unlink()
     except BaseException:
         undo(moves, [t for t, _ in staged])
@@ -137,9 +139,18 @@ def write_all(files: dict[Path, bytes], deleted: Iterable[Path] = ()) -> None:
                 old.unlink()
 
 
-def stage(path: Path, data: bytes) -> Path:
+def beside(path: Path, staging: Path | None) -> Path:
+    """Where a file's temporary copies go: staging, if a rename from there is atomic."""
+    if staging is not None:
+        staging.mkdir(parents=True, exist_ok=True)
+        if os.stat(staging).st_dev == os.stat(path.parent).st_dev:
+            return staging
+    return path.parent
+
+
+def stage(path: Path, data: bytes, staging: Path | None = None) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=".kb-save-", suffix=".part")
+    handle, name = tempfile.mkstemp(dir=beside(path, staging), prefix=".kb-save-", suffix=".part")
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -151,11 +162,11 @@ def stage(path: Path, data: bytes) -> Path:
     return Path(name)
 
 
-def keep_old(path: Path) -> Path | None:
+def keep_old(path: Path, staging: Path | None = None) -> Path | None:
     """A hard link to the file's current content, so it can be put back."""
     if not path.exists():
         return None
-    old = path.with_name(f".kb-old-{uuid.uuid4().hex}")
+    old = beside(path, staging) / f".kb-old-{uuid.uuid4().hex}"
     os.link(path, old)
     return old
 

@@ -222,8 +222,12 @@ def test_the_form_is_checked_field_by_field(ed: Editor) -> None:
     assert not (ed.project / "content/meetings/2025-05-01-x.yaml").exists()
 
 
-def test_a_save_that_fails_half_way_puts_every_file_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+@pytest.mark.parametrize("staged", [False, True])
+def test_a_save_that_fails_half_way_puts_every_file_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          staged: bool) -> None:
+    folder, staging = tmp_path / "content", tmp_path / ".cache" / "saving"
+    folder.mkdir()
+    first, second = folder / "a.yaml", folder / "b.yaml"
     first.write_text("old a\n", "utf-8")
     real = os.replace
     calls = []
@@ -236,6 +240,26 @@ def test_a_save_that_fails_half_way_puts_every_file_back(tmp_path: Path, monkeyp
 
     monkeypatch.setattr(saving.os, "replace", failing)
     with pytest.raises(OSError):
-        saving.write_all({first: b"new a\n", second: b"new b\n"})
+        saving.write_all({first: b"new a\n", second: b"new b\n"}, staging=staging if staged else None)
     assert first.read_text("utf-8") == "old a\n" and not second.exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]  # no temporary or kept file left
+    assert sorted(p.name for p in folder.iterdir()) == ["a.yaml"]  # no temporary or kept file left
+    assert not staging.exists() or list(staging.iterdir()) == []
+
+
+def test_a_save_writes_nothing_but_its_files_into_content(ed: Editor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """kb serve watches content/: a temporary file there would start a build of its own."""
+    made = []
+    real = saving.tempfile.mkstemp
+
+    def noted(**options: str) -> tuple[int, str]:
+        handle, name = real(**options)
+        made.append(Path(name))
+        return handle, name
+
+    monkeypatch.setattr(saving.tempfile, "mkstemp", noted)
+    before = set(snapshot(ed.content))
+    raw = (ed.project / MEETING).read_text("utf-8").replace("participants: 32", "participants: 33")
+    status, _ = ed.post("persistEntry", entry(MEETING, raw))
+    assert status == 200 and made
+    assert [p for p in made if ed.content in p.parents] == []
+    assert set(snapshot(ed.content)) == before and "participants: 33" in (ed.project / MEETING).read_text("utf-8")
