@@ -132,12 +132,13 @@ class Digests:
         self.memo: dict[Dep, bytes] = {}
 
     def of(self, deps: Iterable[Dep]) -> str:
-        h = hashlib.blake2b(digest_size=16)
-        for dep in deps:
-            if dep not in self.memo:
-                self.memo[dep] = self.digest(dep)
-            h.update(self.memo[dep])
-        return h.hexdigest()
+        """One hash of the values' hashes in order (joined first: a warm build asks this for
+        every page, half a million reads at 5,000 meetings)."""
+        deps = deps if isinstance(deps, (list, tuple)) else list(deps)
+        memo = self.memo
+        for dep in set(deps).difference(memo):
+            memo[dep] = self.digest(dep)
+        return hashlib.blake2b(b"".join(map(memo.__getitem__, deps)), digest_size=16).hexdigest()
 
     def digest(self, dep: Dep) -> bytes:
         record = self.index.records.get(dep[1]) if dep[0] == "record" else None
@@ -153,11 +154,12 @@ class Digests:
         if kind == "record":
             record = index.records.get(key)
             return (record.kind, record.data) if record else None
-        if kind == "links":
+        if kind == "links":  # (its in_edges and out_edges, read from the adjacency: its views cost more)
             graph = index.graph
             if key not in graph:
                 return None
-            return sorted(graph.in_edges(key, keys=True)) + sorted(graph.out_edges(key, keys=True))
+            return (sorted((u, key, k) for u, keys in graph._pred[key].items() for k in keys)
+                    + sorted((key, v, k) for v, keys in graph._succ[key].items() for k in keys))
         if kind == "node":
             return dict(index.graph.nodes[key]) if key in index.graph else None
         if kind == "tag":
