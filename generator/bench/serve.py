@@ -65,7 +65,8 @@ def measure(size: int) -> dict[str, float]:
     sys.path.insert(0, str(ROOT))
     from tests.browser import chromium
 
-    with tempfile.TemporaryDirectory(prefix="kb-serve-bench-") as tmp:
+    # the server's workers may still be removing an old site as it stops
+    with tempfile.TemporaryDirectory(prefix="kb-serve-bench-", ignore_cleanup_errors=True) as tmp:
         content = Path(tmp) / "content"
         write_corpus(ROOT / "content", content, size)
         meeting = sorted((content / "meetings").glob("*.yaml"))[size // 2]
