@@ -25,10 +25,9 @@ from typing import Any
 
 from ..graph.index import SiteIndex
 from ..parallel import parallel_map
-from ..text import terms_of_all
 from ..thai import province_by_name
 from .series import series_of
-from .similarity import Weigher, banded, cosine, document_text, with_equivalents
+from .similarity import Weigher, banded, cosine, document_text, with_equivalents_all
 
 MAX_RELATED = 5
 MIN_RELATED = 3  # a meeting's list is filled from other kinds up to this many
@@ -163,8 +162,7 @@ class RelatedFinder:
         self.series = series_of(index)
         self.linked = [frozenset(self.page_of[r] for r in features.linked(i) | self.series_ids(i)
                                  if r in self.page_of) for i in self.ids]
-        documents = terms_of_all({i: document_text(index, i) for i in self.ids}).values()
-        self._weigh_terms([with_equivalents(words) for words in documents])
+        self._weigh_terms(with_equivalents_all({i: document_text(index, i) for i in self.ids}))
 
     def series_ids(self, record_id: str) -> set[str]:
         previous, following = self.series.get(record_id, ([], []))

@@ -3,15 +3,18 @@ shared term for each word that has equivalents (the search's synonym table and g
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import itertools
 import math
 import operator
 from collections import Counter
 from functools import cache
 
+from ..cache import Store
 from ..graph.index import SiteIndex
 from ..search.equivalents import equivalents
-from ..text import terms_of_texts
+from ..text import TOKENISER, terms_of_all, terms_of_texts
 
 
 def document_text(index: SiteIndex, record_id: str) -> str:
@@ -32,13 +35,26 @@ def form_terms() -> dict[str, list[tuple[tuple[str, ...], int]]]:
     return found
 
 
-def with_equivalents(words: list[str]) -> list[str]:
-    """The terms, and one more for each word with equivalents they hold (พชอ. and คณะกรรมการ
+def equivalents_in(words: list[str]) -> list[str]:
+    """One more term for each word with equivalents the terms hold (พชอ. and คณะกรรมการ
     พัฒนาคุณภาพชีวิตระดับอำเภอ, COVID and โควิด then share a term)."""
     table = form_terms()
     groups = {group for at, word in enumerate(words) if word in table
               for form, group in table[word] if tuple(words[at:at + len(form)]) == form}
-    return words + [equivalent_term(g) for g in sorted(groups)]
+    return [equivalent_term(g) for g in sorted(groups)]
+
+
+def with_equivalents_all(texts: dict[str, str]) -> list[list[str]]:
+    """Every text's terms, and the equivalents_in() them. Those are kept by the text, the
+    tokeniser and the table (finding them is a pass over every word of the site), so a build
+    after an edit looks again only in the texts it has not seen."""
+    store = Store("equivalents")
+    table = TOKENISER + hashlib.blake2b(repr(form_terms()).encode(), digest_size=16).hexdigest()
+    documents = terms_of_all(texts)
+    found = [words + store.get_or_make(table + texts[key], functools.partial(equivalents_in, words))
+             for key, words in documents.items()]
+    store.save()
+    return found
 
 
 def equivalent_term(group: int) -> str:
