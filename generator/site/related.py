@@ -95,8 +95,8 @@ class Features:
         self._meetings: dict[str, list[str]] = {}
 
     def own(self, record_id: str) -> set[tuple[str, str]]:
-        graph, kind = self.index.graph, self.kind
-        found = {(kind[n], n) for n in itertools.chain(graph.succ[record_id], graph.pred[record_id])}
+        graph, kind = self.index.graph, self.kind  # (its adjacency dicts, as in linked())
+        found = {(kind[n], n) for n in itertools.chain(graph._succ[record_id], graph._pred[record_id])}
         found.add((self.index.records[record_id].kind, record_id))
         for family, node in list(found):
             if family == "mapnode":  # a system-map node stands for its map too
@@ -110,7 +110,7 @@ class Features:
     def meetings_of(self, record_id: str) -> list[str]:
         if record_id not in self._meetings:
             graph, kind = self.index.graph, self.kind
-            near = itertools.chain(graph.succ[record_id], graph.pred[record_id])
+            near = itertools.chain(graph._succ[record_id], graph._pred[record_id])
             self._meetings[record_id] = sorted({n for n in near if kind.get(n) == "meeting"})
         return self._meetings[record_id]
 
