@@ -20,10 +20,14 @@ DESKTOP = (1280, 800)
 PHONE = (390, 844)
 MAPS = ("kkp12-vulnerable-groups", "kkp12-long-term-care")
 IN_MAP = "const doc = document.querySelector('.kb-mapview object').contentDocument;"
-# the labels a reader can see: inside the window and the map's view (and lit, when a loop is chosen)
-SIZES = IN_MAP + """
-const only = arguments[0]; const out = [];
-const frame = document.querySelector('.kb-mapview object').getBoundingClientRect();
+# the labels a reader can see: inside the window and the map's view (and lit, when a loop is
+# chosen), or those of the loop's own drawing when the presentation view shows it instead
+SIZES = """
+const alone = document.querySelector('.kb-mapview .kb-loopview--ready');
+const shown = alone || document.querySelector('.kb-mapview object');
+const doc = shown.contentDocument;
+const only = arguments[0] && !alone; const out = [];
+const frame = shown.getBoundingClientRect();
 const view = document.querySelector('.kb-mapview .kb-zoom__view').getBoundingClientRect();
 for (const t of doc.querySelectorAll('text')) {
   if (only && !t.closest('.kb-on')) continue;
@@ -61,12 +65,23 @@ def scroll_to_map(driver: Any) -> None:
     time.sleep(0.2)
 
 
-def present(driver: Any, loop: str = "R1") -> None:
-    """The presentation view with a loop chosen."""
+def present(driver: Any, loop: str | None = "R1") -> None:
+    """The presentation view, with a loop chosen (None: the whole map)."""
     driver.execute_script("document.querySelector('[data-kb-present]').click()")
     time.sleep(0.4)
+    if loop:
+        choose(driver, loop)
+
+
+def choose(driver: Any, loop: str) -> None:
+    """A loop chosen, and its own drawing loaded when the view shows that instead of the map."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
     driver.execute_script(f"document.querySelector('#loop-{loop} [data-kb-loop]').click()")
     time.sleep(0.6)
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+        "return !document.querySelector('.kb-zoom__view--alone') || document.querySelector('.kb-loopview--ready')"))
+    time.sleep(0.1)
 
 
 def leave(driver: Any) -> None:
@@ -101,8 +116,25 @@ def screenshot(driver: Any, path: Path) -> None:
     image.quantize(colors=128, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)
 
 
+def loop_names(driver: Any) -> list[str]:
+    """The map's loops as its page lists them: R1, R2 … B1 …"""
+    return [str(name) for name in driver.execute_script(
+        "return [...document.querySelectorAll('.kb-loops__list li')].map(li => li.id.slice(5))")]
+
+
+def present_each(driver: Any) -> dict[str, dict[str, float]]:
+    """Every loop in the presentation view, chosen in turn: its labels' sizes."""
+    present(driver, None)
+    found = {}
+    for name in loop_names(driver):
+        choose(driver, name)
+        found[name] = summary(sizes(driver, lit_only=True))
+    return found
+
+
 def measure_all(driver: Any, base: str, out: Path | None = None, prefix: str = "") -> dict[str, dict]:
-    """Desktop, phone (the map's first view, scrolled to) and presentation with R1 chosen."""
+    """Desktop, phone (the map's first view, scrolled to) and presentation with each loop chosen
+    (the screenshot with the last)."""
     found: dict[str, dict] = {}
     for map_id in MAPS:
         for view, size in (("desktop", DESKTOP), ("phone", PHONE), ("present", DESKTOP)):
@@ -112,10 +144,10 @@ def measure_all(driver: Any, base: str, out: Path | None = None, prefix: str = "
             except Exception:  # noqa: BLE001 - a map the site does not have (the before site)
                 break
             if view == "present":
-                present(driver)
+                found |= {f"{map_id} present {name}": each for name, each in present_each(driver).items()}
             else:
                 scroll_to_map(driver)
-            found[f"{map_id} {view}"] = summary(sizes(driver, view == "present"))
+                found[f"{map_id} {view}"] = summary(sizes(driver))
             if out is not None:
                 screenshot(driver, out / f"{prefix}-{map_id}-{view}.png")
             leave(driver)

@@ -38,6 +38,7 @@ class FeedbackLoop:
     nodes: list[str]
     negatives: int
     name: str = ""  # R1, R2, ... B1, ...
+    drawing: str = ""  # the loop drawn alone (loop_drawing), for the presentation view
 
     @property
     def kind(self) -> str:

@@ -12,6 +12,7 @@ from ..cache import Store
 from ..graph.diagrams import render, systemmap_diagram, systemmap_dot
 from ..graph.index import SiteIndex, build_index
 from ..graph.knowledge import build_graph, stakeholder_graph
+from ..graph.loop_drawing import loop_svg
 from ..graph.network import network_metrics
 from ..parallel import checkpoint, meanwhile, parallel_map
 from ..records.drafts import drawable
@@ -206,10 +207,14 @@ def node_links(index: SiteIndex, record: Record) -> dict[str, str]:
 
 
 def add_diagram(site: Site, index: SiteIndex, record: Record) -> None:
-    diagram = systemmap_diagram(record, node_links(index, record))
+    links = node_links(index, record)
+    diagram = systemmap_diagram(record, links)
     base = f"systemmaps/{record.id}/{record.id}"
     site.files[f"{base}.svg"] = diagram.svg.encode("utf-8")
     site.files[f"{base}.dot"] = diagram.dot.encode("utf-8")
     site.files[f"{base}.pdf"] = render(systemmap_dot(record, print_a4=True), "pdf")  # for print: A4
     diagram.downloads = [("svg", f"{base}.svg"), ("pdf", f"{base}.pdf"), ("dot", f"{base}.dot")]
+    for loop in diagram.loops:  # beside the map's own file, so the nodes' relative links hold
+        loop.drawing = f"{base}-{loop.name}.svg"
+        site.files[loop.drawing] = loop_svg(record, loop, links, render)
     index.diagrams[record.id] = diagram

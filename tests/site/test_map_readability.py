@@ -1,6 +1,6 @@
 """System maps committee staff can read and present (issue 25), measured in headless Chromium on
 the built demo site: a label's size is its font size times its on-screen scale, on both demo
-maps, at 1280×800 and on a 390×844 phone, and in the presentation view with loop R1 chosen;
+maps, at 1280×800 and on a 390×844 phone, and in the presentation view with each loop chosen;
 a presenter's clicker (PageDown, PageUp), the arrow keys and space step through the loops."""
 
 from __future__ import annotations
@@ -59,6 +59,23 @@ def test_presenting_a_loop_fits_it_to_the_screen_and_dims_the_rest(page: Any, ma
     assert page.execute_script(maplabels.IN_MAP + "return doc.documentElement.classList.contains('kb-dim')")
     # the loop's name is shown, as the list names it
     assert page.execute_script("return document.querySelector('.kb-loops__now').textContent").startswith("R1 ")
+
+
+@pytest.mark.parametrize("map_id", maplabels.MAPS)
+def test_every_loop_is_presented_at_20_px(page: Any, map_id: str) -> None:
+    """Each loop in turn, at 1280×800: framed on the map, or drawn alone when the map's layout
+    would leave it smaller (a loop of 7 factors, top to bottom, read at 17 px), the map dimmed."""
+    maplabels.open_map(page, page.base, map_id)
+    maplabels.present(page, None)
+    found = {}
+    for name in maplabels.loop_names(page):
+        maplabels.choose(page, name)
+        found[name] = each = maplabels.summary(maplabels.sizes(page, lit_only=True))
+        loop = page.execute_script(f"return document.querySelector('#loop-{name} [data-kb-loop]').dataset.kbLoop")
+        assert each["n"] >= len(loop.split()), (name, each)
+        assert page.execute_script(maplabels.IN_MAP + "return doc.documentElement.classList.contains('kb-dim')")
+    small = {name: each for name, each in found.items() if min(each["median"], each["p10"]) < 20}
+    assert len(found) >= 2 and not small, found
 
 
 def test_presenter_keys_step_through_the_loops_and_back_to_the_whole_map(page: Any) -> None:

@@ -16,7 +16,6 @@
   const STEP = 1.25;
   const MOST = 16; // times the fitted size
   const LEAST = 0.5;
-  const SVG_NS = "http://www.w3.org/2000/svg";
   let fullOwner = null; // the controller whose element is shown full screen
 
   /* One controller per figure. `adapter` draws: bounds() gives the drawing's extent in its own
@@ -284,119 +283,7 @@
     return zoom;
   }
 
-  /* Feedback loops: a loop's button highlights its nodes and links in the map and dims the rest;
-     the presentation view shows the map full screen with the loop list beside it, fits the
-     chosen loop's factors to the screen, and steps through the loops and back to the whole map
-     with a presenter's clicker (PageDown, PageUp), the arrow keys and space; Esc leaves. */
-  const NEXT = new Set(["PageDown", "ArrowRight", "ArrowDown", " "]);
-  const BACK = new Set(["PageUp", "ArrowLeft", "ArrowUp"]);
-  const MARGIN = 16; // drawing units around a framed loop
-  const LARGEST = 3; // pixels a unit: 36-px labels, and a short loop keeps some of the map around it
-
-  function loops(container) {
-    const figure = container.querySelector(".kb-zoom");
-    const buttons = [...container.querySelectorAll("[data-kb-loop]")];
-    const now = container.querySelector(".kb-loops__now");
-    const presenting = () => container.classList.contains("kb-present--on");
-    const chosen = () => buttons.findIndex((b) => b.getAttribute("aria-pressed") === "true");
-    function show() {
-      const index = chosen();
-      const svg = figure.kbSvg && figure.kbSvg();
-      const nodes = index >= 0 ? buttons[index].dataset.kbLoop.split(" ") : null;
-      highlight(svg, nodes);
-      if (now) now.textContent = index >= 0 ? `${buttons[index].textContent.split(":")[0]} · ${index + 1}/${buttons.length}` : "";
-      if (presenting() && svg) frame(figure.kbZoom, svg, nodes);
-    }
-    function choose(index) { // -1: none, the whole map
-      buttons.forEach((b, i) => b.setAttribute("aria-pressed", String(i === index)));
-      if (index >= 0 && presenting()) buttons[index].scrollIntoView({block: "nearest"});
-      show();
-    }
-    buttons.forEach((button, i) => button.addEventListener("click", () => {
-      choose(button.getAttribute("aria-pressed") === "true" ? -1 : i);
-    }));
-    function onKey(event) {
-      if (!presenting() || event.altKey || event.ctrlKey || event.metaKey) return;
-      if (event.key === "Escape") {
-        event.preventDefault();
-        figure.kbZoom.leaveFull();
-        return;
-      }
-      const step = NEXT.has(event.key) ? 1 : (BACK.has(event.key) ? -1 : 0);
-      if (!step) return;
-      event.preventDefault(); // no page scroll, no pan, no button pressed by space
-      event.stopImmediatePropagation();
-      const places = buttons.length + 1; // each loop, and the whole map
-      choose((chosen() + 1 + step + places) % places - 1);
-    }
-    document.addEventListener("keydown", onKey, true);
-    figure.addEventListener("kb-diagram-ready", (event) => {
-      const doc = event.detail.svg.ownerDocument; // an embedded map takes the keys while focused
-      if (doc !== document) doc.addEventListener("keydown", onKey, true);
-      show(); // a loop chosen before the map arrived
-    });
-    // the window or the full-screen layer changed size: frame the loop again
-    new ResizeObserver(() => presenting() && show()).observe(figure.querySelector(".kb-zoom__view"));
-    const present = container.querySelector("[data-kb-present]");
-    if (present) {
-      present.addEventListener("click", () => {
-        const zoom = figure.kbZoom;
-        if (presenting()) zoom.leaveFull();
-        else zoom.enterFull(container, "kb-present--on");
-        present.setAttribute("aria-pressed", String(presenting()));
-        show();
-      });
-      figure.addEventListener("kb-zoom-leave", () => present.setAttribute("aria-pressed", "false"));
-    }
-  }
-
-  /* The loop's factors as large as the view allows (or the whole map when none is chosen). */
-  function frame(zoom, svg, nodes) {
-    if (!nodes) {
-      zoom.reset();
-      return;
-    }
-    const t = zoom.transform();
-    const boxes = nodes.map((n) => svg.ownerDocument.getElementById(`svg-${n}`)).filter(Boolean)
-      .map((g) => g.getBoundingClientRect());
-    if (!boxes.length) return;
-    // view pixels (the embedded document fills the view) to drawing units
-    const left = (Math.min(...boxes.map((b) => b.left)) - t.ox) / t.s - MARGIN;
-    const top = (Math.min(...boxes.map((b) => b.top)) - t.oy) / t.s - MARGIN;
-    const right = (Math.max(...boxes.map((b) => b.right)) - t.ox) / t.s + MARGIN;
-    const bottom = (Math.max(...boxes.map((b) => b.bottom)) - t.oy) / t.s + MARGIN;
-    zoom.fitBox({x: left, y: top, w: right - left, h: bottom - top}, LARGEST);
-  }
-
-  function highlight(svg, nodes) {
-    if (!svg) return;
-    const doc = svg.ownerDocument;
-    const styled = doc.getElementById("kb-highlight-style");
-    if (!nodes && !styled) return; // nothing chosen yet: no restyling of the map while the page loads
-    if (!styled) {
-      const style = doc.createElementNS(SVG_NS, "style");
-      style.id = "kb-highlight-style";
-      style.textContent = ".kb-dim .node, .kb-dim .edge, .kb-dim .cluster { opacity: .15; transition: opacity .2s; }"
-        + " .kb-dim .kb-on { opacity: 1; }"
-        + " .kb-dim .edge.kb-on path, .kb-dim .edge.kb-on polygon { stroke-width: 3.5; }"
-        + " .kb-dim .node.kb-on path, .kb-dim .node.kb-on polygon, .kb-dim .node.kb-on ellipse { stroke-width: 3; }";
-      svg.insertBefore(style, svg.firstChild);
-    }
-    for (const on of svg.querySelectorAll(".kb-on")) on.classList.remove("kb-on");
-    svg.classList.toggle("kb-dim", Boolean(nodes));
-    if (!nodes) return;
-    const links = new Set(nodes.map((n, i) => `${n}->${nodes[(i + 1) % nodes.length]}`));
-    for (const node of nodes) {
-      const group = doc.getElementById(`svg-${node}`);
-      if (group) group.classList.add("kb-on");
-    }
-    for (const edge of svg.querySelectorAll("g.edge")) {
-      const title = edge.querySelector("title");
-      if (title && links.has(title.textContent.trim())) edge.classList.add("kb-on");
-    }
-  }
-
   window.kbZoom = {attach};
   for (const figure of document.querySelectorAll(".kb-zoom[data-kb-svg]")) svgDiagram(figure);
-  for (const container of document.querySelectorAll(".kb-mapview")) loops(container);
 })();
+
