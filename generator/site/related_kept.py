@@ -164,13 +164,15 @@ def kept_related(index: SiteIndex, key: str, code: str,
     try:
         pages = {i: finder.digest(["p" + i]) for i in finder.ids}
         finder.floors = {i: entry.floor for i, entry in last.lists.items()}
+        lists = {i: entry for i, entry in last.lists.items()
+                 if i in pages and finder.digest(entry.deps.split("\0")) == entry.digest}
         changed = [i for i in finder.ids if last.pages.get(i) != pages[i]]
-        reached = finder.reached(changed)
         # only changed pages leave a page's gathered ones: if they were enough, its places fill in
         left = len(changed) + len(last.pages.keys() - pages.keys())
-        thin = {i for i, entry in last.lists.items() if entry.gathered - left <= CANDIDATES < entry.gathered}
-        lists = {i: entry for i, entry in last.lists.items() if i in pages and i not in reached | thin
-                 and finder.digest(entry.deps.split("\0")) == entry.digest}
+        for i in [i for i, entry in lists.items() if entry.gathered - left <= CANDIDATES < entry.gathered]:
+            del lists[i]
+        for i in finder.reached(changed) if lists else ():  # (a cold build has none to look at)
+            lists.pop(i, None)
         due = [i for i in finder.ids if i not in lists]
         say(f"related lists: {len(lists)} unchanged (kept), {len(due)} to rank")
         ranked = parallel_map(_traced, due, chunksize=64, serial=len(due) < PARALLEL_FROM)
