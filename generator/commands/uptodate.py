@@ -2,9 +2,10 @@
 
 A successful build leaves a stamp in the cache folder: a digest of everything a site is made
 from (every content file, media files by size, time and inode as the photo cache knows them,
-the code and its data, site_templates, the MkDocs configuration, the options) and the identity
-of the site folder it put in place. While both are the same, the site on disk is the one a
-build would write again, byte for byte, and the build stops before it starts.
+the code and its data, site_templates, the MkDocs configuration, the options, the build date
+the sitemap shows) and the identity of the site folder it put in place. While both are the
+same, the site on disk is the one a build would write again, byte for byte, and the build
+stops before it starts.
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ import os
 from pathlib import Path
 from typing import Any
 
+from mkdocs.utils import get_build_date
+
 from .. import bundled_dir
 from ..cache import cache_dir, read_checked, write_checked
 from ..site.page_cache import code_fingerprint
 
 STAMP = "last-build.pickle"
-SETTINGS = ("KB_SHELL",)  # environment variables a build reads besides the cache's
+SETTINGS = ("KB_SHELL", "SOURCE_DATE_EPOCH")  # environment variables a build reads besides the cache's
 
 
 class Stamp:
@@ -52,7 +55,9 @@ def folder_id(folder: Path) -> tuple[int, ...] | None:
 
 def inputs_digest(root: Path, config: Path, options: Any) -> str:
     h = hashlib.blake2b(digest_size=16)
-    h.update(repr((code_fingerprint(), options, [os.environ.get(name) for name in SETTINGS])).encode())
+    # the build date too: the sitemap dates every page by it (SOURCE_DATE_EPOCH, else today)
+    settings = [os.environ.get(name) for name in SETTINGS]
+    h.update(repr((code_fingerprint(), options, settings, get_build_date())).encode())
     for base in (root, bundled_dir("site_templates")):
         for path in sorted(p for p in base.rglob("*") if p.is_file()):
             h.update(str(path.relative_to(base)).encode() + b"\0")
