@@ -12,6 +12,7 @@ import base64
 import binascii
 import hashlib
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,8 +35,15 @@ class Backend:
 
     content: Path
     memo: LoadMemo = field(default_factory=LoadMemo)
+    # one request at a time: two saves checked side by side could each pass and together not
+    # (the same id twice), and the load memo is not shared safely between threads
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
     def answer(self, request: Any) -> Answer:
+        with self.lock:
+            return self.carried_out(request)
+
+    def carried_out(self, request: Any) -> Answer:
         if not isinstance(request, dict) or not isinstance(request.get("params", {}), dict):
             return 400, {"error": "คำขอไม่ถูกต้อง / a request is {action, params}"}
         action = ACTIONS.get(str(request.get("action")))

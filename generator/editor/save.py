@@ -70,9 +70,9 @@ def check(content: Path, change: Change, memo: LoadMemo | None = None) -> list[D
             found.extend(record_diagnostics(record))
             fresh.append(record)
     after = cross_diagnostics(kept + fresh)
-    found.extend(d for d in after if d.path in set(change.shown.values()))
+    saved = set(change.shown.values())
     old = {key(d) for d in before.diagnostics}
-    found.extend(d for d in errors(after) if d.path not in change.shown.values() and key(d) not in old)
+    found.extend(d for d in after if d.path in saved or (d.severity == "error" and key(d) not in old))
     found.extend(pending_media(content, fresh, change))
     return sort_diagnostics(found)
 
