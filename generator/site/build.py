@@ -56,11 +56,12 @@ def build_frozen(content: Content, site_url: str, site_name: str, say: Progress)
     graph = build_graph(content.records)
     index = build_index(content.records, graph, content.drafts)
     index.site_name = site_name
+    index.site_url = site_url  # in share links: part of the fingerprint below
     gc.freeze()  # the graph and index too
     digests = Digests(index)
     # whole-site results are kept by the hash of every record (and the code): a rebuild of
     # unchanged content computes none of them again
-    fingerprint = code_fingerprint()  # read once: the page cache checks it too
+    fingerprint = code_fingerprint() + site_url  # read once: the page cache checks it too
     content_key = digests.of(("record", i) for i in sorted(index.records)) + fingerprint
     index.media, copies = publish_media(content.root, content.records, say)  # before pages show them
     # the search index reads only records and links: on big sites a second process builds it

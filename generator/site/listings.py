@@ -18,6 +18,7 @@ from ..thai import load_provinces, load_regions, thai_sorted
 from .labels import LABELS
 from .links import Linker
 from .model import Page, Site, meta_text
+from .outcomes import STATUS_FOLDER, states, status_chunks, status_counts
 from .render import render
 from .story import story
 from .tracking import PageIndex
@@ -69,12 +70,31 @@ def page(src_uri: str, title: str, description: str, template: str,
 def section_pages(index: SiteIndex, kind: Kind) -> Iterator[Listing]:
     ids = index.of_kind(kind.name)
     chunks = [ids[i:i + PER_PAGE] for i in range(0, len(ids), PER_PAGE)] or [[]]
+    proposals = kind.name == "proposal"  # each shows its status; the listing filters by status
+    counts = status_counts(index.records, ids) if proposals else []
     for number, chunk in enumerate(chunks, start=1):
         src = f"{kind.folder}/index.md" if number == 1 else f"{kind.folder}/page/{number}.md"
         title = kind.label_th if number == 1 else f"{kind.label_th} (หน้า {number})"
         pager = pagination(kind.folder, number, len(chunks))
         yield page(src, title, f"{kind.label_th}ทั้งหมด {len(ids)} รายการ", "listing.html",
-                   ids=chunk, total=len(ids), pager=pager, kind=kind)
+                   ids=chunk, total=len(ids), pager=pager, kind=kind, statuses=counts,
+                   states=states(index.records, chunk) if proposals else {})
+    if proposals:
+        yield from status_pages(index, kind, ids, counts)
+
+
+def status_pages(index: SiteIndex, kind: Kind, ids: list[str], counts: list[Any]) -> Iterator[Listing]:
+    """proposals/status/<status>/: the proposals standing at one status (pages of PER_PAGE)."""
+    for status, chunks in status_chunks(index.records, ids, PER_PAGE):
+        shown = next(c for c in counts if c.status == status)
+        folder = f"{STATUS_FOLDER}/{status}"
+        for number, chunk in enumerate(chunks, start=1):
+            src = f"{folder}/index.md" if number == 1 else f"{folder}/page/{number}.md"
+            title = f"{kind.label_th}: {shown.label}" + ("" if number == 1 else f" (หน้า {number})")
+            yield page(src, title, f"{kind.label_th}ที่มีสถานะ{shown.label} {shown.count} รายการ",
+                       "listing.html", ids=chunk, total=shown.count, kind=kind, statuses=counts,
+                       current=status, pager=pagination(folder, number, len(chunks)),
+                       states=states(index.records, chunk))
 
 
 def pagination(folder: str, number: int, count: int) -> list[tuple[str, str, bool]]:
@@ -136,6 +156,7 @@ def home_page(index: SiteIndex) -> Listing:
     return page("index.md", index.site_name,
                 "บันทึกการประชุม พื้นที่ต้นแบบ ภาคี และข้อเสนอเชิงนโยบายของคณะกรรมการเขตสุขภาพเพื่อประชาชน",
                 "home.html", counts=counts, latest=meetings[:10],
+                outcomes=status_counts(index.records, index.of_kind("proposal")),
                 topics=index.of_kind("topic"), maps=index.of_kind("systemmap"),
                 regions=[(n, len(ids)) for n, ids in regions],
                 tags=sorted(index.tags.values(), key=lambda t: (-len(t.ids), t.key))[:20])

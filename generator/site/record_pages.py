@@ -16,6 +16,7 @@ from .links import Linker
 from .model import Page, meta_text
 from .related import Related
 from .render import render
+from .share import share_of
 from .story import story
 from .tracking import Dep, PageIndex, TrackedIndex
 
@@ -139,12 +140,13 @@ def record_src(record: Record) -> str:
 def traced_record_page(index: SiteIndex, record: Record, related: list[Related]) -> tuple[Page, set[Dep]]:
     """The page, and everything it read from the site (what its cache entry depends on)."""
     tracked = TrackedIndex(index)
-    page = record_page(tracked, record, related)
+    page = record_page(tracked, record, related, index.site_url)
     tracked.deps.add(("record", record.id))
     return page, tracked.deps
 
 
-def record_page(index: PageIndex, record: Record, related: list[Related]) -> Page:
+def record_page(index: PageIndex, record: Record, related: list[Related], site_url: str = "") -> Page:
+    """`site_url` makes the share links' absolute address (the build's fingerprint holds it)."""
     kind = kinds()[record.kind]
     src_uri = record_src(record)
     depth = 2
@@ -153,6 +155,7 @@ def record_page(index: PageIndex, record: Record, related: list[Related]) -> Pag
         "label": label, "labels": LABELS, "region": region_of(record.data),
         "tags": index.tags_of(record), "related": related,
         "topics": [t for t in record.data.get("topics") or [] if t in index.records],
+        "share": share_of(site_url, src_uri, record.title),
         **CONTEXTS[record.kind](index, record),
     }
     html = render(f"{record.kind}.html", **context)

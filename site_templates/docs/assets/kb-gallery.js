@@ -4,6 +4,9 @@
 // Arrows move, Esc closes (PhotoSwipe's own keys); the caption is a live region, so a screen
 // reader reads it for every photo; focus moves into the dialog and returns to the thumbnail
 // that opened it, however it was opened.
+// On a phone (two or three photos to a row, kb.css) a long gallery shows its first ROWS rows
+// only, then the button "ดูทั้งหมด N ภาพ" (in the page, hidden until needed), which opens the
+// lightbox at the first photo not shown; the lightbox holds every photo. Printing shows all.
 import PhotoSwipeLightbox from './vendor/photoswipe/photoswipe-lightbox.esm.min.js';
 
 const VENDOR = new URL('./vendor/photoswipe/', import.meta.url);
@@ -26,8 +29,35 @@ function captionOf(link, index, count) {
   return `${text} (ภาพที่ ${index + 1} จาก ${count})`;
 }
 
+const PHONE = '(max-width: 45em)';
+const ROWS = 3;
+
+// How many photos the folded gallery shows: ROWS rows of its columns (0: not folded).
+function shownOnPhone(gallery, count) {
+  if (!matchMedia(PHONE).matches) return 0;
+  const columns = getComputedStyle(gallery).gridTemplateColumns.split(' ').filter(Boolean).length;
+  const shown = Math.max(1, columns) * ROWS;
+  return count > shown ? shown : 0;
+}
+
+function fold(gallery, items, more) {
+  const shown = shownOnPhone(gallery, items.length);
+  items.forEach((item, i) => { item.hidden = shown > 0 && i >= shown; });
+  if (more) more.hidden = shown === 0;
+  return shown;
+}
+
 function setUp(gallery) {
   const links = Array.from(gallery.querySelectorAll('a.kb-gallery__link'));
+  const items = links.map((link) => link.closest('li'));
+  const more = gallery.parentElement.querySelector('.kb-gallery__more');
+  const all = more && more.querySelector('.kb-gallery__all');
+  let shown = fold(gallery, items, more);
+  let timer = 0;
+  window.addEventListener('resize', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => { shown = fold(gallery, items, more); }, 150);
+  });
   const lightbox = new PhotoSwipeLightbox({
     gallery,
     children: 'a.kb-gallery__link',
@@ -42,7 +72,8 @@ function setUp(gallery) {
   });
   let opener = null;
   lightbox.on('beforeOpen', () => {
-    opener = links[lightbox.pswp.options.index || 0] || null;
+    const link = links[lightbox.pswp.options.index || 0] || null;
+    opener = link && !link.closest('li').hidden ? link : all; // a folded photo: the button
   });
   lightbox.on('uiRegister', () => {
     const pswp = lightbox.pswp;
@@ -72,6 +103,9 @@ function setUp(gallery) {
     opener = null;
   });
   lightbox.init();
+  if (all) all.addEventListener('click', () => lightbox.loadAndOpen(shown, { gallery }));
+  window.addEventListener('beforeprint', () => items.forEach((item) => { item.hidden = false; }));
+  window.addEventListener('afterprint', () => { shown = fold(gallery, items, more); });
 }
 
 const galleries = document.querySelectorAll('[data-kb-gallery]');
