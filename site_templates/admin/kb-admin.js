@@ -98,5 +98,12 @@
 
   WIDGETS.forEach(wrap);
   window.kbAdmin = {check: check, latest: function () { return latest; }};
+  // Decap's Thai "new" button starts with U+FF0B (fullwidth plus), which Thai and Latin fonts
+  // lack: a reporter saw a missing-glyph box. The plain plus says the same.
+  var th = CMS.getLocale("th");
+  if (th && th.collection) {
+    th.collection.collectionTop.newButton = "+ %{collectionLabel}";
+    CMS.registerLocale("th", th);
+  }
   CMS.init();
 })();

@@ -198,3 +198,21 @@ def test_a_buddhist_era_date_is_refused_at_the_field(served: tuple[str, Path, An
     assert message in date_box.get_attribute("textContent"), [e.text for e in errors]  # shown in capitals by CSS
     time.sleep(2)
     assert snapshot(project / "content") == before
+
+
+def test_a_reporter_on_a_phone_gets_the_form_the_width_of_the_screen(served: tuple[str, Path, Any]) -> None:
+    base, _project, driver = served
+    driver.set_window_size(390, 844)
+    try:
+        open_form(driver, base, f"meetings/entries/{MEETING}")
+        title = field(driver, "title")
+        width = driver.execute_script("return innerWidth")
+        assert driver.execute_script("return document.scrollingElement.scrollWidth") <= width
+        box = title.rect
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
+        assert "กลุ่มเปราะบาง" in title.get_attribute("value")
+        driver.get(base + "admin/#/collections/meetings")
+        new = wait(lambda: driver.find_elements(By.CSS_SELECTOR, "a[href$='collections/meetings/new']"))[0]
+        assert new.text == "+ การประชุม"  # not U+FF0B, which no Thai font has: a box on screen
+    finally:
+        driver.set_window_size(1280, 900)
