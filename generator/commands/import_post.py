@@ -13,6 +13,7 @@ from pathlib import Path
 from ..importer.draft import Draft, meeting_draft, meeting_id, proposal_drafts, stakeholder_drafts, write_drafts
 from ..importer.extract import Extracted, extract
 from ..importer.photos import import_photos, photo_folder
+from ..importer.title import site_lines
 from ..records.diagnostics import Diagnostic, format_text
 from ..records.kinds import kinds
 from ..records.load import Record
@@ -92,8 +93,10 @@ def run(args: argparse.Namespace) -> int:
     check_usage(args, posts)
     before = validate_content(root)
     records: list[Record] = before.records
+    texts = {post: read_post(post) for post in posts}
+    chrome = site_lines(list(texts.values()))  # lines opening several posts of one site
     if args.json:
-        results = [extract(read_post(p), records).as_json() for p in posts]
+        results = [extract(texts[p], records, chrome).as_json() for p in posts]
         print(json.dumps(results[0] if len(results) == 1 else results, ensure_ascii=False, indent=2))
         return 0
     written: dict[Path, list[Path]] = {}
@@ -101,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
     for number, post in enumerate(posts, 1):
         if len(posts) > 1:
             print(f"[{number}/{len(posts)}] {post}", file=sys.stderr, flush=True)
-        found = extract(read_post(post), records)
+        found = extract(texts[post], records, chrome)
         written[post] = import_one(post, found, root, args, taken)
         for path in written[post]:
             print(f"เขียน / wrote {path}")

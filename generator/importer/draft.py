@@ -36,6 +36,14 @@ class Draft:
         text = yaml_value(key, value)
         self.lines.append(text + (f"  # {note}" if note and "\n" not in text else ""))
 
+    def add_commented(self, key: str, items: dict[str, str], missing: str) -> None:
+        """A list of ids, each with a comment ('- ageing-society  # ผู้สูงอายุ')."""
+        if not items:
+            self.lines.append(f"# {key}:  # {missing}")
+            return
+        self.lines.append(f"{key}:")
+        self.lines += [f"  - {item}  # {note}" for item, note in items.items()]
+
     def text(self, schema: str) -> str:
         head = [f"# yaml-language-server: $schema=../../schemas/{schema}.schema.json",
                 "# ร่างจาก kb import: ตรวจทานทุกช่องก่อนเผยแพร่ / draft from kb import: review every field",
@@ -100,6 +108,9 @@ def meeting_draft(found: Extracted, id_: str, source: str, new: dict[str, str],
     reporter = found.reporter or ""
     draft.add("reporter", found.stakeholders.get(reporter) or new.get(reporter) or found.reporter, "ผู้รายงาน")
     draft.add("hashtags", found.hashtags)
+    draft.add_commented("topics", {topic: "พบคำ / matched: " + ", ".join(matched)
+                                   for topic, matched in found.topics.items()},
+                        "ไม่พบคำของประเด็นที่มีอยู่ / no existing topic's words found")
     listed = media if media is not None else [{"kind": "photo", **photo} for photo in found.photos]
     draft.add("media", listed, "ไม่พบรายการภาพ")
     draft.add("next_meetings", found.next_meetings)

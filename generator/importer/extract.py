@@ -18,6 +18,7 @@ from .organizations import find_organizations
 from .people import Person, find_people
 from .text import PHOTO, lines_of, words
 from .title import find_title
+from .topics import find_topics
 
 CHROME = re.compile(r"ข้ามไปยังเนื้อหาหลัก|^Relate topics.*$|^แสดงความคิดเห็น.*$|^circle$|^Audio file$", re.M)
 REPORTER = [re.compile(r"^\s*(?P<name>[\u0e01-\u0e4e]+\s+[\u0e01-\u0e4e]+)\s+รายงาน\s*$", re.M),
@@ -46,6 +47,7 @@ class Extracted:
     people: list[str] = field(default_factory=list)  # honorific + name as written
     roles: dict[str, str] = field(default_factory=dict)  # person → the role written after the name
     hashtags: list[str] = field(default_factory=list)
+    topics: dict[str, list[str]] = field(default_factory=dict)  # existing topic id → words that matched
     photos: list[dict[str, Any]] = field(default_factory=list)
     reporter: str | None = None
     credit: str | None = None
@@ -56,7 +58,8 @@ class Extracted:
     def as_json(self) -> dict[str, Any]:
         return {"title": self.title, "date": self.date.isoformat() if self.date else None,
                 "time": self.time, "provinces": self.provinces, "organizations": self.organizations,
-                "people": self.people, "hashtags": self.hashtags, "photos": len(self.photos)}
+                "people": self.people, "hashtags": self.hashtags, "topics": self.topics,
+                "photos": len(self.photos)}
 
 
 def photo_line(match: re.Match[str]) -> dict[str, Any]:
@@ -195,12 +198,13 @@ def people_and_roles(out: Extracted, body: str, known_people: dict[str, str]) ->
         out.reporter = bare[out.reporter.replace(" ", "")]
 
 
-def extract(text: str, records: list[Record]) -> Extracted:
+def extract(text: str, records: list[Record], site_lines: frozenset[str] = frozenset()) -> Extracted:
+    """What the post says; site_lines are the lines a batch found opening several of its posts."""
     # web posts carry invisible direction marks (Facebook wraps names in U+202A…U+202C) and stray
     # control characters: a draft holding them would fail validation
     text = FORBIDDEN.sub("", BIDI.sub("", text.replace("\r\n", "\n").replace("\u00a0", " ")))
     out = Extracted()
-    out.title, out.publisher = find_title(text)
+    out.title, out.publisher = find_title(text, site_lines)
     out.body = strip_chrome(text)
     out.date = meeting_date(text)
     out.time = meeting_time(out.body)
@@ -217,6 +221,7 @@ def extract(text: str, records: list[Record]) -> Extracted:
     out.organizations, out.stakeholders = find_organizations(out.body, organizations)
     people_and_roles(out, out.body, people)
     out.hashtags = find_hashtags(out.body)
+    out.topics = find_topics(out.body, records)
     out.photos = [photo_line(m) for m in PHOTO.finditer(text)]
     if match := CREDIT.search(out.body):
         out.credit = match.group(0).strip()

@@ -74,14 +74,21 @@ def name_key(text: str) -> str:
     return re.sub(r"[\s.]", "", PARENTHESES.sub("", text)).casefold()
 
 
+def also_a_word(short: str, form: str) -> bool:
+    """An abbreviation's dotless form that is also a Thai word (สอบ of สอบ., ทน of ทน.): it is
+    read as the abbreviation only as written, with its dot ('สอบถาม', 'การสอบ' are no body)."""
+    return short.endswith(".") and "." not in form and form in dictionary()
+
+
 @cache
 def body_abbreviations() -> tuple[str, ...]:
     forms = set()
     for entry in load_glossary():
-        if entry["short"] in NOT_BODIES:
+        short = str(entry["short"])
+        if short in NOT_BODIES:
             continue
-        for form in [str(entry["short"]), *map(str, entry.get("forms", []))]:
-            if len(re.sub(r"[\s.]", "", form)) >= 2 and not form.islower():
+        for form in [short, *map(str, entry.get("forms", []))]:
+            if len(re.sub(r"[\s.]", "", form)) >= 2 and not form.islower() and not also_a_word(short, form):
                 forms.add(form)
     return tuple(sorted(forms, key=len, reverse=True))
 

@@ -1,14 +1,17 @@
-"""The post's headline: never a menu, a template credit, a breadcrumb, a category label, a
-share button or a date heading; without enclosing quotes or a leading '#'. A post that opens
-with its body ('เมื่อวันที่ ...', 'ผู้สื่อข่าวรายงานว่า ...') has no headline: None, and the draft
-asks for one."""
+"""The post's headline: never a site line (a menu, a template credit, a breadcrumb, a category
+label or section banner, a share button, a date bar, the site's name with its English tagline,
+a letter-spaced welcome, or, in a batch, a line that opens several posts of the same site);
+without enclosing quotes or a leading '#'. A page that gives its headline twice (the page title
+and the heading) has that line as its headline, whatever site lines stand above it. A post that
+opens with its body ('เมื่อวันที่ ...', 'ผู้สื่อข่าวรายงานว่า ...') or holds no headline has none:
+None, and the draft asks for one."""
 
 from __future__ import annotations
 
 import re
 
 from ..thai import thai_to_arabic_digits
-from .dates import DATE
+from .dates import DATE, DATE_ONLY_REST
 from .text import PHOTO, is_chrome, lines_of, strip_enclosing
 
 STAMP_PREFIX = re.compile(r"^date \d{4}-\d\d-\d\d\s*")
@@ -16,17 +19,50 @@ LABEL_PREFIX = re.compile(r"^(?:เรื่อง|หัวข้อ|ข่า�
 BODY_START = re.compile(r"^(?:เมื่อ|วันนี้|วันที่|เวลา|ผู้สื่อข่าว|รายงานข่าว|ด้วย|ตามที่|วัน(?:จันทร์|อังคาร|พุธ|พฤหัส|ศุกร์|"
                         r"เสาร์|อาทิตย์))")
 LONGEST_TITLE = 250
-LOOK_AT = 8  # content lines searched for a dated activity heading
+LONGEST_HEADLINE_GIVEN_TWICE = 150
+LOOK_AT = 8  # content lines searched for a dated activity heading, or for a headline given twice
+# '<site name> - Songkhla Health': a site's name with its English tagline after a dash or bar
+ENGLISH_TAGLINE = re.compile(r"\s[-–—|:]\s*[A-Za-z][A-Za-z0-9 .,&'’/-]*$")
+# a news site's section banner: one unbroken run such as 'ข่าวอัพเดทรายวัน', 'ข่าวใหม่ล่าสุด'
+SECTION_BANNER = re.compile(r"^(?:ข่าว|บทความ|กิจกรรม|ประชาสัมพันธ์|แนะนำ|เรื่องเด่น|ไฮไลท์|หมวด)\S{0,24}$")
+CATEGORY_LINE = re.compile(r"(?:Tags?|Category|Categories|หมวดหมู่|หมวด|ประเภท)\s*:\s*(?P<name>[^|\n]+)", re.I)
 
 
-def content_lines(text: str) -> list[str]:
-    """The page's lines that may be the post: without photo lines, chrome and page stamps."""
+def content_lines(text: str, site_lines: frozenset[str] = frozenset()) -> list[str]:
+    """The page's lines that may be the post: without photo lines, chrome, page stamps and the
+    lines a batch found opening several posts of the site."""
     lines = []
+    categories = {m["name"].strip() for m in CATEGORY_LINE.finditer(text)}
     for raw in lines_of(text)[:60]:
         line = STAMP_PREFIX.sub("", raw).strip()
-        if line and not PHOTO.match(line) and not is_chrome(line):
+        if line and not PHOTO.match(line) and not is_chrome(line) and not is_site_line(line, categories) \
+                and line not in site_lines:
             lines.append(line)
     return lines
+
+
+def is_site_line(line: str, categories: set[str]) -> bool:
+    """A line the site puts above every post: its name with an English tagline, a section
+    banner, a category the page tags the post with, a letter-spaced welcome."""
+    return (bool(ENGLISH_TAGLINE.search(line)) or bool(SECTION_BANNER.match(line)) or line in categories
+            or letter_spaced(line))
+
+
+def letter_spaced(line: str) -> bool:
+    """'ยิ น ดี ต้ อ น รั บ': a banner spelled out letter by letter."""
+    pieces = line.split()
+    return len(pieces) >= 5 and sum(len(p) <= 2 for p in pieces) >= 0.7 * len(pieces)
+
+
+def given_twice(lines: list[str]) -> int:
+    """Where the headline starts when the page gives it twice (its title, then its heading)
+    below shorter site lines (a slogan); 0 otherwise. A repeated lede or caption is longer
+    than a headline, or comes below one."""
+    opening = lines[:LOOK_AT]
+    for n, line in enumerate(opening):
+        if line in opening[n + 1:] and 8 <= len(line) <= LONGEST_HEADLINE_GIVEN_TWICE:
+            return n if all(len(above) < len(line) for above in opening[:n]) else 0
+    return 0
 
 
 def glued_date_heading(line: str) -> str | None:
@@ -49,14 +85,16 @@ WEEKDAY_COMMA = re.compile(r"^วัน(?:จันทร์|อังคาร|
 
 
 def is_date_heading(line: str) -> bool:
-    """'วันศุกร์, 26 เมษายน 2567' or '7 ธันวาคม 2560' alone on its line: a date bar."""
+    """'วันศุกร์, 26 เมษายน 2567', '7 ธันวาคม 2560' or 'วันที่ 16 เม.ย. 2561 เวลา 12:00 น.' alone on
+    its line: a date bar."""
     match = DATE.match(plain := WEEKDAY_COMMA.sub("", thai_to_arabic_digits(line)))
-    return match is not None and not plain[match.end():].strip(" ,.:น")
+    return match is not None and bool(DATE_ONLY_REST.match(plain[match.end():]))
 
 
-def find_title(text: str) -> tuple[str | None, str | None]:
+def find_title(text: str, site_lines: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
     """The headline (None when the post opens with its body) and the site name after ' | '."""
-    lines = content_lines(text)
+    lines = content_lines(text, site_lines)
+    lines = lines[given_twice(lines):]
     for line in lines[:LOOK_AT]:
         heading = glued_date_heading(line)
         if heading:
@@ -74,3 +112,28 @@ def find_title(text: str) -> tuple[str | None, str | None]:
             continue
         return title, (site.strip() or None)
     return None, None
+
+
+SHARED_BY = 2  # different posts of a batch whose opening holds a line before it counts as the site's
+SAME_POST = 0.5  # posts sharing this much of their lines are one post imported twice
+
+
+def site_lines(texts: list[str]) -> frozenset[str]:
+    """The lines that open several different posts of a batch (a site's name, slogan or banner
+    above each of its posts): site chrome, never a headline. One post imported twice shares
+    its headline with itself, not with its site."""
+    posts = [content_lines(text) for text in texts]
+    holders: dict[str, list[set[str]]] = {}
+    for lines in posts:
+        for line in set(lines[:LOOK_AT]):
+            holders.setdefault(line, []).append(set(lines))
+    return frozenset(line for line, held in holders.items() if distinct(held) >= SHARED_BY)
+
+
+def distinct(posts: list[set[str]]) -> int:
+    """How many of these posts differ from one another (not one post twice)."""
+    kept: list[set[str]] = []
+    for post in posts:
+        if all(len(post & other) / max(len(post | other), 1) < SAME_POST for other in kept):
+            kept.append(post)
+    return len(kept)
