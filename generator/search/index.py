@@ -32,6 +32,7 @@ from ..records.kinds import kinds
 from ..thai import format_thai_date
 from .equivalents import Finder, equivalents, token_of
 from .text import normalize, trigrams
+from .typos import build_vocabulary_files
 
 __all__ = ["build_search_index", "normalize", "shard_of", "trigrams"]
 
@@ -102,7 +103,7 @@ def search_docs(index: SiteIndex) -> list[SearchDoc]:
 def build_search_index(index: SiteIndex) -> dict[str, bytes]:
     """Every file of the search index, by path under the site root."""
     docs = search_docs(index)
-    return index_files(docs, page_numbers(docs))[0]
+    return index_files(docs, page_numbers(docs))[0] | build_vocabulary_files(docs)
 
 
 def index_files(docs: list[SearchDoc], numbers: Numbers) -> tuple[dict[str, bytes], tuple[int, int]]:

@@ -37,6 +37,7 @@ from .index import (
     shard_file,
     shard_of,
 )
+from .typos import kept_vocabulary_files
 
 
 @dataclass
@@ -54,7 +55,7 @@ def kept_search_index(index: SiteIndex, key: str, code: str) -> dict[str, bytes]
     stored = read_checked(path / "search-index.pickle") if path else None
     last = stored if isinstance(stored, Kept) else None
     if last is not None and last.key == key:
-        return last.files
+        return last.files | kept_vocabulary_files(key, lambda: search_docs(index))
     docs = search_docs(index)
     numbers = page_numbers(docs)
     pages = {doc.url: (digest_of(doc), number, doc) for doc, number in zip(docs, numbers.of, strict=True)}
@@ -65,7 +66,7 @@ def kept_search_index(index: SiteIndex, key: str, code: str) -> dict[str, bytes]
     kept.key = key
     if path:
         write_checked(path / "search-index.pickle", kept)
-    return kept.files
+    return kept.files | kept_vocabulary_files(key, lambda: docs)  # typos.py: the words, for typos
 
 
 def layout(code: str, ranges: list[list[Any]], totals: tuple[int, int]) -> tuple[Any, ...]:

@@ -1,0 +1,261 @@
+"""Search that forgives one slip: the site's own words, so a query typed with one slip still
+finds its page, and "หมายถึง …?" offers the spelling the pages use.
+
+A slip is one of: a letter missing, one extra, two neighbours swapped, a letter typed as its
+neighbour on the Kedmanee keyboard (or with/without Shift), a sound-alike consonant (ญ/น, ร/ล,
+ศ/ษ/ส, ภ/พ, ณ/น, ธ/ท, ฎ/ด, ฏ/ต, ฐ/ถ…), a short vowel for its long one, a tone mark dropped, added
+or wrong, or a silent letter (ย์, ร์, ติ์) left out. `one_slip` names the slip between a word
+and what was typed; kb-search.js does the same with the table written here (search/v/slips.json).
+
+How the browser uses it: when no page holds the query's phrase, or few pages do, it loads the
+vocabulary files of the query's consonants, finds words of the site within one slip of a
+stretch of the query (`corrections`), and runs the ordinary, exact search for the corrected
+query, best correction first (at most three are tried). Only a correction some page holds is
+offered, so noise finds nothing: a random string's near words leave the rest of the query as
+it was, and no page holds that. Exact results always rank above forgiven ones.
+
+The vocabulary: every word nlpO3 (PyThaiNLP's newmm) cuts from the pages' indexed text,
+normalised like the index (text.py), three letters or more, with the number of pages holding
+it. A word is filed under the sound-alike groups of its first two consonants (Latin letters and
+digits are one group): a slip changes at most one of them, so the query's consonants still
+name a file holding the word. Words are kept per page text in the cache (generator.cache), so a
+warm build cuts only changed pages, and the files equal a cold build's.
+
+Measured (December 2026, this machine; `./run bench --search`, `--relevance`):
+- vocabulary: demo 128 pages 3,1xx words, 21 files, xx KB gzip in all; demo with 12 real posts
+  imported 4,xxx words; the 10,000-meeting synthetic site (text sampled from the demo) 3,xxx
+  words — see the README table for the figures at each size. A typo query loads the files of
+  its consonants' groups (at most ~10 of 21).
+- why not SymSpell's deletes: every delete of every word as a key multiplies the vocabulary by
+  its mean length (~9), and a Thai query typed without spaces is several words: its deletes
+  would have to be taken of every stretch of it. Words filed by their consonants and matched
+  against every stretch in the browser cost one small file per consonant group and no more.
+- why not trigram-overlap scoring of pages: a query's words apart in a page share as many
+  trigrams as the phrase, so at 10,000 pages the page that holds the phrase is one of thousands
+  with the same score; and the page texts it downloads to tell them apart cost more than the
+  vocabulary.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from ..cache import Store, cache_dir, key_of, read_checked, write_checked
+from ..text import RUN, cut_runs, is_thai
+from .text import normalize
+
+MIN_WORD = 3  # letters: shorter words are within one slip of too many stretches of any query
+MAX_WORD = 30
+TRIES = 3  # corrections the browser runs, best first
+NAMESPACE = "search-words"
+
+# Kedmanee, row by row from the digits down, as the keys lie (x of the row's first key).
+UNSHIFTED = [(1.0, "ๅ/-ภถุึคตจขช"), (1.5, "ๆไำพะัีรนยบลฃ"), (1.75, "ฟหกดเ้่าสวง"), (2.25, "ผปแอิืทมใฝ")]
+SHIFTED = [(1.0, "+๑๒๓๔ู฿๕๖๗๘๙"), (1.5, "๐\"ฎฑธํ๊ณฯญฐ,ฅ"), (1.75, "ฤฆฏโฌ็๋ษศซ."), (2.25, "()ฉฮฺ์?ฒฬฦ")]
+SOUND_ALIKE = ["ขฃคฅฆ", "ฉชฌ", "ซศษส", "ญย", "ญนณรลฬ", "ฎด", "ฏต", "ฐฑฒถทธ", "ดตฎฏ", "ผพภ", "ฝฟ",
+               "หฮ", "บป", "ไใ"]
+VOWELS = ["ิี", "ึื", "ุู", "ะาั", "ำั"]
+TONES = "่้๊๋์"  # the tone marks, and thanthakhat (a dropped one is read as a mark slip)
+SILENT = re.compile("[ก-ฮ][ิุ]?์")  # a silent letter: ย์ in ศูนย์, ติ์ in ศักดิ์
+# the groups words are filed under: sound-alike initial consonants share a file
+GROUPS = ["ก", "ขฃคฅฆ", "ง", "จ", "ฉชฌ", "ซศษส", "ญย", "ฎดฏต", "ฐฑฒถทธ", "ณน", "บป", "ผพภ", "ฝฟ", "ม",
+          "รลฬฤฦ", "ว", "หฮ", "อ", "abcdefghijklmnopqrstuvwxyz0123456789"]
+GROUP_OF = {ch: n for n, letters in enumerate(GROUPS) for ch in letters}
+
+
+def keyboard_neighbours() -> dict[str, set[str]]:
+    """Keys next to each other in a row or touching across rows, and each key's other layer."""
+    keys: list[tuple[str, float, int]] = []
+    for layer in (UNSHIFTED, SHIFTED):
+        for row, (start, letters) in enumerate(layer):
+            keys += [(ch, start + col, row) for col, ch in enumerate(letters)]
+    near: dict[str, set[str]] = {}
+    for ch, x, row in keys:
+        for other, x2, row2 in keys:
+            beside = row == row2 and abs(x - x2) == 1 or abs(row - row2) == 1 and abs(x - x2) <= 0.75
+            if other != ch and (beside or (row == row2 and x == x2)):
+                near.setdefault(ch, set()).add(other)
+    return near
+
+
+def confusable() -> dict[str, str]:
+    """Each letter → the letters it is mistyped as: keyboard neighbours, sound-alikes, vowels of
+    the other length, other tone marks. Symmetric."""
+    pairs: dict[str, set[str]] = {ch: set(found) for ch, found in keyboard_neighbours().items()}
+    for group in [*SOUND_ALIKE, *VOWELS, TONES[:4]]:
+        for ch in group:
+            pairs.setdefault(ch, set()).update(set(group) - {ch})
+    return {ch: "".join(sorted(found)) for ch, found in sorted(pairs.items()) if normalize(ch)}
+
+
+CONFUSABLE = confusable()
+
+
+def slip_kind(right: str, typed: str) -> str:
+    if right in TONES or typed in TONES:
+        return "tone"
+    if any(right in g and typed in g for g in SOUND_ALIKE):
+        return "sound"
+    if any(right in g and typed in g for g in VOWELS):
+        return "vowel"
+    return "key"
+
+
+def one_slip(word: str, typed: str) -> str | None:  # noqa: C901, PLR0911 - one case per kind
+    """The slip that makes `typed` of `word`, or None when it takes none or more than one:
+    missing, extra, swapped, key, sound, vowel, tone (a mark dropped, added or wrong), silent."""
+    if word == typed:
+        return None
+    at = next((i for i, (a, b) in enumerate(zip(word, typed, strict=False)) if a != b), min(len(word), len(typed)))
+    if len(typed) == len(word):
+        if word[at + 1:] == typed[at + 1:]:
+            return slip_kind(word[at], typed[at]) if typed[at] in CONFUSABLE.get(word[at], "") else None
+        swap = word[:at] + word[at + 1:at + 2] + word[at:at + 1] + word[at + 2:]
+        return "swapped" if swap == typed else None
+    if len(typed) == len(word) - 1:  # the first difference may sit after a repeated letter: try all
+        for i in range(len(word)):
+            if word[:i] + word[i + 1:] == typed:
+                return "tone" if word[i] in TONES else "missing"
+        return None
+    if len(typed) == len(word) + 1:
+        for i in range(len(typed)):
+            if typed[:i] + typed[i + 1:] == word:
+                return "tone" if typed[i] in TONES else "extra"
+        return None
+    for silent in SILENT.finditer(word):
+        if word[:silent.start()] + word[silent.end():] == typed:
+            return "silent"
+    return None
+
+
+# ---- the vocabulary ----
+
+def page_text(fields: dict[str, str]) -> str:
+    return "\n".join(fields.values())
+
+
+def words_of_texts(texts: list[str]) -> list[list[str]]:
+    """The distinct words of each text, normalised, as the vocabulary keeps them; each distinct
+    Thai run is cut once, in one batch (on every core when there are many)."""
+    runs = [RUN.findall(text.casefold()) for text in texts]
+    thai = [r for r in dict.fromkeys(r for found in runs for r in found) if is_thai(r)]
+    cut = dict(zip(thai, cut_runs(thai), strict=True))
+    kept = {r: {w for w in map(normalize, cut.get(r, [r])) if MIN_WORD <= len(w) <= MAX_WORD and not w.isdigit()}
+            for r in dict.fromkeys(r for found in runs for r in found)}
+    return [sorted(set().union(*map(kept.__getitem__, set(found)))) for found in runs]
+
+
+def groups_of(word: str) -> list[int]:
+    """The files a word is in: the groups of its first two consonants (or Latin letters)."""
+    found = [GROUP_OF[ch] for ch in word if ch in GROUP_OF][:2]
+    return sorted(set(found))
+
+
+def query_groups(norm: str) -> list[int]:
+    return sorted({GROUP_OF[ch] for ch in norm if ch in GROUP_OF})
+
+
+def vocabulary(texts: list[str], store: Store | None = None) -> Counter[str]:
+    """Each word → how many of the texts hold it; a text's words from the store when known."""
+    known = [store.items.get(key_of(NAMESPACE, t)) if store else None for t in texts]
+    missing = [t for t, k in zip(texts, known, strict=True) if k is None]
+    fresh = dict(zip(missing, words_of_texts(missing), strict=True))
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(store.get_or_make(text, partial(fresh.__getitem__, text)) if store else fresh[text])
+    return counts
+
+
+def vocabulary_files(counts: Counter[str]) -> dict[str, bytes]:
+    """search/v/slips.json (the slip table and the groups) and one file per group: {word: pages}."""
+    files: dict[str, dict[str, int]] = {f"search/v/{n}.json": {} for n in range(len(GROUPS))}
+    for word in sorted(counts):
+        for group in groups_of(word):
+            files[f"search/v/{group}.json"][word] = counts[word]
+    table = {"groups": GROUP_OF, "confusable": CONFUSABLE, "silent": SILENT.pattern, "min": MIN_WORD,
+             "tries": TRIES}
+    out = {path: dump(words) for path, words in files.items()}
+    out["search/v/slips.json"] = dump(table)
+    return out
+
+
+def dump(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+
+
+def build_vocabulary_files(docs: Iterable[Any]) -> dict[str, bytes]:
+    """The vocabulary files of these pages (SearchDoc: their `fields`), from nothing."""
+    return vocabulary_files(vocabulary([page_text(doc.fields) for doc in docs]))
+
+
+def kept_vocabulary_files(key: str, docs: Callable[[], Iterable[Any]]) -> dict[str, bytes]:
+    """The same files, from the last build's when the content is the same, and each page's
+    words from the cache when its text is: only changed pages are cut again."""
+    path = cache_dir()
+    last = read_checked(path / "search-vocabulary.pickle") if path else None
+    if isinstance(last, tuple) and len(last) == 2 and last[0] == key:  # noqa: PLR2004
+        return dict(last[1])
+    store = Store(NAMESPACE)
+    files = vocabulary_files(vocabulary([page_text(doc.fields) for doc in docs()], store))
+    if store.enabled:
+        store.save()
+        write_checked(path / "search-vocabulary.pickle", (key, files))  # type: ignore[operator]
+    return files
+
+
+# ---- corrections: what the browser does (kb-search.js), here for tests and benchmarks ----
+
+@dataclass(frozen=True)
+class Correction:
+    start: int  # the stretch of the normalised query the word replaces
+    end: int
+    word: str
+    kind: str
+    pages: int  # how many pages hold the word
+
+    def applied(self, norm: str) -> str:
+        return norm[:self.start] + self.word + norm[self.end:]
+
+
+def corrections(norm: str, words: dict[str, int]) -> list[Correction]:
+    """Words of the vocabulary within one slip of a stretch of the normalised query, best
+    first: longer words, then words more pages hold. A stretch that is itself a word of the
+    site is not corrected."""
+    by_start: dict[str, list[str]] = {}
+    for word in words:
+        if len(word) >= MIN_WORD:
+            for ch in {word[0], word[1]}:
+                by_start.setdefault(ch, []).append(word)
+    found: dict[str, Correction] = {}
+    for start in range(len(norm)):
+        near = {w for ch in norm[start:start + 2] for w in by_start.get(ch, [])}
+        for word in near:
+            for end in range(start + max(2, len(word) - 3), min(len(norm), start + len(word) + 1) + 1):
+                typed = norm[start:end]
+                if typed in words:
+                    continue
+                kind = one_slip(word, typed)
+                if kind:
+                    fix = Correction(start, end, word, kind, words[word])
+                    fixed = fix.applied(norm)
+                    if fixed not in found or rank(fix) < rank(found[fixed]):
+                        found[fixed] = fix
+    return sorted(found.values(), key=rank)
+
+
+def rank(fix: Correction) -> tuple[int, int, int, str]:
+    return -len(fix.word), -fix.pages, fix.start, fix.word
+
+
+def load_words(files: dict[str, bytes], norm: str) -> dict[str, int]:
+    """The words the browser downloads for this query: its consonants' groups' files."""
+    words: dict[str, int] = {}
+    for group in query_groups(norm):
+        words.update(json.loads(files[f"search/v/{group}.json"]))
+    return words
