@@ -6,9 +6,11 @@ against judgements written by hand in tests/fixtures/judged/.
 Related pages: on the demo content and on the demo content with real posts imported by
 `kb import` (the importer's dev set), the precision of the judged items the lists show, how
 many of the pairs judged relevant they show, and the share of a meeting page's list that is
-meetings, proposals, areas and system maps. Search: recall@10 and MRR of the public queries
-(search-queries.json) and of the judged cross-script and phrase queries, run in Chromium
-through window.kbSearch on the demo site's index.
+meetings, proposals, areas and system maps. Search: recall@10, MRR and precision@10 of the
+public queries (search-queries.json) and of the judged cross-script and phrase queries, run in
+Chromium through window.kbSearch on the demo site's index; the same for the judged typo
+queries (typos.yaml) on the demo site and on the demo with the real posts imported, and how
+many nonsense queries find anything (none should).
 """
 
 from __future__ import annotations
@@ -201,18 +203,24 @@ def run_queries(site: Path, queries: list[str]) -> dict[str, list[str]]:
     return results
 
 
-def search_figures(queries: list[Query], results: dict[str, list[str]]) -> dict[str, tuple[int, float, float]]:
-    """Group → (queries, mean recall@10, MRR); and every query together."""
+def precision_at(found: list[str], relevant: list[str], k: int = 10) -> float:
+    """The share of the first k results judged relevant (none shown: 0)."""
+    return len(set(found[:k]) & set(relevant)) / len(found[:k]) if found else 0.0
+
+
+def search_figures(queries: list[Query], results: dict[str, list[str]]) -> dict[str, tuple[int, float, float, float]]:
+    """Group → (queries, mean recall@10, MRR, mean precision@10); and every query together."""
     figures = {}
     for group in [*dict.fromkeys(q.group for q in queries), "all"]:
         mine = [q for q in queries if group in ("all", q.group)]
         recall = sum(recall_at(results[q.q], q.relevant) for q in mine) / len(mine)
         mrr = sum(reciprocal_rank(results[q.q], q.relevant) for q in mine) / len(mine)
-        figures[group] = (len(mine), recall, mrr)
+        precision = sum(precision_at(results[q.q], q.relevant) for q in mine) / len(mine)
+        figures[group] = (len(mine), recall, mrr, precision)
     return figures
 
 
-def measure_search() -> dict[str, tuple[int, float, float]]:
+def measure_search() -> dict[str, tuple[int, float, float, float]]:
     from .search import write_search_site
 
     queries = search_queries()
@@ -223,15 +231,58 @@ def measure_search() -> dict[str, tuple[int, float, float]]:
     return search_figures(queries, results)
 
 
+# ---- typos (issue 29) ----
+
+def typo_queries() -> tuple[dict[str, list[Query]], list[str]]:
+    """The judged typo queries by corpus (demo, imported), and the nonsense ones."""
+    judged_typos = yaml.safe_load((JUDGED / "typos.yaml").read_text("utf-8"))
+    by_corpus = {corpus: [Query(f"typos-{corpus}", c["q"], list(c["relevant"])) for c in judged_typos[corpus]]
+                 for corpus in ("demo", "imported")}
+    return by_corpus, [str(q) for q in judged_typos["nonsense"]]
+
+
+@dataclass
+class TypoFigures:
+    search: dict[str, tuple[int, float, float, float]]  # as search_figures: typos-demo, typos-imported, all
+    nonsense: int
+    nonsense_found: list[str]  # nonsense queries that found something, on either site
+
+
+def measure_typos() -> TypoFigures:
+    """The typo queries on the demo site and on the demo with real posts imported; the
+    nonsense queries on both."""
+    from .search import write_search_site
+
+    by_corpus, nonsense = typo_queries()
+    results: dict[str, list[str]] = {}
+    noisy: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="kb-judged-typos-") as tmp:
+        imported_corpus(Path(tmp) / "content")
+        for corpus, content in (("demo", ROOT / "content"), ("imported", Path(tmp) / "content")):
+            site = Path(tmp) / f"site-{corpus}"
+            write_search_site(content, site)
+            found = run_queries(site, [q.q for q in by_corpus[corpus]] + nonsense)
+            results |= {q.q: found[q.q] for q in by_corpus[corpus]}
+            noisy += [f"{q} ({corpus}: {found[q][0]})" for q in nonsense if found[q]]
+    queries = by_corpus["demo"] + by_corpus["imported"]
+    return TypoFigures(search_figures(queries, results), len(nonsense), noisy)
+
+
 def run() -> None:
     print(f"{'related pages':<16} {'judged shown':>12} {'precision':>10} {'relevant found':>15}"
           f" {'meeting lists: leads':>21}")
     for name, f in measure_related().items():
         print(f"{name:<16} {f.shown:>12} {f.precision:>10.2f} {f.relevant_shown:>7} / {f.relevant:<5}"
               f" {f.leads:>21.0%}", flush=True)
-    print(f"\n{'search':<16} {'queries':>8} {'recall@10':>10} {'MRR':>6}")
-    for group, (n, recall, mrr) in measure_search().items():
-        print(f"{group:<16} {n:>8} {recall:>10.2f} {mrr:>6.2f}", flush=True)
+    print(f"\n{'search':<16} {'queries':>8} {'recall@10':>10} {'MRR':>6} {'precision@10':>13}")
+    for group, (n, recall, mrr, precision) in measure_search().items():
+        print(f"{group:<16} {n:>8} {recall:>10.2f} {mrr:>6.2f} {precision:>13.2f}", flush=True)
+    typos = measure_typos()
+    print(f"\n{'typo queries':<16} {'queries':>8} {'recall@10':>10} {'MRR':>6} {'precision@10':>13}")
+    for group, (n, recall, mrr, precision) in typos.search.items():
+        print(f"{group:<16} {n:>8} {recall:>10.2f} {mrr:>6.2f} {precision:>13.2f}", flush=True)
+    print(f"nonsense queries: {typos.nonsense}, found something: {len(typos.nonsense_found)}"
+          + "".join(f"\n  {q}" for q in typos.nonsense_found))
 
 
 if __name__ == "__main__":

@@ -218,6 +218,7 @@ class Correction:
     word: str
     kind: str
     pages: int  # how many pages hold the word
+    unknown: int  # letters of the stretch no word of the site spells where they stand
 
     def applied(self, norm: str) -> str:
         return norm[:self.start] + self.word + norm[self.end:]
@@ -225,8 +226,10 @@ class Correction:
 
 def corrections(norm: str, words: dict[str, int]) -> list[Correction]:
     """Words of the vocabulary within one slip of a stretch of the normalised query, best
-    first: longer words, then words more pages hold. A stretch that is itself a word of the
-    site is not corrected."""
+    first: stretches holding more letters no word of the site covers (that is where a slip
+    is), then longer words, longer stretches, words more pages hold. A stretch that is itself
+    a word of the site is not corrected."""
+    known = covered(norm, words)
     by_start: dict[str, list[str]] = {}
     for word in words:
         if len(word) >= MIN_WORD:
@@ -242,15 +245,26 @@ def corrections(norm: str, words: dict[str, int]) -> list[Correction]:
                     continue
                 kind = one_slip(word, typed)
                 if kind:
-                    fix = Correction(start, end, word, kind, words[word])
+                    fix = Correction(start, end, word, kind, words[word], known[start:end].count(False))
                     fixed = fix.applied(norm)
                     if fixed not in found or rank(fix) < rank(found[fixed]):
                         found[fixed] = fix
     return sorted(found.values(), key=rank)
 
 
-def rank(fix: Correction) -> tuple[int, int, int, str]:
-    return -len(fix.word), -fix.pages, fix.start, fix.word
+def rank(fix: Correction) -> tuple[int, int, int, int, int, str]:
+    return -fix.unknown, -len(fix.word), fix.start - fix.end, -fix.pages, fix.start, fix.word
+
+
+def covered(norm: str, words: dict[str, int]) -> list[bool]:
+    """Which letters of the query stand in a word of the site spelt out in it."""
+    known = [False] * len(norm)
+    for word in words:
+        at = norm.find(word) if len(word) >= MIN_WORD else -1
+        while at >= 0:
+            known[at:at + len(word)] = [True] * len(word)
+            at = norm.find(word, at + 1)
+    return known
 
 
 def load_words(files: dict[str, bytes], norm: str) -> dict[str, int]:

@@ -13,7 +13,14 @@
  * within each, the field it stands in (title, then summary, then what the page links and its
  * body), how often, and a light prior for meetings. Results are labelled by kind; the search
  * page groups them by kind.
- * window.kbSearch(query) → Promise<[{url, title, kind, type, date, snippet, whole}]>, in rank order.
+ *
+ * One slip forgiven (generator/search/typos.py): when fewer than FORGIVE_BELOW pages hold the
+ * phrase, the site's words within one slip of a stretch of the query are looked up in the
+ * vocabulary files of its consonants, and the corrected query is searched exactly, best
+ * correction first; its pages follow the exact results, marked forgiven, and the correction is
+ * offered ("หมายถึง …?"). A correction no page holds is dropped, so noise still finds nothing.
+ * window.kbSearch(query) → Promise<[{url, title, kind, type, date, snippet, whole, forgiven,
+ * suggestion}]>, in rank order.
  */
 (function () {
   "use strict";
@@ -26,6 +33,8 @@
   var TITLE_IS_QUERY = 4;
   var PRIOR = { meeting: 1.4 };  // reports are what readers come for: a word in a report's text ranks with a summary's
   var LIMIT = 20, BATCH = 30, MAX_CONFIRM = 60, FIRST = 10, PER_KIND = 4;
+  var FORGIVE_BELOW = 3;  // pages holding the phrase: with fewer, the query may hold a slip
+  var MIN_FORGIVE = 4;  // letters: a shorter query is within one slip of too many words
   var THAI_LETTER = /[\u0E01-\u0E4E]/, LATIN_LETTER = /[a-z0-9]/i;
   var cache = new Map();
 
@@ -255,14 +264,10 @@
     return { score: tier + score * (PRIOR[fields.kind] || 1), re: hitRe };
   }
 
-  /* Page numbers are slots that stay put from build to build, not ranks: meta.order lists them
-   * in the site's order (kind by kind, newest first), which breaks ties between equal scores. */
+  /* Page numbers are places in the site's order (kind by kind, newest first): the number
+   * itself breaks ties between equal scores. */
   function rankOf(meta, doc) {
-    if (!meta.rank) {
-      meta.rank = new Map();
-      meta.order.forEach(function (d, n) { meta.rank.set(d, n); });
-    }
-    return meta.rank.get(doc);
+    return doc;
   }
 
   function kindOf(meta, doc) {
@@ -341,31 +346,160 @@
     };
   }
 
+  /* The exact search: pages holding the phrase, then pages holding every word apart. */
+  function exact(meta, q) {
+    var taken = new Set();
+    return candidates(meta, lookups(q.parts)).then(function (found) {
+      var pool = rankPool(meta, found, taken);
+      pool.forEach(function (doc) { taken.add(doc); });
+      return confirm(pool, q, [], 0);
+    }).then(function (results) {
+      if (results.length >= LIMIT || q.wordParts.length < 2) return results;
+      // pages holding every word apart, after those holding the phrase
+      return apart(meta, q.wordParts).then(function (found) {
+        return confirm(rankPool(meta, found, taken), q, results, 0);
+      });
+    }).then(function (results) {
+      results.forEach(function (r) { r.rank = rankOf(meta, r.doc); });
+      results.sort(function (a, b) { return b.score - a.score || a.rank - b.rank; });
+      return diversify(results).slice(0, LIMIT);
+    });
+  }
+
   function search(text) {
     return load("search/meta.json").then(function (meta) {
       var q = query(table(meta), String(text || ""));
       if (q.norm.length < 2) return [];
-      var taken = new Set();
-      return candidates(meta, lookups(q.parts)).then(function (found) {
-        var pool = rankPool(meta, found, taken);
-        pool.forEach(function (doc) { taken.add(doc); });
-        return confirm(pool, q, [], 0);
-      }).then(function (results) {
-        if (results.length >= LIMIT || q.wordParts.length < 2) return results;
-        // pages holding every word apart, after those holding the phrase
-        return apart(meta, q.wordParts).then(function (found) {
-          return confirm(rankPool(meta, found, taken), q, results, 0);
-        });
-      }).then(function (results) {
-        results.forEach(function (r) { r.rank = rankOf(meta, r.doc); });
-        results.sort(function (a, b) { return b.score - a.score || a.rank - b.rank; });
-        return diversify(results).slice(0, LIMIT);
+      return exact(meta, q).then(function (results) {
+        var whole = results.filter(function (r) { return r.whole; }).length;
+        if (whole >= FORGIVE_BELOW || q.norm.length < MIN_FORGIVE) return results;
+        return forgive(meta, String(text), q, results);
       });
+    });
+  }
+
+  /* ---- one slip forgiven: the site's words (search/v/), as typos.py files them ---- */
+
+  /* Is `typed` `word` with one slip: a letter missing or extra, two swapped, one mistyped as
+   * a confusable one (keyboard neighbour, sound-alike, vowel length, tone mark), a silent
+   * letter left out? typos.one_slip, which also names the slip. */
+  function oneSlip(slips, word, typed) {
+    if (word === typed) return false;
+    var at = 0, n = Math.min(word.length, typed.length), i;
+    while (at < n && word[at] === typed[at]) at++;
+    if (typed.length === word.length) {
+      if (word.slice(at + 1) === typed.slice(at + 1)) return (slips.confusable[word[at]] || "").indexOf(typed[at]) >= 0;
+      return word.slice(0, at) + word.slice(at + 1, at + 2) + word.slice(at, at + 1) + word.slice(at + 2) === typed;
+    }
+    if (typed.length === word.length - 1) {
+      for (i = 0; i < word.length; i++) if (word.slice(0, i) + word.slice(i + 1) === typed) return true;
+      return false;
+    }
+    if (typed.length === word.length + 1) {
+      for (i = 0; i < typed.length; i++) if (typed.slice(0, i) + typed.slice(i + 1) === word) return true;
+      return false;
+    }
+    var silent = new RegExp(slips.silent, "g"), m;
+    while ((m = silent.exec(word))) if (word.slice(0, m.index) + word.slice(m.index + m[0].length) === typed) return true;
+    return false;
+  }
+
+  function betterFix(a, b) {
+    return b.unknown - a.unknown || b.word.length - a.word.length || (b.end - b.start) - (a.end - a.start) ||
+      b.pages - a.pages || a.start - b.start || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0);
+  }
+
+  /* Which letters of the query stand in a word of the site spelt out in it. */
+  function covered(slips, words, norm) {
+    var known = new Array(norm.length).fill(false);
+    Object.keys(words).forEach(function (word) {
+      if (word.length < slips.min) return;
+      for (var at = norm.indexOf(word); at >= 0; at = norm.indexOf(word, at + 1)) {
+        for (var i = at; i < at + word.length; i++) known[i] = true;
+      }
+    });
+    return known;
+  }
+
+  /* Words within one slip of a stretch of the query (not itself a word of the site), best
+   * first: stretches holding more letters no word of the site covers (where a slip is), then
+   * longer words, longer stretches, words more pages hold; one fix per corrected query. */
+  function corrections(slips, words, norm) {
+    var known = covered(slips, words, norm), byStart = new Map();
+    Object.keys(words).forEach(function (w) {
+      if (w.length < slips.min) return;
+      new Set([w[0], w[1]]).forEach(function (ch) {
+        if (!byStart.has(ch)) byStart.set(ch, []);
+        byStart.get(ch).push(w);
+      });
+    });
+    var found = new Map();
+    for (var start = 0; start < norm.length; start++) {
+      var near = new Set((byStart.get(norm[start]) || []).concat(byStart.get(norm[start + 1]) || []));
+      near.forEach(function (word) {
+        var last = Math.min(norm.length, start + word.length + 1);
+        for (var end = start + Math.max(2, word.length - 3); end <= last; end++) {
+          var typed = norm.slice(start, end);
+          if (Object.prototype.hasOwnProperty.call(words, typed) || !oneSlip(slips, word, typed)) continue;
+          var unknown = known.slice(start, end).filter(function (k) { return !k; }).length;
+          var fix = { start: start, end: end, word: word, pages: words[word], unknown: unknown };
+          var fixed = norm.slice(0, start) + word + norm.slice(end);
+          if (!found.has(fixed) || betterFix(fix, found.get(fixed)) < 0) found.set(fixed, fix);
+        }
+      });
+    }
+    return Array.from(found.values()).sort(betterFix);
+  }
+
+  /* The vocabulary files of the query's consonants, merged: {word: pages}. */
+  function vocabulary(slips, norm) {
+    var groups = new Set();
+    for (var i = 0; i < norm.length; i++) if (slips.groups[norm[i]] !== undefined) groups.add(slips.groups[norm[i]]);
+    return Promise.all(Array.from(groups).map(function (g) { return load("search/v/" + g + ".json"); })).then(function (files) {
+      return Object.assign.apply(null, [{}].concat(files));
+    });
+  }
+
+  /* The query as typed, with the fixed stretch replaced (spaces and the rest kept). */
+  function corrected(text, fix) {
+    var n = normalizeWithMap(text);
+    return n.source.slice(0, n.map[fix.start]) + fix.word + n.source.slice(n.map[fix.end - 1] + 1);
+  }
+
+  function forgive(meta, text, q, results) {
+    return load("search/v/slips.json").then(function (slips) {
+      return vocabulary(slips, q.norm).then(function (words) {
+        return tryFixes(meta, text, corrections(slips, words, q.norm).slice(0, slips.tries), results);
+      });
+    });
+  }
+
+  /* Each correction in turn, until one finds pages holding it: those follow the exact results. */
+  function tryFixes(meta, text, fixes, results) {
+    if (!fixes.length) return Promise.resolve(results);
+    var suggestion = corrected(text, fixes[0]).trim();
+    return exact(meta, query(table(meta), suggestion)).then(function (found) {
+      var shown = new Set(results.map(function (r) { return r.url; }));
+      var extra = found.filter(function (r) { return r.whole && !shown.has(r.url); });
+      if (!extra.length) return tryFixes(meta, text, fixes.slice(1), results);
+      extra.forEach(function (r) { r.forgiven = true; r.suggestion = suggestion; });
+      return results.concat(extra);
     });
   }
 
   window.kbSearch = search;
   window.kbSearchNormalize = normalize;
+  window.kbSearchSlip = function (word, typed) {  // for tests: typos.one_slip's verdict
+    return load("search/v/slips.json").then(function (slips) { return oneSlip(slips, word, typed); });
+  };
+  window.kbSearchCorrections = function (text) {  // for tests: the corrected queries, best first
+    var norm = normalize(text);
+    return load("search/v/slips.json").then(function (slips) {
+      return vocabulary(slips, norm).then(function (words) {
+        return corrections(slips, words, norm).map(function (f) { return norm.slice(0, f.start) + f.word + norm.slice(f.end); });
+      });
+    });
+  };
   window.kbSearchSegment = function (text) {  // for tests: how a query is cut into groups
     return load("search/meta.json").then(function (meta) { return segment(table(meta), text).parts; });
   };
@@ -388,6 +522,7 @@
     li.appendChild(a);
     var about = [grouped ? "" : r.kind, r.date].filter(Boolean).join(" · ");
     if (about) li.appendChild(el("span", "kb-search__kind", about));
+    if (r.forgiven) li.appendChild(el("span", "kb-search__kind kb-search__forgiven", "ผลจากคำสะกดใกล้เคียง: " + r.suggestion));
     var p = el("p", "kb-search__snippet");
     p.appendChild(document.createTextNode(r.snippet.before));
     if (r.snippet.match) p.appendChild(el("mark", "", r.snippet.match));
@@ -404,6 +539,8 @@
       list.appendChild(el("p", "kb-search__empty", "ไม่พบ “" + query + "”"));
       return;
     }
+    var fixed = results.find(function (r) { return r.forgiven; });
+    if (fixed) list.appendChild(suggestion(fixed.suggestion));
     if (!grouped) {
       var ol = el("ol", "kb-search__list");
       results.forEach(function (r) { ol.appendChild(item(r, false)); });
@@ -423,6 +560,16 @@
       section.appendChild(ol);
       list.appendChild(section);
     });
+  }
+
+  /* "หมายถึง …?": the spelling the site uses, a link that runs it on the search page. */
+  function suggestion(text) {
+    var p = el("p", "kb-search__count kb-search__suggest", "หมายถึง ");
+    var a = el("a", "kb-search__suggestion", text);
+    a.href = ROOT + "search/?q=" + encodeURIComponent(text);
+    p.appendChild(a);
+    p.appendChild(document.createTextNode("?"));
+    return p;
   }
 
   function wire(form) {
