@@ -26,6 +26,8 @@ PAGES = {
     "area": "areas/tamnan-phatthalung/",
     "stakeholder": "stakeholders/kkp-region-12/",
     "proposal": "proposals/kkp12-central-information-system/",
+    "proposals": "proposals/",
+    "proposals by status": "proposals/status/accepted/",
     "system map": "systemmaps/kkp12-vulnerable-groups/",
     "topic": "topics/vulnerable-groups/",
     "hashtag": "tags/กขป-เขต12/",

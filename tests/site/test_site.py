@@ -132,10 +132,13 @@ def test_no_request_leaves_the_site(site: Path) -> None:
         text = page.read_text("utf-8")
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, page
         html = BeautifulSoup(text, "html.parser")
-        for tag in html.select("script[src], link[href], img[src]"):
-            ref = tag.get("src") or tag.get("href")
+        assert html.select("iframe, embed, frame") == [], page  # no third-party widget or pixel
+        for tag in html.select("script[src], link[href], img[src], audio[src], video[src], object[data]"):
+            ref = tag.get("src") or tag.get("href") or tag.get("data")
             canonical = tag.name == "link" and tag.get("rel") == ["canonical"]
             assert not urlparse(ref).netloc or canonical, (page, ref)
+        for tag in html.select("img[srcset], source[srcset]"):
+            assert all(not urlparse(c.split()[0]).netloc for c in tag["srcset"].split(",")), (page, tag)
 
 
 def test_every_internal_link_resolves(site: Path) -> None:

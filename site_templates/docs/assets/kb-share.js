@@ -46,8 +46,9 @@ function useClipboard(block) {
   });
 }
 
-// On paper a relative address leads nowhere: before printing, each in-site link's full address
-// is put where the print style sheet writes link targets out (kb.css, @media print).
+// On paper a relative address leads nowhere: each in-site link's full address is put where the
+// print style sheet writes link targets out (kb.css, @media print). Done at once, not only
+// before printing: a PDF made by the browser itself (headless printing) sends no beforeprint.
 function writeOutLinks() {
   document.querySelectorAll('.md-content a[href]').forEach((link) => {
     const href = link.getAttribute('href');
@@ -56,8 +57,8 @@ function writeOutLinks() {
   });
 }
 
-window.addEventListener('beforeprint', writeOutLinks);
-if (matchMedia('print').matches) writeOutLinks();
+writeOutLinks();
+window.addEventListener('beforeprint', writeOutLinks); // links a script added since
 
 document.querySelectorAll('[data-kb-share]').forEach((block) => {
   useShareSheet(block);
