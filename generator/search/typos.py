@@ -47,7 +47,7 @@ from functools import partial
 from typing import Any
 
 from ..cache import Store, cache_dir, key_of, read_checked, write_checked
-from ..text import RUN, cut_runs, is_thai
+from ..text import RUN, cut_runs, dictionary, is_thai
 from .text import normalize
 
 MIN_WORD = 3  # letters: shorter words are within one slip of too many stretches of any query
@@ -58,8 +58,9 @@ NAMESPACE = "search-words"
 # Kedmanee, row by row from the digits down, as the keys lie (x of the row's first key).
 UNSHIFTED = [(1.0, "ๅ/-ภถุึคตจขช"), (1.5, "ๆไำพะัีรนยบลฃ"), (1.75, "ฟหกดเ้่าสวง"), (2.25, "ผปแอิืทมใฝ")]
 SHIFTED = [(1.0, "+๑๒๓๔ู฿๕๖๗๘๙"), (1.5, "๐\"ฎฑธํ๊ณฯญฐ,ฅ"), (1.75, "ฤฆฏโฌ็๋ษศซ."), (2.25, "()ฉฮฺ์?ฒฬฦ")]
-SOUND_ALIKE = ["ขฃคฅฆ", "ฉชฌ", "ซศษส", "ญย", "ญนณรลฬ", "ฎด", "ฏต", "ฐฑฒถทธ", "ดตฎฏ", "ผพภ", "ฝฟ",
-               "หฮ", "บป", "ไใ"]
+# initial sounds; then the finals that sound alike: -n (ญ น ณ ร ล ฬ), -t (ด ต ท ธ ถ ฎ ฏ ฐ ฑ ฒ)
+SOUND_ALIKE = ["ขฃคฅฆ", "ฉชฌ", "ซศษส", "ญย", "ฎด", "ฏต", "ฐฑฒถทธ", "ผพภ", "ฝฟ", "หฮ", "ไใ",
+               "ญนณรลฬ", "ดตทธถฎฏฐฑฒ", "บป"]
 VOWELS = ["ิี", "ึื", "ุู", "ะาั", "ำั"]
 TONES = "่้๊๋์"  # the tone marks, and thanthakhat (a dropped one is read as a mark slip)
 SILENT = re.compile("[ก-ฮ][ิุ]?์")  # a silent letter: ย์ in ศูนย์, ติ์ in ศักดิ์
@@ -146,9 +147,21 @@ def words_of_texts(texts: list[str]) -> list[list[str]]:
     runs = [RUN.findall(text.casefold()) for text in texts]
     thai = [r for r in dict.fromkeys(r for found in runs for r in found) if is_thai(r)]
     cut = dict(zip(thai, cut_runs(thai), strict=True))
-    kept = {r: {w for w in map(normalize, cut.get(r, [r])) if MIN_WORD <= len(w) <= MAX_WORD and not w.isdigit()}
-            for r in dict.fromkeys(r for found in runs for r in found)}
+    kept = {r: {w for w in map(normalize, with_parts(cut.get(r, [r]))) if MIN_WORD <= len(w) <= MAX_WORD
+                and not w.isdigit()} for r in dict.fromkeys(r for found in runs for r in found)}
     return [sorted(set().union(*map(kept.__getitem__, set(found)))) for found in runs]
+
+
+def with_parts(words: list[str]) -> list[str]:
+    """The words, and the two dictionary words a compound the dictionary keeps whole is made of
+    (ฉีดวัคซีน: ฉีด, วัคซีน): a reader types the part as often as the whole."""
+    known = dictionary()
+    found = list(words)
+    for word in words:
+        if len(word) >= 2 * MIN_WORD:
+            found += next(([word[:i], word[i:]] for i in range(2, len(word) - 1)
+                           if word[:i] in known and word[i:] in known), [])
+    return found
 
 
 def groups_of(word: str) -> list[int]:

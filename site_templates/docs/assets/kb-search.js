@@ -482,7 +482,8 @@
       var shown = new Set(results.map(function (r) { return r.url; }));
       var extra = found.filter(function (r) { return r.whole && !shown.has(r.url); });
       if (!extra.length) return tryFixes(meta, text, fixes.slice(1), results);
-      extra.forEach(function (r) { r.forgiven = true; r.suggestion = suggestion; });
+      // they hold the correction, not the query: never `whole`
+      extra.forEach(function (r) { r.forgiven = true; r.whole = false; r.suggestion = suggestion; });
       return results.concat(extra);
     });
   }
