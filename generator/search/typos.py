@@ -54,6 +54,7 @@ MIN_WORD = 3  # letters: shorter words are within one slip of too many stretches
 MAX_WORD = 30
 TRIES = 3  # corrections the browser runs, best first
 NAMESPACE = "search-words"
+CUT = f"nlpo3, compounds' parts, {MIN_WORD}-{MAX_WORD} letters\0"  # starts every cache key: change it with the rules
 
 # Kedmanee, row by row from the digits down, as the keys lie (x of the row's first key).
 UNSHIFTED = [(1.0, "ๅ/-ภถุึคตจขช"), (1.5, "ๆไำพะัีรนยบลฃ"), (1.75, "ฟหกดเ้่าสวง"), (2.25, "ผปแอิืทมใฝ")]
@@ -176,12 +177,12 @@ def query_groups(norm: str) -> list[int]:
 
 def vocabulary(texts: list[str], store: Store | None = None) -> Counter[str]:
     """Each word → how many of the texts hold it; a text's words from the store when known."""
-    known = [store.items.get(key_of(NAMESPACE, t)) if store else None for t in texts]
+    known = [store.items.get(key_of(NAMESPACE, CUT + t)) if store else None for t in texts]
     missing = [t for t, k in zip(texts, known, strict=True) if k is None]
     fresh = dict(zip(missing, words_of_texts(missing), strict=True))
     counts: Counter[str] = Counter()
     for text in texts:
-        counts.update(store.get_or_make(text, partial(fresh.__getitem__, text)) if store else fresh[text])
+        counts.update(store.get_or_make(CUT + text, partial(fresh.__getitem__, text)) if store else fresh[text])
     return counts
 
 
