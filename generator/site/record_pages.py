@@ -14,6 +14,7 @@ from ..thai import province_by_name
 from .labels import LABELS, label
 from .links import Linker
 from .model import Page, meta_text
+from .outcomes import state_of
 from .related import Related
 from .render import render
 from .share import share_of
@@ -104,7 +105,7 @@ def owned_actions(index: PageIndex, who: str) -> list[tuple[str, dict[str, Any]]
 def proposal_context(index: PageIndex, record: Record) -> dict[str, Any]:
     history = [h for h in record.data.get("history") or [] if isinstance(h, dict)]
     return {"raised_at": index.linked(record.id, "raised", incoming=True),
-            "history": sorted(history, key=lambda h: str(h.get("date", "")))}
+            "history": sorted(history, key=lambda h: str(h.get("date", ""))), "state": state_of(record.data)}
 
 
 def systemmap_context(index: PageIndex, record: Record) -> dict[str, Any]:

@@ -242,13 +242,15 @@ def test_no_page_scrolls_sideways_on_a_phone(phone) -> None:
     assert wide == {}
 
 
-def test_home_counters_have_no_bullets(browser) -> None:
+def test_home_counters_are_cards_without_bullets(browser) -> None:
     base, driver = browser
     driver.get(base)
     styles = driver.execute_script(
         "return [...document.querySelectorAll('.kb-counts li, .kb-outcomes li')]"
         ".map(li => getComputedStyle(li).listStyleType)")
     assert len(styles) == 12 and set(styles) == {"none"}
+    tops = driver.execute_script("return [...document.querySelectorAll('.kb-counts li')].map(li => li.offsetTop)")
+    assert tops[0] == tops[1] == tops[2]  # cards side by side on a wide screen, not a bulleted column
 
 
 PRINT_PAGES = 7  # A4 pages at most for the 20-photo meeting (6 now; its photos a grid of five a row)
