@@ -42,7 +42,15 @@ def write_search_site(content: Path, target: Path) -> dict[str, int]:
             "gzip": sum(len(gzip.compress(d, 6)) for d in files.values())}
 
 
-def measure_queries(site: Path) -> dict[str, float]:  # noqa: C901
+def typo_queries() -> list[str]:
+    """The judged typo queries on the demo's words (the synthetic sites' text is the demo's)."""
+    import yaml
+
+    judged = yaml.safe_load((ROOT / "tests" / "fixtures" / "judged" / "typos.yaml").read_text("utf-8"))
+    return [case["q"] for case in judged["demo"]]
+
+
+def measure_queries(site: Path, queries: list[str] = QUERIES) -> dict[str, float]:  # noqa: C901
     sys.path.insert(0, str(ROOT))
     from tests.browser import chromium, serve
 
@@ -52,7 +60,7 @@ def measure_queries(site: Path) -> dict[str, float]:  # noqa: C901
     driver: Any
     with tempfile.TemporaryDirectory() as tmp, serve(site) as base, chromium(Path(tmp)) as driver:
         driver.set_script_timeout(60)
-        for query in QUERIES:  # a fresh page per query: what a first query downloads
+        for query in queries:  # a fresh page per query: what a first query downloads
             driver.get(base + "?fresh=" + str(len(first_bytes)))
             driver.execute_cdp_cmd("Network.clearBrowserCache", {})
             first_times.append(float(driver.execute_async_script(
@@ -63,7 +71,7 @@ def measure_queries(site: Path) -> dict[str, float]:  # noqa: C901
             paths = {u.split(base, 1)[1].split("?")[0] for u in fetched if "/search/" in u}
             first_bytes.append(sum(len(gzip.compress((site / p).read_bytes(), 6)) for p in paths))
         for round_ in range(4):  # round 0 fetches what the queries need; then time them warm
-            for query in QUERIES:
+            for query in queries:
                 took = driver.execute_async_script(
                     "const done = arguments[arguments.length-1]; const t = performance.now();"
                     "kbSearch(arguments[0]).then(() => done(performance.now() - t));", query)
@@ -87,10 +95,12 @@ def run(sizes: list[int]) -> None:
         for name, content in cases:
             site = Path(tmp) / f"s-{name.split()[0]}"
             counts = write_search_site(content, site)
-            q = measure_queries(site)
-            print(f"{name:>14} {counts['docs']:>7,} {counts['files']:>7,} {counts['raw'] / 2**20:>9.1f} "
-                  f"{counts['gzip'] / 2**20:>8.1f} {q['first_median'] / 1024:>18.0f} / {q['first_max'] / 1024:<9.0f}"
-                  f" {q['first_ms']:>12.0f} {q['median_ms']:>12.1f} / {q['p95_ms']:<8.1f}", flush=True)
+            for label, queries in ((name, QUERIES), ("  with a typo", typo_queries())):  # typos: issue 29
+                q = measure_queries(site, queries)
+                print(f"{label:>14} {counts['docs']:>7,} {counts['files']:>7,} {counts['raw'] / 2**20:>9.1f} "
+                      f"{counts['gzip'] / 2**20:>8.1f} {q['first_median'] / 1024:>18.0f} / "
+                      f"{q['first_max'] / 1024:<9.0f} {q['first_ms']:>12.0f} {q['median_ms']:>12.1f} / "
+                      f"{q['p95_ms']:<8.1f}", flush=True)
 
 
 if __name__ == "__main__":
