@@ -32,6 +32,8 @@ PAGES = {
     "topic": "topics/vulnerable-groups/",
     "hashtag": "tags/กขป-เขต12/",
     "province": "provinces/trang/",
+    "provinces": "provinces/",
+    "region": "regions/12/",
     "timeline": "timeline/",
     "search results": "search/?q=วัคซีน",
     "network": "network/",

@@ -21,6 +21,7 @@ from .model import Page, Site, meta_text
 from .outcomes import STATUS_FOLDER, states, status_chunks, status_counts
 from .render import render
 from .story import story
+from .thailand_map import ThailandMap
 from .tracking import PageIndex
 
 PER_PAGE = 50
@@ -121,17 +122,19 @@ def province_pages(index: SiteIndex) -> Iterator[Listing]:
         names = thai_sorted(n for n, p in load_provinces().items() if p["health_region"] == number)
         regions.append((number, region, [(n, len(index.by_province.get(n, []))) for n in names]))
     yield page("provinces/index.md", "จังหวัดและเขตสุขภาพ",
-               "เรื่องทั้งหมดแยกตามจังหวัดและเขตสุขภาพ 1–13", "provinces.html", regions=regions)
+               "เรื่องทั้งหมดแยกตามจังหวัดและเขตสุขภาพ 1–13", "provinces.html", regions=regions,
+               thai_map=ThailandMap.of(index, text_list=False))
     for name, ids in index.by_province.items():
         info = load_provinces()[name]
         yield page(f"provinces/{province_slug(name)}.md", f"จังหวัด{name}",
                    f"{len(ids)} เรื่องในจังหวัด{name} เขตสุขภาพที่ {info['health_region']}",
-                   "place.html", ids=index.ordered(ids), info=info, region=info["health_region"])
+                   "place.html", ids=index.ordered(ids), info=info, region=info["health_region"],
+                   thai_map=ThailandMap.of(index, highlight=name, text_list=False))
     for number, _region, provinces in regions:
         ids = index.ordered(index.by_region.get(number, []))
         yield page(f"regions/{number}.md", f"เขตสุขภาพที่ {number}",
                    f"{len(ids)} เรื่องในเขตสุขภาพที่ {number}", "region.html", ids=ids,
-                   number=number, provinces=provinces)
+                   number=number, provinces=provinces, thai_map=ThailandMap.of(index, region=number))
 
 
 def timeline_page(index: SiteIndex) -> Listing:
@@ -155,7 +158,7 @@ def home_page(index: SiteIndex) -> Listing:
     regions = sorted(index.by_region.items())
     return page("index.md", index.site_name,
                 "บันทึกการประชุม พื้นที่ต้นแบบ ภาคี และข้อเสนอเชิงนโยบายของคณะกรรมการเขตสุขภาพเพื่อประชาชน",
-                "home.html", counts=counts, latest=meetings[:10],
+                "home.html", counts=counts, latest=meetings[:10], thai_map=ThailandMap.of(index),
                 outcomes=status_counts(index.records, index.of_kind("proposal")),
                 topics=index.of_kind("topic"), maps=index.of_kind("systemmap"),
                 regions=[(n, len(ids)) for n, ids in regions],
