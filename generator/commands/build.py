@@ -17,11 +17,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .. import PACKAGE_DIR
-from ..cache import use_project
+from ..cache import cache_dir, use_project
 from ..mkdocs.config import project_options
 from ..mkdocs.plugin import hand_over
 from ..progress import Progress, ProgressHandler, reporter, silent
 from ..records.diagnostics import format_text
+from ..records.kept import KeptLoads
 from ..records.validate import Content, validate_content
 from . import content_dir
 from .uptodate import Stamp
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     if stamp.current():
         print(f"ไม่มีอะไรเปลี่ยน เว็บไซต์ที่ {output} เป็นปัจจุบันแล้ว / nothing changed: the site in {output} is up to date")
         return 0
-    content = validate_content(root, say)
+    content = validate_content(root, say, kept_loads())
     say(f"ตรวจแล้ว / validated {len(content.records):,} records")
     os.environ["KB_DRAFTS"] = "true" if args.drafts else "false"  # the plugin's option (mkdocs.base.yml)
     say_drafts(content, args.drafts, say)
@@ -60,6 +61,12 @@ def run(args: argparse.Namespace) -> int:
     if built == 0:
         stamp.save()
     return built
+
+
+def kept_loads() -> KeptLoads | None:
+    """The last build's loads of unchanged files, from the cache folder (when there is one)."""
+    base = cache_dir()
+    return KeptLoads(base / "loaded") if base else None
 
 
 def say_drafts(content: Content, shown: bool, say: Progress) -> None:

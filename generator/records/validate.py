@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..parallel import WORKERS, fork_pool
 from ..progress import Progress, silent
@@ -20,6 +21,9 @@ from .load import RECORD_FILE, Record, file_stem, load_file, record_names
 from .media import media_diagnostics
 from .references import Ref, cycle_diagnostics, index_records, open_refs, reference_diagnostics
 from .schema_errors import schema_diagnostics
+
+if TYPE_CHECKING:
+    from .kept import KeptLoads
 
 
 @dataclass
@@ -240,7 +244,9 @@ def validate(records: list[Record], unreadable: frozenset[str] = frozenset()) ->
     return found + cross_diagnostics(records, unreadable)
 
 
-def validate_content(root: Path, say: Progress = silent, memo: LoadMemo | None = None) -> Content:
+def validate_content(root: Path, say: Progress = silent, memo: LoadMemo | KeptLoads | None = None) -> Content:
+    """Every record under root, and every problem; `memo` keeps loads from an earlier build
+    (LoadMemo: kb serve's, in memory; KeptLoads: kb build's, in the cache folder)."""
     with gc_paused():
         jobs = content_jobs(root)
         promised = promised_kinds(jobs)

@@ -16,12 +16,11 @@ The browser side is site_templates/docs/assets/kb-search.js; both follow `normal
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import operator
 import zlib
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass
 from itertools import repeat
 from typing import Any
@@ -129,16 +128,16 @@ def page_file(doc: SearchDoc) -> bytes:
 def meta_file(files: dict[str, bytes], numbers: Numbers, totals: tuple[int, ...]) -> bytes:
     """The index's description; `order`, the page numbers in the site's order, breaks ties."""
     meta = {"version": stamp(files), "docs": len(numbers.of), "tri": shard_count(totals[0]),
-            "bi": shard_count(totals[1]), "fields": FIELDS, "kinds": numbers.ranges, "order": numbers.of,
+            "bi": shard_count(totals[1]), "fields": FIELDS, "kinds": numbers.ranges,
             "equivalents": equivalents().table()}
     return dump(meta)
 
 
 def shard_count(postings: int) -> int:
-    """Shards for this many postings, in bands half an octave wide (6,000 to 8,500 postings a
+    """Shards for this many postings, in bands half an octave wide (4,250 to 6,000 postings a
     shard): the count, and so every gram's shard, stays put while a site grows by an edit."""
     wanted = postings / POSTINGS_PER_SHARD
-    return 1 if wanted < 1 else max(1, round(2 ** (math.floor(2 * math.log2(wanted)) / 2)))
+    return 1 if wanted <= 1 else round(2 ** (math.ceil(2 * math.log2(wanted)) / 2))
 
 
 @dataclass
@@ -152,30 +151,15 @@ class Numbers:
 
 
 def page_numbers(docs: list[SearchDoc]) -> Numbers:
-    """A page's number is a slot of its kind's span, found from a hash of its address: it does
-    not move when other pages come or go (only a page probing past a newcomer's slot does), so
-    an edit leaves every other page's postings as they were. A span is a power of two at
-    least twice the kind's pages; slots are taken in (home slot, address) order, next free one."""
-    kinds: dict[str, list[int]] = {}
-    for position, doc in enumerate(docs):
-        kinds.setdefault(doc.kind, []).append(position)
-    numbers, ranges, first = [0] * len(docs), [], 0
-    for kind, positions in kinds.items():
-        span = max(8, 1 << (2 * len(positions) - 1).bit_length())
-        taken = bytearray(span)
-        for _, url, position in sorted((home_slot(docs[p].url, span), docs[p].url, p) for p in positions):
-            slot = home_slot(url, span)
-            while taken[slot]:
-                slot = (slot + 1) % span
-            taken[slot] = 1
-            numbers[position] = first + slot
-        ranges.append([kind, first, span])
-        first += span
+    """A page's number is its place in the site's order (kind by kind, newest first), so numbers
+    are dense (postings stay short) and the browser breaks ties by the number itself. An edit of
+    a page's text keeps every number; a page that comes or goes, or a new date, moves those after
+    it, and then the index is built again (kept.py)."""
+    numbers, ranges, first = list(range(len(docs))), [], 0
+    for kind, count in Counter(doc.kind for doc in docs).items():  # docs come kind by kind
+        ranges.append([kind, first, count])
+        first += count
     return Numbers(numbers, ranges)
-
-
-def home_slot(url: str, span: int) -> int:
-    return int.from_bytes(hashlib.blake2b(url.encode(), digest_size=8).digest(), "big") % span
 
 
 def stored_text(fields: dict[str, str]) -> dict[str, Any]:

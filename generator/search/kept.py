@@ -4,9 +4,10 @@ and only the shards holding grams they gained or lost are written anew.
 What the last build made is kept in the cache folder: every file of the index, and per page
 its number, a digest of what was indexed and that text (compressed). A changed page's old
 postings are found again from its old text, its new ones from its new text; each gram whose
-postings differ is updated in its shard. Page numbers and shard counts are chosen so that an
-edit moves neither (index.py): when they do move (a kind outgrows its span, the postings
-outgrow their band) or the code changed, the whole index is built again. Either way the
+postings differ is updated in its shard. Page numbers (places in the site's order) and shard
+counts are chosen so that an edit of a page's text moves neither (index.py): when they do move
+(a page comes or goes, the postings outgrow their band, many pages change places) or the code
+changed, the whole index is built again. Either way the
 files equal a build from nothing, byte for byte (tests/search/test_kept.py).
 """
 
@@ -83,6 +84,7 @@ def packed(pages: dict[str, tuple[str, int, SearchDoc]]) -> dict[str, tuple[str,
             for url, (digest, number, doc) in pages.items()}
 
 
+MOVED_AT_MOST = 0.1  # of the pages: changed or moved beyond this, the index is built again
 Changes = dict[str, dict[int, int | None]]  # gram → page number → its new mask, or None: gone
 
 
@@ -94,6 +96,8 @@ def updated(last: Kept, pages: dict[str, tuple[str, int, SearchDoc]], numbers: N
         return None  # other code, or a kind outgrew its span: pages are numbered anew
     gone = [url for url in last.pages if last.pages[url][:2] != pages.get(url, ("", -1))[:2]]
     new = [url for url in pages if last.pages.get(url, ("", -1))[:2] != pages[url][:2]]
+    if len(new) > len(pages) * MOVED_AT_MOST:
+        return None  # a new date or title moved many pages: reading them all again costs less
     finder = Finder(equivalents())
     tri: Changes = defaultdict(dict)
     bi: Changes = defaultdict(dict)
