@@ -16,10 +16,12 @@ it was, and no page holds that. Exact results always rank above forgiven ones.
 
 The vocabulary: every word nlpO3 (PyThaiNLP's newmm) cuts from the pages' indexed text,
 normalised like the index (text.py), three letters or more, with the number of pages holding
-it. A word is filed under the sound-alike groups of its first two consonants (Latin letters and
-digits are one group): a slip changes at most one of them, so the query's consonants still
-name a file holding the word. Words are kept per page text in the cache (generator.cache), so a
-warm build cuts only changed pages, and the files equal a cold build's.
+it (and the two dictionary words of a compound the dictionary keeps whole). A word is filed
+under each pair of the sound-alike groups of its first three consonants (Latin letters and
+digits are one group): one slip leaves one of the pairs in the query, side by side or one
+apart, so the query's pairs name the files to look in (`keys_of`, `query_keys`). A page's
+words are kept in the cache (generator.cache) by its text, so a warm build cuts only changed
+pages, and the files equal a cold build's.
 
 Measured (December 2026, this machine; `./run bench --search`, `--relevance`):
 - vocabulary: demo 128 pages 3,1xx words, 21 files, xx KB gzip in all; demo with 12 real posts
@@ -165,14 +167,26 @@ def with_parts(words: list[str]) -> list[str]:
     return found
 
 
-def groups_of(word: str) -> list[int]:
-    """The files a word is in: the groups of its first two consonants (or Latin letters)."""
-    found = [GROUP_OF[ch] for ch in word if ch in GROUP_OF][:2]
-    return sorted(set(found))
+def consonant_groups(norm: str) -> list[int]:
+    """The sound-alike groups of the text's consonants (and Latin letters), in order."""
+    return [GROUP_OF[ch] for ch in norm if ch in GROUP_OF]
 
 
-def query_groups(norm: str) -> list[int]:
-    return sorted({GROUP_OF[ch] for ch in norm if ch in GROUP_OF})
+def keys_of(word: str) -> list[str]:
+    """The files a word is in: each pair of its first three consonants' groups, so that one
+    slip (a consonant changed, dropped, added or swapped) leaves a pair the query holds, side
+    by side or one apart; a word of fewer consonants is also filed under each alone."""
+    first = consonant_groups(word)[:3]
+    pairs = {f"{first[a]}-{first[b]}" for a, b in ((0, 1), (0, 2), (1, 2)) if b < len(first)}
+    return sorted(pairs | ({str(g) for g in first} if len(first) < 3 else set()))  # noqa: PLR2004
+
+
+def query_keys(norm: str) -> list[str]:
+    """The files the browser looks in for a query: its consonants' groups side by side and one
+    apart, and each alone."""
+    groups = consonant_groups(norm)
+    pairs = {f"{groups[i]}-{groups[j]}" for i in range(len(groups)) for j in (i + 1, i + 2) if j < len(groups)}
+    return sorted(pairs | {str(g) for g in groups})
 
 
 def vocabulary(texts: list[str], store: Store | None = None) -> Counter[str]:
@@ -187,14 +201,15 @@ def vocabulary(texts: list[str], store: Store | None = None) -> Counter[str]:
 
 
 def vocabulary_files(counts: Counter[str]) -> dict[str, bytes]:
-    """search/v/slips.json (the slip table and the groups) and one file per group: {word: pages}."""
-    files: dict[str, dict[str, int]] = {f"search/v/{n}.json": {} for n in range(len(GROUPS))}
+    """search/v/slips.json (the slip table, the groups and the files there are) and the words'
+    files (keys_of): {word: pages}."""
+    files: dict[str, dict[str, int]] = {}
     for word in sorted(counts):
-        for group in groups_of(word):
-            files[f"search/v/{group}.json"][word] = counts[word]
+        for key in keys_of(word):
+            files.setdefault(key, {})[word] = counts[word]
     table = {"groups": GROUP_OF, "confusable": CONFUSABLE, "silent": SILENT.pattern, "min": MIN_WORD,
-             "tries": TRIES}
-    out = {path: dump(words) for path, words in files.items()}
+             "tries": TRIES, "files": sorted(files)}
+    out = {f"search/v/{key}.json": dump(words) for key, words in files.items()}
     out["search/v/slips.json"] = dump(table)
     return out
 
@@ -282,8 +297,9 @@ def covered(norm: str, words: dict[str, int]) -> list[bool]:
 
 
 def load_words(files: dict[str, bytes], norm: str) -> dict[str, int]:
-    """The words the browser downloads for this query: its consonants' groups' files."""
+    """The words the browser downloads for this query: the files of its consonants' groups."""
     words: dict[str, int] = {}
-    for group in query_groups(norm):
-        words.update(json.loads(files[f"search/v/{group}.json"]))
+    for key in query_keys(norm):
+        if f"search/v/{key}.json" in files:
+            words.update(json.loads(files[f"search/v/{key}.json"]))
     return words

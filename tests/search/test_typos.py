@@ -19,11 +19,11 @@ from generator.search.typos import (
     GROUPS,
     TRIES,
     corrections,
-    groups_of,
     keyboard_neighbours,
+    keys_of,
     load_words,
     one_slip,
-    query_groups,
+    query_keys,
 )
 from tests.conftest import CONTENT, FIXTURES
 
@@ -68,7 +68,7 @@ def test_each_kind_of_slip_is_named_and_corrected(word: str, typed: str, kind: s
     words = {word: 2, "ประชุม": 5, "สาน": 3}
     assert [(f.applied(typed), f.kind) for f in corrections(typed, words)][:1] == [(word, kind)]
     # the browser downloads a file the word is in
-    assert set(query_groups(typed)) & set(groups_of(word))
+    assert set(query_keys(typed)) & set(keys_of(word))
 
 
 @pytest.mark.parametrize(("word", "typed"), [
@@ -128,14 +128,18 @@ def test_the_index_holds_the_sites_words_by_their_consonants() -> None:
     files, texts = demo()
     slips = json.loads(files["search/v/slips.json"])
     assert slips["min"] == 3 and slips["tries"] == TRIES and "ญ" in slips["confusable"]["น"]
-    shards = {n: json.loads(files[f"search/v/{n}.json"]) for n in range(len(GROUPS))}
+    shards = {key: json.loads(files[f"search/v/{key}.json"]) for key in slips["files"]}
+    assert {p for p in files if p.startswith("search/v/")} == {f"search/v/{k}.json" for k in slips["files"]} | {
+        "search/v/slips.json"}
     words = {w: pages for shard in shards.values() for w, pages in shard.items()}
-    assert {"แรงงาน", "ธรรมนูญ", "เปราะบาง", "ศูนย์", "โควิด"} <= set(words)
+    assert {"แรงงาน", "ธรรมนูญ", "เปราะบาง", "ศูนย์", "โควิด", "วัคซีน"} <= set(words)
     for word, pages in words.items():
         assert len(word) >= 3 and word == normalize(word)
-        assert {n for n, shard in shards.items() if word in shard} == set(groups_of(word))
+        assert {key for key, shard in shards.items() if word in shard} == set(keys_of(word))
         assert 1 <= pages <= sum(word in text for text in texts.values())  # pages it is cut from
-    assert groups_of("แรงงาน") == sorted({GROUPS.index("รลฬฤฦ"), GROUPS.index("ง")})
+    r, ng, n = GROUPS.index("รลฬฤฦ"), GROUPS.index("ง"), GROUPS.index("ณน")
+    assert keys_of("แรงงาน") == sorted({f"{r}-{ng}", f"{ng}-{ng}", f"{r}-{ng}"})
+    assert keys_of("งาน") == sorted({f"{ng}-{n}", str(ng), str(n)})
 
 
 def test_the_judged_set() -> None:

@@ -451,11 +451,19 @@
     return Array.from(found.values()).sort(betterFix);
   }
 
-  /* The vocabulary files of the query's consonants, merged: {word: pages}. */
+  /* The vocabulary files of the query's consonants (typos.query_keys: their groups side by
+   * side and one apart, and each alone), merged: {word: pages}. */
   function vocabulary(slips, norm) {
-    var groups = new Set();
-    for (var i = 0; i < norm.length; i++) if (slips.groups[norm[i]] !== undefined) groups.add(slips.groups[norm[i]]);
-    return Promise.all(Array.from(groups).map(function (g) { return load("search/v/" + g + ".json"); })).then(function (files) {
+    var groups = [], keys = new Set(), i;
+    for (i = 0; i < norm.length; i++) if (slips.groups[norm[i]] !== undefined) groups.push(slips.groups[norm[i]]);
+    for (i = 0; i < groups.length; i++) {
+      keys.add(String(groups[i]));
+      if (i + 1 < groups.length) keys.add(groups[i] + "-" + groups[i + 1]);
+      if (i + 2 < groups.length) keys.add(groups[i] + "-" + groups[i + 2]);
+    }
+    if (!slips.present) slips.present = new Set(slips.files);
+    var wanted = Array.from(keys).filter(function (k) { return slips.present.has(k); });
+    return Promise.all(wanted.map(function (k) { return load("search/v/" + k + ".json"); })).then(function (files) {
       return Object.assign.apply(null, [{}].concat(files));
     });
   }
