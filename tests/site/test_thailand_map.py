@@ -174,6 +174,9 @@ def test_hover_and_keyboard_focus_show_the_name_and_count(browser) -> None:  # t
             ring = driver.execute_script(
                 "return getComputedStyle(document.activeElement.querySelector('path')).strokeWidth")
             assert ring == "2.5px"
+            assert driver.execute_script(  # drawn again on top, so no neighbour hides its outline
+                "return document.querySelector('.kb-thmap-ring').getAttribute('d')"
+                " === document.activeElement.querySelector('path').getAttribute('d')")
         elif focused:
             break
         driver.switch_to.active_element.send_keys(Keys.TAB)

@@ -23,22 +23,36 @@
     return link ? link.querySelector("[data-province]") : target.closest("[data-province]");
   }
 
+  // the shape's outline drawn again over the map, so no neighbour drawn after it covers it
+  function ringOf(draw) {
+    var svg = draw.querySelector("svg");
+    var ring = document.createElementNS("http://www.w3.org/2000/svg", "path");
+    ring.setAttribute("class", "kb-thmap-ring");
+    ring.setAttribute("aria-hidden", "true");
+    svg.appendChild(ring);
+    return ring;
+  }
+
   function wire(draw) {
     var tip = draw.querySelector(".kb-thmap-tip");
     if (!tip) return;
+    var ring = ringOf(draw);
     var shown = null;
     function show(event) {
       var shape = shapeOf(event.target);
       if (!shape || shape === shown) return;
+      if (shown) shown.classList.remove("kb-thmap-active");
       shown = shape;
-      draw.querySelectorAll(".kb-thmap-active").forEach(function (s) { s.classList.remove("kb-thmap-active"); });
       shape.classList.add("kb-thmap-active");
+      ring.setAttribute("d", shape.getAttribute("d"));
+      ring.style.display = "inline";
       place(draw, tip, shape);
     }
     function hide() {
       if (shown) shown.classList.remove("kb-thmap-active");
       shown = null;
       tip.hidden = true;
+      ring.style.display = "none";
     }
     draw.addEventListener("pointerover", show);
     draw.addEventListener("focusin", show);
