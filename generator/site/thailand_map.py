@@ -151,6 +151,8 @@ class ThailandMap:
         text = f"แผนที่{where}: {with_records} จาก {shown} จังหวัดมีเรื่อง สีเข้มคือมีเรื่องมาก เส้นหนาคือเขตสุขภาพ"
         if self.highlight:
             text += f" จังหวัด{self.highlight}ถูกเน้นด้วยขอบสีส้ม"
+        elif not self.text_list:  # the provinces page: its lists follow the map
+            text += " รายชื่อจังหวัดทั้ง 77 จังหวัดพร้อมจำนวนเรื่องอยู่ถัดจากแผนที่"
         return text
 
     @property
