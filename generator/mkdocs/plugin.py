@@ -30,7 +30,7 @@ from ..editor.server import EditServer
 from ..parallel import Superseded, stop_when
 from ..records.diagnostics import Diagnostic, format_text
 from ..records.validate import Content, LoadMemo, validate_content
-from ..site.build import build_site
+from ..site.build import build_site, keep_compiled
 from ..site.media import place_files
 from ..site.model import Page, Site
 from ..site.preview import changed_records, preview_pages
@@ -153,6 +153,7 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
 
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
         self.env, self.files = env, files
+        keep_compiled(env)
         return env
 
     def on_post_build(self, config: Any) -> None:
