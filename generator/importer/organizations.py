@@ -22,12 +22,13 @@ from pythainlp.tag import pos_tag
 
 from ..text import dictionary
 from ..thai import load_glossary, load_provinces
+from .long_names import ABBREVIATION_AFTER, VERB_PREFIXES, bridged, names_itself
 from .people import HONORIFICS, ROLE_HEADS
 from .text import THAI_LETTER, is_thai, starts_word, whole_word, words
 
 HEADS = ("สำนักงาน", "สำนัก", "สนง.", "โรงพยาบาล", "มหาวิทยาลัย", "องค์การบริหารส่วน", "เทศบาล", "สมาคม", "มูลนิธิ",
          "ชมรม", "เครือข่าย", "กองทุน", "ศูนย์", "สถาบัน", "คณะกรรมการ", "คณะกรรมาธิการ", "คณะอนุกรรมการ",
-         "คณะทำงาน", "กรม", "กระทรวง", "วิทยาลัย", "สมัชชาสุขภาพ", "สภา", "สหกรณ์")
+         "คณะทำงาน", "กรม", "กระทรวง", "วิทยาลัย", "สมัชชาสุขภาพ", "สภา", "สหกรณ์", "ธนาคาร", "คณะ", "กลุ่ม")
 COMMITTEES = ("คณะกรรมการ", "คณะกรรมาธิการ", "คณะอนุกรรมการ", "คณะทำงาน")  # long names, 'ในการ…' inside
 # glossary entries that are titles, places, months, data systems or plain words, not bodies
 NOT_BODIES = {"ผอ.", "รองผอ.", "นพ.", "พญ.", "ภก.", "ผศ.", "รศ.", "ดร.", "นพ.สสจ.", "จ.", "อ.", "ต.", "ม.", "มบ.",
@@ -37,7 +38,8 @@ NOT_BODIES = {"ผอ.", "รองผอ.", "นพ.", "พญ.", "ภก.", "�
 KINDS = {"อบจ", "อบต", "สสจ", "สสอ", "พมจ", "รพ", "รพสต", "รพช", "รพศ", "รพท", "ทต", "ทม", "ทน", "กขป", "พชอ",
          "พชต", "กปท", "ศปจ", "ศปอ", "อปท", "อสม", "อพม", "อสอช", "สอช", "มรภ", "กศจ", "สปสช", "nodeflagship",
          "nodeสสส"}
-STOP = {"ได้", "ที่", "และ", "หรือ", "เป็น", "จัด", "ร่วม", "ร่วมกับ", "เพื่อ", "โดย", "มี", "ให้", "กับ", "ว่า", "จะ",
+STOP = {"ได้", "ที่", "กว่า", "มากกว่า", "และ",
+        "หรือ", "เป็น", "จัด", "ร่วม", "ร่วมกับ", "เพื่อ", "โดย", "มี", "ให้", "กับ", "ว่า", "จะ",
         "ไป", "มา", "ทำ", "ใช้", "นำ", "ส่ง", "เปิด", "พร้อม", "กล่าว", "ได้แก่", "อาทิ", "ซึ่ง", "ตาม", "ใน", "จาก",
         "ต่อ", "เข้า", "รับ", "ลง", "ณ", "เมื่อ", "วันที่", "เวลา", "ครั้ง", "ครั้งที่", "ประจำปี", "ปี", "เรื่อง",
         "ประชุม", "ให้แก่", "แก่", "ถึง", "ไม่", "ยัง", "ก็", "แล้ว", "นี้", "นั้น", "ทั้ง", "จำนวน", "คน", "ชี้แจง",
@@ -46,7 +48,6 @@ STOP = {"ได้", "ที่", "และ", "หรือ", "เป็น", "
         "ประกอบด้วย", "ประสาน", "ชุด", "รุ่น", "รุ่นใหม่", "ห้อง", "ห้องประชุม", "ชั้น", "อาคาร", "ด้าน", "สู่",
         "พบปะ", "เห็น", "เห็นว่า", "เอง", "ซึ่งเป็น", "ทาง", "หน่วยงาน", "ภาคี", "สามารถ"}
 PLURAL = {"ต่างๆ", "ต่าง", "ทุก", "ทั้งหมด", "ฯ"}  # 'คณะกรรมการฝ่ายต่างๆ', 'คณะกรรมการกองทุนฯ': no one body
-VERB_PREFIXES = ("ร่วม", "กล่าว", "เข้าร่วม", "เป็น", "เร่ง")
 NAME_VERBS = {"ประสาน"}  # a verb that may open a name right after its organisation word
 GENERIC = {"สำนักงาน", "สำนักข่าว", "สำนักงานใหญ่"}  # kinds, not one body
 NOT_HEADED = {"ศูนย์กลาง", "ศูนย์รวม", "กรมธรรม์", "สภาพ", "สภาวะ", "สภาพแวดล้อม", "สำนักงานใหญ่"}  # plain words
@@ -59,6 +60,8 @@ COUNTED = re.compile(r"[ \t]\d{1,2}[ \t]?(?:จังหวัด|อำเภ�
 PARENTHESES = re.compile(r"[ \t]?\((?P<inner>[^()\d\n]{1,20})\)")
 NAME_PARTS = ("แห่งประเทศไทย", "ประจำจังหวัด")  # written after a space, still the name
 MAX_TOKENS = 14
+COMPANY = re.compile(r"[ \t]จำกัด(?:[ \t]?\(?มหาชน\)?)?")  # 'ธนาคารไทยพาณิชย์ จำกัด (มหาชน)'
+
 
 
 @dataclass(frozen=True)
@@ -142,9 +145,12 @@ def name_end(text: str, start: int, extra: frozenset[str], covered: int, limit: 
         if token == "ใน" and rest.startswith(COMMITTEES) and following in ("การ", "ระบบ"):
             taken.append(token)
             continue
-        opening = length == covered and token in NAME_VERBS and rest[:covered] in HEADS  # 'สำนัก|ประสาน'
+        opening = length == covered and rest[:covered] in HEADS and \
+            (token in NAME_VERBS or token == "เพื่อ")  # 'สำนัก|ประสาน', 'มูลนิธิ|เพื่อ|ผู้บริโภค'
         if stops_name(token) and not opening and not (taken and taken[-1] in ("การ", "ในการ")):
-            break  # after 'การ' a verb is a noun: 'ในการจัดบริการสาธารณะ'
+            if not place_only:  # after 'การ' a verb is a noun: 'ในการจัดบริการสาธารณะ'
+                taken += tokens[i: bridged(tokens, i, rest[:length], rest[length:])]
+            break
         taken.append(token)
     while len(taken) > 1 and sum(map(len, taken[:-1])) >= covered and taken[-1] in DANGLING:
         taken.pop()
@@ -171,6 +177,9 @@ def suffix_end(text: str, end: int, kind: bool) -> int:
             continue
         if rest[:1] not in (" ", "\t") or rest[1:2].isspace():
             return end
+        if company := COMPANY.match(rest):
+            end += company.end()
+            continue
         stripped = rest[1:]
         part = next((p for p in NAME_PARTS if stripped.startswith(p)), None)
         if part:
@@ -221,20 +230,58 @@ def mentions_of_heads(text: str, known: frozenset[str]) -> list[Mention]:
                 continue  # the dictionary has 'นายกองค์การบริหารส่วนตำบล' as one word
             if words(text[start: start + 40], known)[0] in NOT_HEADED:
                 continue
-            end = name_end(text, start, known, len(head), MAX_TOKENS)
+            end = quoted_name_end(text, match.end()) or name_end(text, start, known, len(head), MAX_TOKENS)
             following = words(text[end: end + 12])[:1]
             if not acceptable(head, text[match.end(): end]) or (following and following[0] in PLURAL):
                 continue
             end = suffix_end(text, end, False)
+            if head == "คณะ":
+                end = university_end(text, end, known)
+            if head == "กลุ่ม" and not (text[start:end].startswith(("กลุ่มงาน", "กลุ่ม \"", "กลุ่ม“", "กลุ่ม “"))
+                                      or PLACE_IN_NAME.search(text[start:end])):
+                continue  # 'กลุ่มเป้าหมาย', 'กลุ่มผู้สูงอายุ': kinds of people, not one body
             if text[start:end] not in GENERIC:
                 found.append(Mention(start, end, text[start:end]))
     return found
 
 
+QUOTED = re.compile(r"[ \t]?(?:\"[^\"\n]{2,40}\"|“[^”\n]{2,40}”)")
+PLACE_IN_NAME = re.compile(rf"(?:ตำบล|อำเภอ|จังหวัด|บ้าน|หมู่(?:ที่)?[ \t]?\d)[{THAI_LETTER}\d]")
+NOT_A_BODY_AFTER_KANA = ("ผู้", "ศึกษา", "เดินทาง", "ที่", "ของ", "ละ", "ใหญ่")  # 'คณะผู้บริหาร', 'คณะศึกษาดูงาน'
+
+
+@cache
+def universities() -> tuple[str, ...]:
+    """'มหาวิทยาลัย' and the glossary's abbreviations of universities (มศว., ม.อ.)."""
+    shorts = [str(e["short"]) for e in load_glossary() if str(e["full"]).startswith("มหาวิทยาลัย")]
+    return ("มหาวิทยาลัย", *sorted(shorts, key=len, reverse=True))
+
+
+def university_end(text: str, end: int, known: frozenset[str]) -> int:
+    """A faculty goes on with its university: 'คณะพยาบาลศาสตร์ มหาวิทยาลัยขอนแก่น', 'คณะ… มศว.'."""
+    rest = text[end: end + 40].lstrip(" \t")
+    gap = len(text[end: end + 40]) - len(rest)
+    name = next((u for u in universities() if rest.startswith(u)), None)
+    if name is None or gap > 1:
+        return end
+    if name != "มหาวิทยาลัย":
+        return end + gap + len(name)
+    return suffix_end(text, name_end(text, end + gap, known, len(name), MAX_TOKENS), False)
+
+
+def quoted_name_end(text: str, end: int) -> int | None:
+    """เครือข่าย "หยวกกล้วยเมืองคอน": a body's own name in quotes right after its kind."""
+    match = QUOTED.match(text, end)
+    return match.end() if match else None
+
+
 def acceptable(head: str, rest: str) -> bool:
-    """A head needs words after it; an assembly must be of a place or level, not an event."""
+    """A head needs words after it; an assembly must be of a place or level, not an event; a
+    คณะ… is a faculty, a cabinet or a team of its own, not a delegation of people."""
     if len(rest) < 2:
         return False
+    if head == "คณะ":
+        return not rest.startswith(NOT_A_BODY_AFTER_KANA)
     if head == "สมัชชาสุขภาพ":
         return rest.startswith(("จังหวัด", "แห่งชาติ", "ระดับ", "เขต", "อำเภอ", "ตำบล", "เฉพาะ", *province_names()))
     return True
@@ -263,15 +310,67 @@ def sharing_a_prefix(text: str, mention: Mention) -> list[Mention]:
     return [Mention(mention.end, mention.end, stem + other) for other in others]
 
 
-def find_organizations(text: str, known: dict[str, str]) -> tuple[list[str], dict[str, str]]:
-    """Organisations as written (one per body), and those that are known stakeholders."""
-    names = frozenset(known)
+def mentions_in(text: str, names: frozenset[str]) -> list[Mention]:
     mentions = longest_first(mentions_of_names(text, names) + mentions_of_heads(text, names))
-    mentions = [shared for m in mentions for shared in [m, *sharing_a_prefix(text, m)]]
+    return [shared for m in mentions for shared in [m, *sharing_a_prefix(text, m)]]
+
+
+def abbreviations_defined(mentions: list[Mention]) -> dict[str, str]:
+    """'full name (ABBR)': the post's own abbreviation of a body it names in full (the
+    glossary's meaning of ABBR, if any, gives way) → that full name's key."""
+    defined = {}
+    for mention in mentions:
+        for inner in PARENTHESES.finditer(mention.text):
+            abbreviation = inner["inner"].strip()
+            if ABBREVIATION_AFTER.match(f"({abbreviation})") and names_itself(mention.text, abbreviation):
+                defined[abbreviation] = name_key(mention.text)
+    return defined
+
+
+LOCAL_KINDS = ("เทศบาล", "องค์การบริหารส่วน", "องค์กรปกครองส่วน", "โรงพยาบาล")
+COUNT_BEFORE = re.compile(r"\d[ \t]?$")
+
+
+def one_body(text: str, mention: Mention) -> bool:
+    """Not 'วันอสม.แห่งชาติ' (a day), '29 อปท.ชายแดนใต้' (a count of bodies), nor a kind of body
+    written alone ('เทศบาลตำบล', the full name of the glossary's ทต.)."""
+    before = text[max(0, mention.start - 4): mention.start]
+    if before.rstrip(" \t").endswith("วัน") or (COUNT_BEFORE.search(before) and kind_abbreviation(mention.text)):
+        return False
+    return name_key(mention.text) not in kind_names()
+
+
+def kind_abbreviation(name: str) -> bool:
+    return any(name.startswith(short) and name_key(short) in KINDS for short in body_abbreviations())
+
+
+@cache
+def kind_names() -> frozenset[str]:
+    """The full names of the glossary's kinds of local body (เทศบาลตำบล, องค์การบริหารส่วนตำบล,
+    โรงพยาบาลชุมชน...): one of many, named only with its place. A national office or a committee
+    written in full (สำนักงานหลักประกันสุขภาพแห่งชาติ) is one body."""
+    return frozenset(name_key(str(e["full"])) for e in load_glossary()
+                     if name_key(str(e["short"])) in KINDS and str(e["full"]).startswith(LOCAL_KINDS))
+
+
+def find_organizations(text: str, known: dict[str, str]) -> tuple[list[str], dict[str, str]]:
+    """Organisations as written (one per body), and those that are known stakeholders. An
+    abbreviation the post defines ('สถาบัน… (สรส.)') is found elsewhere in the post too, as
+    that body."""
+    names = frozenset(known)
+    mentions = mentions_in(text, names)
+    defined = abbreviations_defined(mentions)
+    if set(defined) - names - set(body_abbreviations()):
+        mentions = mentions_in(text, names | {a for a in defined if len(a.rstrip(".")) >= 2})
+    same_body = {name_key(abbreviation): full for abbreviation, full in defined.items()}
     written = [" ".join(m.text.split()).strip(" -") for m in mentions]
     keys = [name_key(w) for w in written]
     kept: list[str] = []
     for mention, name, key in zip(mentions, written, keys, strict=True):
+        if not one_body(text, mention):
+            continue  # a day, a count or a kind of body
+        if same_body.get(key, key) in keys and same_body.get(key, key) != key:
+            continue  # 'ศปจ.' where the post wrote 'ศูนย์ประสานงานภาคีพัฒนาจังหวัดกระบี่ (ศปจ.)'
         if not mention.specific and any(k != key and k.startswith(key) for k in keys):
             continue  # 'อบจ.' beside 'อบจ.ชลบุรี', 'คณะกรรมการจัดงาน' beside its full name
         if name and key not in {name_key(k) for k in kept}:

@@ -22,7 +22,7 @@ URL = re.compile(r"https?://|www\.|\.(?:com|net|org|go\.th|or\.th|ac\.th)\b", re
 BREADCRUMB = re.compile(r"[»›]|\s>\s|^(?:หน้าแรก|หน้าหลัก|Home)\b")
 SHARE = re.compile(r"^(?:แชร์(?:ข่าวนี้|บทความนี้)?|share|tweet|อ่านต่อ|อ่านเพิ่มเติม|print|พิมพ์|"
                    r"ข้ามไปยังเนื้อหาหลัก|skip to main content|audio file|circle|เข้าชม\s*\d+.*)$", re.I)
-POSTED = re.compile(r"โพสต์|เผยแพร่|แก้ไขล่าสุด|อัปเดต|อัพเดท|วันที่ลงข่าว|ลงข่าว|posted|updated|published",
+POSTED = re.compile(r"โพสต์|เผยแพร่|แก้ไขล่าสุด|อัปเดต|อัพเดท|วันที่ลงข่าว|(?<!แถ)ลงข่าว|posted|updated|published",
                     re.I)
 BULLET = re.compile(r"^[•·▪◦●■]")
 

@@ -16,8 +16,8 @@ from .text import PHOTO, is_chrome, lines_of, strip_enclosing
 
 STAMP_PREFIX = re.compile(r"^date \d{4}-\d\d-\d\d\s*")
 LABEL_PREFIX = re.compile(r"^(?:เรื่อง|หัวข้อ|ข่าว)\s*:\s*")
-BODY_START = re.compile(r"^(?:เมื่อ|วันนี้|วันที่|เวลา|ผู้สื่อข่าว|รายงานข่าว|ด้วย|ตามที่|วัน(?:จันทร์|อังคาร|พุธ|พฤหัส|ศุกร์|"
-                        r"เสาร์|อาทิตย์))")
+BODY_START = re.compile(r"^(?:เมื่อ|วันนี้|วันที่|เวลา|ผู้สื่อข่าว|รายงานข่าว|ด้วย|ตามที่|เรียน\s|วัน(?:จันทร์|อังคาร|พุธ|"
+                        r"พฤหัส|ศุกร์|เสาร์|อาทิตย์))")  # 'เรียน ...': a letter's salutation opens its body
 LONGEST_TITLE = 250
 LONGEST_HEADLINE_GIVEN_TWICE = 150
 LOOK_AT = 8  # content lines searched for a dated activity heading, or for a headline given twice
@@ -25,6 +25,9 @@ LOOK_AT = 8  # content lines searched for a dated activity heading, or for a hea
 ENGLISH_TAGLINE = re.compile(r"\s[-–—|:]\s*[A-Za-z][A-Za-z0-9 .,&'’/-]*$")
 # a news site's section banner: one unbroken run such as 'ข่าวอัพเดทรายวัน', 'ข่าวใหม่ล่าสุด'
 SECTION_BANNER = re.compile(r"^(?:ข่าว|บทความ|กิจกรรม|ประชาสัมพันธ์|แนะนำ|เรื่องเด่น|ไฮไลท์|หมวด)\S{0,24}$")
+# a hotline advertised above every post ('ปรึกษาเรื่อง... โทร 1663'), a welcome to the site's visitors
+HOTLINE = re.compile(r"(?:โทร(?:ศัพท์)?|Tel)\.?\s*:?\s*\d[\d -]{2,}", re.I)
+WELCOME = re.compile(r"(?:ยินดี|ขอ)ต้อนรับ(?:สู่|ทุกท่าน|ผู้มาเยือน)|ต้อนรับผู้มาเยือน|welcome", re.I)
 CATEGORY_LINE = re.compile(r"(?:Tags?|Category|Categories|หมวดหมู่|หมวด|ประเภท)\s*:\s*(?P<name>[^|\n]+)", re.I)
 
 
@@ -43,9 +46,9 @@ def content_lines(text: str, site_lines: frozenset[str] = frozenset()) -> list[s
 
 def is_site_line(line: str, categories: set[str]) -> bool:
     """A line the site puts above every post: its name with an English tagline, a section
-    banner, a category the page tags the post with, a letter-spaced welcome."""
+    banner, a category the page tags the post with, a hotline, a welcome (letter-spaced too)."""
     return (bool(ENGLISH_TAGLINE.search(line)) or bool(SECTION_BANNER.match(line)) or line in categories
-            or letter_spaced(line))
+            or bool(HOTLINE.search(line)) or bool(WELCOME.search(line)) or letter_spaced(line))
 
 
 def letter_spaced(line: str) -> bool:

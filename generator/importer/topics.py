@@ -67,17 +67,22 @@ def topic_words(title: str) -> frozenset[str]:
     return frozenset(f for f in forms if len(f.strip()) >= 2)
 
 
-def found_in(text: str, word: str, extra: frozenset[str]) -> list[str]:
-    """The word as the text writes it, wherever it stands whole: Thai on PyThaiNLP's word
-    boundaries, Latin between non-letters, either case."""
+def spans_of(text: str, word: str, extra: frozenset[str]) -> list[tuple[int, int]]:
+    """Where the word stands whole in the text: Thai on PyThaiNLP's word boundaries, Latin
+    between non-letters, either case."""
     if not has_thai(word):
         pattern = re.compile(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", re.IGNORECASE)
-        return [m.group(0) for m in pattern.finditer(text)]
-    written = []
-    for match in re.finditer(re.escape(word), text):
-        if whole_word(text, match.start(), match.end(), extra):
-            written.append(match.group(0))
-    return written
+        return [m.span() for m in pattern.finditer(text)]
+    return [m.span() for m in re.finditer(re.escape(word), text) if whole_word(text, m.start(), m.end(), extra)]
+
+
+def longest_apart(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'โควิด-19' once, not also the 'โควิด' inside it."""
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans), key=lambda s: (s[0] - s[1], s[0])):
+        if all(end <= a or start >= b for a, b in kept):
+            kept.append((start, end))
+    return kept
 
 
 def find_topics(text: str, records: list[Record]) -> dict[str, list[str]]:
@@ -88,7 +93,8 @@ def find_topics(text: str, records: list[Record]) -> dict[str, list[str]]:
     extra = frozenset(w for forms in vocabulary.values() for w in forms if has_thai(w))
     found: dict[str, list[str]] = {}
     for topic_id, forms in vocabulary.items():
-        matched = {w for form in forms for w in found_in(text, form, extra)}
+        spans = longest_apart([span for form in forms for span in spans_of(text, form, extra)])
+        matched = {text[start:end] for start, end in spans}
         if matched:
             found[topic_id] = sorted(matched, key=lambda w: (-len(w), w))[:MAX_SHOWN]
     return found

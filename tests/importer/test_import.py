@@ -112,7 +112,10 @@ def test_abbreviations_glued_to_words_are_found(demo) -> None:  # type: ignore[n
 def test_import_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import", str(seed("004")), "--json", "--content", str(CONTENT)]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"title", "date", "time", "provinces", "organizations", "people", "hashtags", "photos"}
+    assert set(data) == {"title", "date", "time", "provinces", "organizations", "people", "hashtags", "topics",
+                         "photos"}
+    assert data["topics"]["covid-19"] == ["โควิด 19", "โควิด-19", "โควิด"]  # each as written, longest first
+    assert data["topics"]["health-charter"] == ["ธรรมนูญสุขภาพ"]
     assert data["date"] == "2021-08-03" and data["time"] == "09:00-12:00"
     assert data["provinces"] == ["อุบลราชธานี", "ยโสธร", "ศรีสะเกษ", "อำนาจเจริญ", "มุกดาหาร"]
     assert "นพ.ทวีศิลป์ วิษณุโยธิน" in data["people"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -120,20 +121,22 @@ def test_a_post_naming_no_topic_says_so(tmp_path: Path) -> None:
 
 # -- the whole dev set as one batch, then kb build ------------------------------------------------
 
+Batch = tuple[Path, Path, dict[str, dict[str, Any]]]  # content, site, the imported meetings by id
 AGEING = {"2019-11-14-meeting": "ageing-charter-krabi.txt", "2025-04-04-meeting": "ageing-charter-trang.txt"}
 
 
 def publish(content: Path, meeting: str) -> None:
     """What a reporter does after review: the draft line goes, from the meeting and the new
     stakeholders it lists."""
-    stakeholders = [p for kind in ("org", "person") for p in (content / "stakeholders").glob(f"{meeting}-{kind}-*.yaml")]
+    stakeholders = [path for kind in ("org", "person")
+                    for path in (content / "stakeholders").glob(f"{meeting}-{kind}-*.yaml")]
     for path in [content / "meetings" / f"{meeting}.yaml", *stakeholders]:
         text = path.read_text("utf-8")
         path.write_text(re.sub(r"^draft: true.*\n", "", text, flags=re.M), "utf-8")
 
 
 @pytest.fixture(scope="module")
-def batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, dict]]:
+def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
     """Demo content, the dev set and the two ageing-charter posts imported as one batch, those
     two published, then built."""
     root = tmp_path_factory.mktemp("batch")
@@ -150,14 +153,14 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[st
     return content, site, drafts
 
 
-def test_imported_drafts_missing_a_date_or_a_title_do_not_stop_the_build(batch) -> None:  # type: ignore[no-untyped-def]
+def test_imported_drafts_missing_a_date_or_a_title_do_not_stop_the_build(batch: Batch) -> None:
     _, site, drafts = batch
     assert len(drafts) >= 37
     assert any("date" not in d for d in drafts.values()) and any("title" not in d for d in drafts.values())
     assert (site / "index.html").exists()
 
 
-def test_no_draft_gets_a_public_page(batch) -> None:  # type: ignore[no-untyped-def]
+def test_no_draft_gets_a_public_page(batch: Batch) -> None:
     _, site, drafts = batch
     built = {p.name for p in (site / "meetings").iterdir() if p.is_dir()}
     assert built & set(drafts) == set(AGEING)  # only the two published ones
@@ -168,11 +171,11 @@ def test_no_draft_gets_a_public_page(batch) -> None:  # type: ignore[no-untyped-
     assert len(titles) >= 30 and not [title for title in titles if title in pages]
 
 
-def test_two_imported_posts_on_one_subject_find_each_other(batch) -> None:  # type: ignore[no-untyped-def]
+def test_two_imported_posts_on_one_subject_find_each_other(batch: Batch) -> None:
     """The ageing-society charters of Krabi (2019) and Trang (2025) share their topics now."""
     _, site, _ = batch
     krabi = soup(site, "meetings/2019-11-14-meeting/")
-    related = [a["href"] for a in krabi.select(".kb-related a[href]")]
+    related = [str(a["href"]) for a in krabi.select(".kb-related a[href]")]
     assert related[0].endswith("meetings/2025-04-04-meeting/")
     reason = krabi.select(".kb-related li")[0].get_text(" ", strip=True)
     assert "ประเด็นเดียวกัน" in reason

@@ -1,0 +1,70 @@
+"""Where a long organisation name goes on across a word that usually ends a name (เพื่อ, ตาม,
+ใน, ทุก, คน): when the rest of the unbroken Thai run ends the way names end (…แห่งชาติ,
+…ตำบลเปือย) and holds no clause, when the post gives the whole name an abbreviation of its own
+in parentheses ('สถาบัน…เพื่อชุมชนเป็นสุข (สรส.)'), or when เพื่อ is followed by the one or two
+nouns the body is for ('…เพื่อผู้บริโภค'). No list of names: the shape of the text decides."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from pythainlp.tag import pos_tag
+
+from .text import THAI_LETTER, is_thai
+
+VERB_PREFIXES = ("ร่วม", "กล่าว", "เข้าร่วม", "เป็น", "เร่ง")
+BRIDGES = {"เพื่อ", "ตาม", "ใน", "ทุก", "คน"}  # words inside long names: 'สถาบัน…เพื่อการฟื้นฟู…แห่งชาติ'
+CLAUSE = {"ได้", "จัด", "ให้", "มี", "กล่าว", "โดย", "ซึ่ง", "ว่า", "จะ", "และ", "หรือ", "กับ", "ร่วมกับ", "ณ", "เมื่อ",
+          "ที่", "เป็น", "ไป", "มา", "นำ", "ต่อ", "จาก"}  # a clause begins: the name has ended
+NAME_ENDING = re.compile(rf"(?:แห่งชาติ|แห่งประเทศไทย|(?:ตำบล|อำเภอ|จังหวัด)[{THAI_LETTER}]{{2,}})$")
+ABBREVIATION_AFTER = re.compile(r"^[ \t]?\((?P<abbr>[\u0e01-\u0e2e][\u0e01-\u0e4e.]{1,9})\)")
+LONGEST_BRIDGE = 16  # words
+
+
+def bridged(tokens: list[str], i: int, name: str, rest: str) -> int:
+    """Where a name runs to across tokens[i], a word that usually ends one, when the unbroken
+    run of Thai from there shows it goes on: the run ends the way names end ('…แห่งชาติ',
+    '…ตำบลเปือย') and holds no clause ('คณะกรรมการกองทุน…ตามรัฐธรรมนูญสุขภาพตำบลเปือย'), or the
+    post gives the whole name an abbreviation of its own ('สถาบัน…เพื่อชุมชนเป็นสุข (สรส.)').
+    i when it does not."""
+    end = i
+    while end < len(tokens) and is_thai(tokens[end][:1]) and end - i < LONGEST_BRIDGE:
+        end += 1
+    run = tokens[i:end]
+    if not run or (end < len(tokens) and is_thai(tokens[end][:1])):
+        return i
+    after = rest[sum(map(len, run)):]
+    if (abbreviation := ABBREVIATION_AFTER.match(after)) and names_itself(name + "".join(run), abbreviation["abbr"]) \
+            and not CLAUSE.intersection(run[1:]) - {"และ", "เป็น"}:
+        return end
+    clause = any(t in CLAUSE or t.startswith(VERB_PREFIXES) for t in run[1:])
+    if run[0] in BRIDGES and not clause and NAME_ENDING.search("".join(run)):
+        return end
+    return i + 1 + for_whom(run) if run[0] == "เพื่อ" else i
+
+
+def for_whom(run: list[str]) -> int:
+    """'คณะกรรมการเขต|เพื่อ|ประชาชน|และ…': a name that ends 'for' one or two nouns right before
+    a conjunction or the end of the run; how many (0 when the words go on as a sentence)."""
+    nouns = list(itertools.takewhile(lambda t: t not in CLAUSE, run[1:]))
+    if not 1 <= len(nouns) <= 2:
+        return 0
+    tags = [tag for _, tag in pos_tag(nouns, engine="perceptron", corpus="orchid_ud")]
+    return len(nouns) if all(tag == "NOUN" for tag in tags) else 0
+
+
+def names_itself(name: str, abbreviation: str) -> bool:
+    """'(สรส.)' after 'สถาบันเสริมสร้างการเรียนรู้เพื่อชุมชนเป็นสุข': an abbreviation whose letters
+    the name holds in order, the first among the name's first words."""
+    letters = [c for c in abbreviation if "\u0e01" <= c <= "\u0e2e"]
+    if not letters or letters[0] not in name[:16]:
+        return False
+    position = 0
+    for letter in letters:
+        position = name.find(letter, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
