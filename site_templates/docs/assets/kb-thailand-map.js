@@ -5,7 +5,7 @@
   "use strict";
 
   function place(draw, tip, shape) {
-    tip.textContent = shape.getAttribute("data-label");
+    tip.textContent = shape.querySelector("title").textContent;
     tip.hidden = false;
     var box = shape.getBoundingClientRect();
     var frame = draw.getBoundingClientRect();
