@@ -35,6 +35,7 @@
   var LIMIT = 20, BATCH = 30, MAX_CONFIRM = 60, FIRST = 10, PER_KIND = 4;
   var FORGIVE_BELOW = 3;  // pages holding the phrase: with fewer, the query may hold a slip
   var MIN_FORGIVE = 4;  // letters: a shorter query is within one slip of too many words
+  var FORGIVE_CONFIRM = 30;  // pages' text downloaded for all the corrections of a query together
   var THAI_LETTER = /[\u0E01-\u0E4E]/, LATIN_LETTER = /[a-z0-9]/i;
   var cache = new Map();
 
@@ -347,14 +348,14 @@
   }
 
   /* The exact search: pages holding the phrase, then pages holding every word apart. */
-  function exact(meta, q) {
+  function exact(meta, q, wholeOnly) {
     var taken = new Set();
     return candidates(meta, lookups(q.parts)).then(function (found) {
       var pool = rankPool(meta, found, taken);
       pool.forEach(function (doc) { taken.add(doc); });
       return confirm(pool, q, [], 0);
     }).then(function (results) {
-      if (results.length >= LIMIT || q.wordParts.length < 2) return results;
+      if (results.length >= LIMIT || q.wordParts.length < 2 || wholeOnly) return results;
       // pages holding every word apart, after those holding the phrase
       return apart(meta, q.wordParts).then(function (found) {
         return confirm(rankPool(meta, found, taken), q, results, 0);
@@ -477,22 +478,31 @@
   function forgive(meta, text, q, results) {
     return load("search/v/slips.json").then(function (slips) {
       return vocabulary(slips, q.norm).then(function (words) {
-        return tryFixes(meta, text, corrections(slips, words, q.norm).slice(0, slips.tries), results);
+        var fixes = corrections(slips, words, q.norm).slice(0, slips.tries);
+        return tryFixes(meta, text, fixes, results, { left: FORGIVE_CONFIRM });
       });
     });
   }
 
-  /* Each correction in turn, until one finds pages holding it: those follow the exact results. */
-  function tryFixes(meta, text, fixes, results) {
-    if (!fixes.length) return Promise.resolve(results);
-    var suggestion = corrected(text, fixes[0]).trim();
-    return exact(meta, query(table(meta), suggestion)).then(function (found) {
-      var shown = new Set(results.map(function (r) { return r.url; }));
-      var extra = found.filter(function (r) { return r.whole && !shown.has(r.url); });
-      if (!extra.length) return tryFixes(meta, text, fixes.slice(1), results);
-      // they hold the correction, not the query: never `whole`
-      extra.forEach(function (r) { r.forgiven = true; r.whole = false; r.suggestion = suggestion; });
-      return results.concat(extra);
+  /* Each correction in turn, until one finds pages holding it: those follow the exact results.
+   * A correction whose trigrams no page holds costs only their shards; the pages confirmed
+   * for all of them together are at most FORGIVE_CONFIRM (the first query's budget). */
+  function tryFixes(meta, text, fixes, results, budget) {
+    if (!fixes.length || budget.left <= 0) return Promise.resolve(results);
+    var suggestion = corrected(text, fixes[0]).trim(), q = query(table(meta), suggestion);
+    var next = function () { return tryFixes(meta, text, fixes.slice(1), results, budget); };
+    return candidates(meta, lookups(q.parts)).then(function (held) {
+      if (!held.size) return next();
+      q.confirmed = MAX_CONFIRM - budget.left;
+      return exact(meta, q, true).then(function (found) {
+        budget.left = MAX_CONFIRM - q.confirmed;
+        var shown = new Set(results.map(function (r) { return r.url; }));
+        var extra = found.filter(function (r) { return r.whole && !shown.has(r.url); });
+        if (!extra.length) return next();
+        // they hold the correction, not the query: never `whole`
+        extra.forEach(function (r) { r.forgiven = true; r.whole = false; r.suggestion = suggestion; });
+        return results.concat(extra);
+      });
     });
   }
 
