@@ -2,7 +2,7 @@
 
 Digits are converted first, then one regular expression built from the month names (full,
 `ม.ค.`, `มค.`, common misspellings) finds day–month–year, with or without spaces, `วันที่`,
-a weekday, `พ.ศ.`, a day range (the first day counts) and Buddhist-era years of four or two
+a weekday, `พ.ศ.`, a day range ('3-5', '๓ ถึง ๕': the first day counts) and Buddhist-era years of four or two
 digits. Not meeting dates: posting timestamps (a date followed by a clock time, or on a
 posted/updated or news-agency line), a blog's date heading above the post, a page's ISO stamp
 (`date 2025-09-02`). A day and month alone take the year of a full date or stamp with the same
@@ -39,12 +39,13 @@ WEEKDAYS = tuple(f"วัน{d}" for d in ("จันทร์", "อังค�
 WEEKDAY = r"(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)\s*)"
 DATE = re.compile(
     rf"(?:{WEEKDAY}?(?:วันที่|ที่)?\s*)"
-    r"(?<!\d)(?<!\d/)(?P<day>\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s*"
+    r"(?<!\d)(?<!\d/)(?P<day>\d{1,2})(?:\s*(?:[-–]|ถึง|และ)\s*(?:วันที่\s*)?\d{1,2})?\s*"
     rf"(?P<month>{_MONTH_RE})"
     r"(?:\s*(?:พ\.\s?ศ\.|พศ\.?|ค\.\s?ศ\.)?\s*(?P<year>\d{4}|\d{2})(?::(?=\d{1,2}[.:]\d{2})|(?![\d:.]\d)))?")
 STAMP = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")
 TIMESTAMP_AFTER = re.compile(r"^\s*(?:เวลา\s*)?\d{1,2}:\d{2}(?!\s*[-–]\s*\d)(?:\s*น\.?)?")
-SOURCE_LINE = re.compile(r"สำนักข่าว|ที่มา\s*:|แหล่งข่าว")
+SOURCE_LINE = re.compile(r"สำนักข่าว|ที่มา\s*:|แหล่งข่าว|ฉบับวันที่")  # 'เดลินิวส์ ฉบับวันที่ …': the paper's issue
+ENACTED = re.compile(r"มติ|ประกาศใช้|พ\.ร\.บ\.|พระราชบัญญัติ|ประกาศราชกิจจา")
 YEARS_NAMED = re.compile(r"(?:/|พ\.\s?ศ\.\s?|ปี\s?(?:งบประมาณ\s?)?)(25\d\d)")
 DATE_ONLY_REST = re.compile(r"^[\s,.:น()\-–]*(?:เวลา\s*)?[\d.:\s]*(?:น\.?)?\s*$")
 TIME = re.compile(r"(?:เวลา|ตั้งแต่)\s*(\d{1,2})[.:](\d{2})\s*(?:น\.?)?\s*(?:(?:-|–|ถึง)\s*(\d{1,2})[.:](\d{2}))?")
@@ -95,10 +96,14 @@ def line_around(plain: str, start: int, end: int) -> str:
 
 
 def not_the_meeting(plain: str, start: int, end: int) -> bool:
-    """A posting timestamp or a news agency's dateline, not the day of the meeting."""
+    """A posting timestamp, a news agency's dateline or a paper's issue, or the day a law or
+    resolution was made ('คณะรัฐมนตรีได้มีมติ เมื่อวันที่ 21 ธันวาคม พ.ศ.2536'), not the day of
+    the meeting."""
     line = line_around(plain, start, end)
+    before = plain[max(0, start - 30): start]
     return (posted_line(line) or bool(SOURCE_LINE.search(line) and len(line) <= 120)
-            or bool(TIMESTAMP_AFTER.match(plain[end: end + 20])))
+            or bool(TIMESTAMP_AFTER.match(plain[end: end + 20]))
+            or bool(ENACTED.search(before) and "ประชุม" not in before))
 
 
 def find_dates(text: str) -> list[FoundDate]:

@@ -1,6 +1,7 @@
 """People named in a post: an honorific (or a chain of them: ผศ.ดร., ดร.นพ., พระมหา, พลเอก,
 พ.ต.ท., คุณ), a given name and a family name, with or without a space after the honorific; the
-role written after the name (ผู้อำนวยการ…, นายก อบต.…) becomes the person's role. A job title
+role written after the name (ผู้อำนวยการ…, นายก อบต.…) becomes the person's role. A room or
+building named after someone (ห้องประชุมพลเอกเปรม …) is no person at the meeting. A job title
 alone (นายกอบจ., นายแพทย์สาธารณสุขจังหวัด, นายอำเภอ) is not a person. PyThaiNLP's lists of
 Thai given names tell นาย+กิตติศักดิ์ from นายก+จีรทิปต์. Credits (ภาพ/ข่าว ..., ข่าวโดย ...,
 รายงานโดย ...) name people without honorifics."""
@@ -38,7 +39,7 @@ JOB_STARTS = ("อำเภอ", "แพทย์สาธารณสุข", "
 MAYOR_STARTS = ("กเทศมนตรี", "กองค์การ", "กรัฐมนตรี", "กสมาคม", "กสภา", "กอบ", "กเทศ", "กเมือง")  # นายก…
 NOT_FAMILY = {"ผู้อำนวยการ", "รองผู้อำนวยการ", "ประธาน", "รองประธาน", "นายก", "รองนายก", "นายอำเภอ", "ปลัด",
               "เป็นประธาน", "กล่าว", "ผู้ว่าราชการจังหวัด", "สาธารณสุขอำเภอ", "ผู้แทน", "ตัวแทน"}
-CREDIT = re.compile(rf"(?:ภาพ\s*/\s*ข่าว|ข่าว\s*/\s*ภาพ|ข่าวโดย|ภาพโดย|เรื่อง\s*/\s*ภาพ|รายงาน(?:จากพื้นที่)?\s*โดย)"
+CREDIT = re.compile(rf"(?<![{THAI_LETTER}])(?:ภาพ\s*/\s*ข่าว|ข่าว\s*/\s*ภาพ|ข่าวโดย|ภาพโดย|เรื่อง\s*/\s*ภาพ|รายงาน(?:จากพื้นที่)?\s*โดย)"
                     rf"[ \t]*:?[ \t]*(?P<names>[{THAI_LETTER} \t,\-–]+)")
 CREDIT_NAME = re.compile(rf"(?P<first>{NAME})\s+(?P<last>{NAME})")
 ROLE_HEADS = ("ผู้อำนวยการ", "รองผู้อำนวยการ", "ผู้ว่าราชการ", "รองผู้ว่าราชการ", "รองผู้ว่าฯ", "นายอำเภอ",
@@ -113,7 +114,12 @@ def unglued_family(last: str) -> str:
 
 
 def plausible_family(last: str) -> bool:
-    return last not in NOT_FAMILY and not last.startswith(("เป็น", "กล่าว", "ได้", "ร่วม")) and len(last) <= 25
+    return last not in NOT_FAMILY and not last.startswith(NOT_FAMILY_STARTS) and len(last) <= 25
+
+
+NOT_FAMILY_STARTS = ("เป็น", "กล่าว", "ได้", "ร่วม", "เปิดเผย", "เผย", "ระบุ", "แถลง", "ชี้แจง", "บอก", "ให้สัมภาษณ์")
+# a room, hall, building or road named after a person: 'ห้องประชุมพลเอกเปรม ติณสูลานนท์'
+NAMED_AFTER = re.compile(r"(?:ห้องประชุม|ห้อง|หอประชุม|อาคาร|ศาลา|สนาม(?:กีฬา)?|ถนน|ถ\.|โรงเรียน|ค่าย)\s?$")
 
 
 def find_people(text: str) -> list[Person]:
@@ -122,7 +128,7 @@ def find_people(text: str) -> list[Person]:
     position = 0
     while match := PERSON.search(text, position):
         position = match.start() + len(match["title"])  # a rejected match may hide a real one
-        if not whole_honorific(text, match):
+        if not whole_honorific(text, match) or NAMED_AFTER.search(text[max(0, match.start() - 12): match.start()]):
             continue
         split = split_job_title(re.sub(r"\s+", "", match["title"]), match["first"])
         if split is None or not plausible_family(unglued_family(match["last"])) or not 2 <= len(split[1]) <= 20 \
