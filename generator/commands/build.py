@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .. import PACKAGE_DIR
 from ..cache import cache_dir, use_project
+from ..mkdocs import kept_output
 from ..mkdocs.config import project_options
 from ..mkdocs.plugin import hand_over
 from ..progress import Progress, ProgressHandler, reporter, silent
@@ -99,19 +100,23 @@ def build_atomically(root: Path, output: Path, config_file: Path, content: Conte
     os.environ["KB_CONTENT"] = str(root.resolve())
     if content is not None:
         hand_over(content)  # the plugin need not validate the same files again
+    kept_output.start(output)  # what the last build wrote into the site there, to link
     try:
         with plugin_progress(say):
             build(load_config(str(config_file), **{**project_options(config_file), "site_dir": str(staging)}))
     except (MkDocsException, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
+        kept_output.finish(None)
         print(f"kb build: {exc}", file=sys.stderr)
         return 1
     except BaseException:  # Ctrl-C: the half-built site goes too
         shutil.rmtree(staging, ignore_errors=True)
+        kept_output.finish(None)
         raise
     finally:
         hand_over(None)
     swap(staging, output)
+    kept_output.finish(output)
     say("เขียนไฟล์ครบแล้ว / site written")
     print(f"สร้างเว็บไซต์แล้วที่ {output} / site built in {output}")
     return 0

@@ -19,6 +19,7 @@ from mkdocs.utils import get_build_date
 
 from .. import bundled_dir
 from ..cache import cache_dir, read_checked, write_checked
+from ..mkdocs.kept_output import folder_id
 from ..records.load import read_bytes
 from ..site.page_cache import code_fingerprint
 
@@ -42,16 +43,6 @@ class Stamp:
 
     def value(self) -> tuple[str, str, tuple[int, ...] | None]:
         return self.inputs, str(self.output), folder_id(self.output)
-
-
-def folder_id(folder: Path) -> tuple[int, ...] | None:
-    """The site folder as this build left it: another folder put in its place (each build
-    puts a new one there), or a file added or removed at its top, tells a different one."""
-    try:
-        found = folder.stat()
-    except OSError:
-        return None
-    return found.st_dev, found.st_ino, found.st_mtime_ns
 
 
 def inputs_digest(root: Path, config: Path, options: Any) -> str:

@@ -14,7 +14,7 @@ import io
 import os
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -30,6 +30,7 @@ from mkdocs.utils import get_build_date
 from ..parallel import WORKERS, fork_pool
 from ..site.media import site_paths
 from ..site.model import Page, url_of_src
+from . import kept_output
 
 # Slots the theme copies through unchanged: plain ASCII that no filter escapes. The content
 # slot holds an <h1> so that Material, as for our real pages, adds no heading of its own.
@@ -99,7 +100,8 @@ def url_of(src_uri: str) -> str:
 
 PARALLEL_FROM = 400  # pages; below this, forking workers costs more than it saves
 FILES_PER_TASK = 500
-_job: tuple[ShellRenderer, str, list[Page], dict[str, int], list[tuple[str, bytes]]] | None = None
+_job: tuple[ShellRenderer, str, list[Page], dict[str, int], list[tuple[str, bytes]], Linked] | None = None
+Linked = tuple[set[int], set[str]]  # pages (by position) and files the last build wrote the same
 
 
 def write_pages(renderer: ShellRenderer, site_dir: str, pages: list[Page],
@@ -107,15 +109,17 @@ def write_pages(renderer: ShellRenderer, site_dir: str, pages: list[Page],
     """Fill and write every page, and write `files` (the search index...), on every core for
     many (shells are made before forking, workers read _job). With `written` (kb serve), pages
     whose HTML did not change since the last build are left alone and pages that no longer
-    exist are removed."""
+    exist are removed. Under kb build, what the last build wrote the same is linked from its
+    site instead (kept_output.py)."""
     global _job
     for folder in sorted({folder_of(page.src_uri) for page in pages}):
         renderer.shell(folder)
     items = list((files or {}).items())
-    _job = (renderer, site_dir, pages, written if written is not None else {}, items)
+    _job = (renderer, site_dir, pages, written if written is not None else {}, items,
+            unchanged(renderer, pages, items))
     try:
         if len(pages) < PARALLEL_FROM or WORKERS < 2:
-            write_files(site_dir, dict(items))
+            write_files(site_dir, dict(items), _job[5][1])
             hashes = [_write(position) for position in range(len(pages))]
         else:
             with fork_pool() as pool:  # not stopped midway: the pages are from newer content
@@ -129,15 +133,49 @@ def write_pages(renderer: ShellRenderer, site_dir: str, pages: list[Page],
         remember(site_dir, written, {page.src_uri: h for page, h in zip(pages, hashes, strict=True)})
 
 
+def unchanged(renderer: ShellRenderer, pages: list[Page], files: list[tuple[str, bytes]]) -> Linked:
+    """The pages and files the last kb build wrote the same (noting what this one writes)."""
+    kept = kept_output.current()
+    if kept is None:
+        return set(), set()
+    linked_pages = set()
+    for position, page in enumerate(pages):
+        if kept.unchanged(page_path(page), filled_digest(renderer, page)):
+            linked_pages.add(position)
+    return linked_pages, {name for name, data in files if kept.unchanged(name, kept_output.file_digest(data))}
+
+
+def filled_digest(renderer: ShellRenderer, page: Page) -> bytes | None:
+    """What a filled page's bytes are made of (None: rendered with the theme, not filled)."""
+    name = posixpath.basename(url_of(page.src_uri).rstrip("/"))
+    if not fillable(page, name) or page.image:
+        return None
+    shell = renderer.shell(folder_of(page.src_uri))
+    return kept_output.page_digest(shell, [page.title, page.description, name], page.packed)
+
+
+def page_path(page: Page) -> str:
+    return os.path.join(url_of_src(page.src_uri), "index.html")
+
+
 def _write_files(start: int) -> None:
     assert _job is not None
-    write_files(_job[1], dict(_job[4][start:start + FILES_PER_TASK]))
+    write_files(_job[1], dict(_job[4][start:start + FILES_PER_TASK]), _job[5][1])
 
 
 def _write(position: int) -> int:
     assert _job is not None
-    renderer, site_dir, pages, written, _ = _job
+    renderer, site_dir, pages, written, _, (linked, _) = _job
+    if position in linked and link_page(site_dir, pages[position]):
+        return 0  # (kb build: no `written` to remember)
     return write_filled(renderer, site_dir, pages[position], written)
+
+
+def link_page(site_dir: str, page: Page) -> bool:
+    kept = kept_output.current()
+    dest = os.path.join(site_dir, page_path(page))
+    os.makedirs(os.path.dirname(dest), exist_ok=True)
+    return kept is not None and kept.link(page_path(page), dest)
 
 
 def write_filled(renderer: ShellRenderer, site_dir: str, page: Page, written: dict[str, int]) -> int:
@@ -178,9 +216,13 @@ def split_slots(html: str) -> list[str]:
     return [part for part in SLOT_PATTERN.split(html) if part]
 
 
-def write_files(site_dir: str, files: dict[str, bytes]) -> None:
-    """Files by path under the site (search index, feed, diagrams), each folder made once."""
-    for data, path in zip(files.values(), site_paths(site_dir, files), strict=True):
+def write_files(site_dir: str, files: dict[str, bytes], linked: Collection[str] = ()) -> None:
+    """Files by path under the site (search index, feed, diagrams), each folder made once;
+    those in `linked` from the last kb build's site when they can be."""
+    kept = kept_output.current()
+    for (name, data), path in zip(files.items(), site_paths(site_dir, files), strict=True):
+        if name in linked and kept is not None and kept.link(name, path):
+            continue
         with open(path, "wb") as handle:
             handle.write(data)
 
@@ -216,9 +258,16 @@ def sitemap_entries(config: Any, sources: list[str]) -> list[Any]:
     base = config.site_url or ""
     base = base if not base or base.endswith("/") else base + "/"
     date = get_build_date()
+    base_path = urlsplit(base).path
     entries = []
     for src_uri in sources:
-        canonical = urljoin(base, url_of(src_uri)) if base else None
-        entries.append(SimpleNamespace(is_link=False, canonical_url=canonical, update_date=date,
-                                       abs_url=urlsplit(canonical).path if canonical else None))
+        url = url_of(src_uri)
+        if not base:
+            canonical = path = None
+        elif {".", ".."} & set(url.split("/")):
+            canonical = urljoin(base, url)
+            path = urlsplit(canonical).path
+        else:  # what urljoin gives for a plain relative path (quoted: no scheme, no query), cheaply
+            canonical, path = base + url, base_path + url
+        entries.append(SimpleNamespace(is_link=False, canonical_url=canonical, update_date=date, abs_url=path))
     return entries
