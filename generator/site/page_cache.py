@@ -9,6 +9,7 @@ read and a hash of those values then, and its HTML (compressed).
 from __future__ import annotations
 
 import hashlib
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,21 +50,32 @@ def own_key(record: Record, related: list[Related]) -> str:
     return repr((record.kind, record.id, [(r.id, r.reason) for r in related]))  # scores are not shown
 
 
+SHARDS = 32  # files the cache is kept in: an edit rewrites the few holding its pages
+
+
+def shard_of(src_uri: str) -> int:
+    return zlib.crc32(src_uri.encode()) % SHARDS
+
+
 class PageCache:
     def __init__(self, digests: Digests, fingerprint: str) -> None:
         self.digests = digests
         base = cache_dir()
-        self.path = base / "pages.pickle" if base else None
+        self.folder = base / "pages" if base else None
         self.fingerprint = fingerprint
         self.entries: dict[str, Entry] = self._load()
         self.fresh: dict[str, Entry] = {}
+        self.changed: set[int] = set()
 
     def _load(self) -> dict[str, Entry]:
-        stored = read_checked(self.path) if self.path is not None else None
-        if not isinstance(stored, tuple) or len(stored) != 2:
-            return {}
-        fingerprint, entries = stored
-        return entries if fingerprint == self.fingerprint and isinstance(entries, dict) else {}
+        entries: dict[str, Entry] = {}
+        if self.folder is None:
+            return entries
+        for number in range(SHARDS):
+            stored = read_checked(self.folder / f"{number}.pickle")
+            if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == self.fingerprint:
+                entries.update(stored[1])
+        return entries
 
     def get(self, src_uri: str, own: str) -> Page | None:
         entry = self.entries.get(src_uri)
@@ -76,9 +88,21 @@ class PageCache:
         """`deps` in a fixed order, and `digests.of(deps)`, as the page's worker found them."""
         self.fresh[page.src_uri] = Entry(own, deps, digest, page.title, page.description,
                                          page.kind, page.packed)
+        self.changed.add(shard_of(page.src_uri))
 
     def save(self) -> None:
-        """Keep this build's pages only (so the cache does not grow), written atomically."""
-        if self.path is None or self.fresh == self.entries:
+        """Keep this build's pages only (so the cache does not grow), written atomically; only
+        the shards holding a page rendered or gone (all of them when there were none)."""
+        if self.folder is None:
             return
-        write_checked(self.path, (self.fingerprint, self.fresh))
+        self.changed |= {shard_of(src) for src in self.entries.keys() - self.fresh.keys()}
+        if not self.entries:
+            self.changed = set(range(SHARDS))
+        shards: dict[int, dict[str, Entry]] = {number: {} for number in self.changed}
+        for src, entry in self.fresh.items():
+            if (number := shard_of(src)) in shards:
+                shards[number][src] = entry
+        for number, entries in shards.items():
+            write_checked(self.folder / f"{number}.pickle", (self.fingerprint, entries))
+        self.changed.clear()
+        (self.folder.parent / "pages.pickle").unlink(missing_ok=True)  # (kept whole, before)
