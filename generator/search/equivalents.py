@@ -81,7 +81,7 @@ def raw_groups() -> list[list[str]]:
 
 @cache
 def word_groups() -> list[list[str]]:
-    found = [[str(f) for f in group] for group in yaml.safe_load(DATA.read_text("utf-8"))]
+    found = [[str(f) for f in group] for group in yaml.load(DATA.read_text("utf-8"), Loader=yaml.CSafeLoader)]  # noqa: S506
     for entry in load_glossary():
         full = str(entry["full"]).split(" (")[0].split(" หรือ ")[0]
         found.append([str(entry["short"]), *map(str, entry.get("forms") or []), full])
