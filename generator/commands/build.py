@@ -53,8 +53,9 @@ def run(args: argparse.Namespace) -> int:
     say(f"ตรวจแล้ว / validated {len(content.records):,} records")
     os.environ["KB_DRAFTS"] = "true" if args.drafts else "false"  # the plugin's option (mkdocs.base.yml)
     say_drafts(content, args.drafts, say)
-    if not content.ok:
-        print(format_text(content.diagnostics))
+    built_from = content if args.drafts else content.published()  # a draft's problems stop only its preview
+    if not built_from.ok:
+        print(format_text(built_from.diagnostics))
         print("ไม่ได้สร้างเว็บไซต์ เว็บไซต์เดิมยังอยู่ / site not built; the previous site is untouched",
               file=sys.stderr)
         return 1

@@ -48,11 +48,14 @@ class Content:
     def published(self) -> Content:
         """The content the public site and exports are made from: drafts left out before any
         graph, index or page sees them, so no listing, link or export can reach one. They are
-        kept aside only for their titles, which links to them show as plain text."""
+        kept aside only for their titles, which links to them show as plain text. Their problems
+        go with them: a draft stops `kb validate` and its own preview, never the public site."""
         drafts = [r for r in self.records if r.draft]
         if not drafts:
             return self
-        return Content(self.root, [r for r in self.records if not r.draft], self.diagnostics, drafts)
+        files = {r.path for r in drafts}
+        return Content(self.root, [r for r in self.records if not r.draft],
+                       [d for d in self.diagnostics if d.path not in files], drafts)
 
 
 def display_path(file: Path, root: Path) -> str:

@@ -19,6 +19,7 @@ from generator.importer.title import find_title, is_date_heading, site_lines
 from generator.records.load import Record
 from generator.records.validate import validate_content
 from tests.conftest import CONTENT, FIXTURES
+from tests.importer.test_failures import REGION_MISMATCH
 from tests.sitebuild import soup
 
 POSTS = Path(__file__).parent / "posts"
@@ -143,8 +144,10 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
     content, site = root / "content", root / "site"
     shutil.copytree(CONTENT, content)
     before = {p.name for p in (content / "meetings").iterdir()}
-    posts = [str(DEV_SET), *(str(POSTS / name) for name in AGEING.values())]
-    assert main(["import", *posts, "--content", str(content)]) == 0
+    mismatch = root / "mismatch.txt"  # its draft has an error, not only blanks: Trang is in region 12
+    mismatch.write_text(REGION_MISMATCH, "utf-8")
+    posts = [str(DEV_SET), *(str(POSTS / name) for name in AGEING.values()), str(mismatch)]
+    assert main(["import", *posts, "--content", str(content)]) == 1  # that draft needs fixing
     drafts = {p.stem: yaml.safe_load(p.read_text("utf-8")) for p in (content / "meetings").iterdir()
               if p.name not in before}
     for meeting in AGEING:
@@ -158,6 +161,18 @@ def test_imported_drafts_missing_a_date_or_a_title_do_not_stop_the_build(batch: 
     assert len(drafts) >= 37
     assert any("date" not in d for d in drafts.values()) and any("title" not in d for d in drafts.values())
     assert (site / "index.html").exists()
+
+
+def test_a_draft_with_an_error_stops_only_validation_and_its_preview(batch: Batch,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    content, site, drafts = batch
+    [wrong] = [id_ for id_, d in drafts.items() if (d.get("province"), d.get("health_region")) == ("ตรัง", 3)]
+    assert (site / "index.html").exists() and not (site / "meetings" / wrong).exists()
+    capsys.readouterr()
+    assert main(["validate", str(content)]) == 1
+    assert main(["build", str(content), "-o", str(content.parent / "preview"), "--drafts", "-q"]) == 1
+    out = capsys.readouterr().out
+    assert f"{wrong}.yaml:11:16: error region-mismatch" in out
 
 
 def test_no_draft_gets_a_public_page(batch: Batch) -> None:
