@@ -22,9 +22,12 @@ LONGEST_TITLE = 250
 LONGEST_HEADLINE_GIVEN_TWICE = 150
 LOOK_AT = 8  # content lines searched for a dated activity heading, or for a headline given twice
 # '<site name> - Songkhla Health': a site's name with its English tagline after a dash or bar
-ENGLISH_TAGLINE = re.compile(r"\s[-–—|:]\s*[A-Za-z][A-Za-z0-9 .,&'’/-]*$")
-# a news site's section banner: one unbroken run such as 'ข่าวอัพเดทรายวัน', 'ข่าวใหม่ล่าสุด'
-SECTION_BANNER = re.compile(r"^(?:ข่าว|บทความ|กิจกรรม|ประชาสัมพันธ์|แนะนำ|เรื่องเด่น|ไฮไลท์|หมวด)\S{0,24}$")
+ENGLISH_TAGLINE = re.compile(r"\s[-–—|]\s*[A-Za-z][A-Za-z0-9 .,&'’/-]*$")
+# a news site's section banner: a section word and the words banners add, in one unbroken run
+# ('ข่าวอัพเดทรายวัน', 'ข่าวใหม่ล่าสุด', 'แนะนำเครือข่าย'); 'กิจกรรมรณรงค์ไข้เลือดออก' is a headline
+SECTION_BANNER = re.compile(r"^(?:ข่าว|บทความ|กิจกรรม|ประชาสัมพันธ์|แนะนำ|เรื่องเด่น|ไฮไลท์)(?:อัพเดท|อัปเดต|อัพเดต|ใหม่|"
+                            r"ล่าสุด|เด่น|ประชาสัมพันธ์|กิจกรรม|ทั่วไป|รายวัน|ประจำวัน|วันนี้|ภูมิภาค|ในประเทศ|"
+                            r"หน่วยงาน|องค์กร|เครือข่าย|สุขภาพ|แนะนำ|บทความ|ข่าว)*$")
 # a hotline advertised above every post ('ปรึกษาเรื่อง... โทร 1663'), a welcome to the site's visitors
 HOTLINE = re.compile(r"(?:โทร(?:ศัพท์)?|Tel)\.?\s*:?\s*\d[\d -]{2,}", re.I)
 WELCOME = re.compile(r"(?:ยินดี|ขอ)ต้อนรับ(?:สู่|ทุกท่าน|ผู้มาเยือน)|ต้อนรับผู้มาเยือน|welcome", re.I)

@@ -15,7 +15,7 @@ import yaml
 from generator.cli import main
 from generator.importer.extract import extract
 from generator.importer.organizations import find_organizations
-from generator.importer.title import find_title, is_date_heading, site_lines
+from generator.importer.title import find_title, is_date_heading, is_site_line, site_lines
 from generator.records.load import Record
 from generator.records.validate import validate_content
 from tests.conftest import CONTENT, FIXTURES
@@ -49,6 +49,9 @@ def test_a_section_banner_is_not_the_title() -> None:
     title, _ = find_title(post("dailytimesthai-50243.txt"))  # 'ข่าวใหม่ล่าสุด' above the headline
     assert title == ("สช.เดินหน้าระดมพลังภาคกลาง เตรียมเสนอวาระใหญ่ “สมัชชาสุขภาพแห่งชาติ ครั้งที่ 18” "
                      "ร่วมขับเคลื่อนนโยบายสุขภาพยั่งยืนทั่วประเทศ")
+    assert is_site_line("ข่าวอัพเดทรายวัน", set()) and is_site_line("ข่าวประชาสัมพันธ์", set())
+    assert not is_site_line("กิจกรรมรณรงค์ป้องกันไข้เลือดออก", set())  # a headline that opens with a section word
+    assert not is_site_line("โครงการสร้างเสริมสุขภาพ : Phase 2", set())  # English after a colon is no tagline
 
 
 def test_a_slogan_that_opens_several_posts_of_a_batch_is_not_the_title(tmp_path: Path) -> None:
