@@ -208,8 +208,9 @@ def mentions_of_names(text: str, known: frozenset[str]) -> list[Mention]:
                 if name in abbreviations and not name.endswith("."):
                     if not whole_word(text, start, end, known):
                         continue  # 'สอบ' in 'สอบถาม'
-                else:
+                elif not (name in abbreviations and name.endswith(".") and name_key(name) not in KINDS):
                     end = name_end(text, start, known, end - start, 5, place_only=name in abbreviations)
+                # a national body's dotted abbreviation takes no words glued on ('สช.เดินหน้า…')
             kind = name_key(name) in KINDS
             after = suffix_end(text, end, kind and end == match.end())
             national = name in abbreviations and not kind and after == match.end()

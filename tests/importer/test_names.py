@@ -4,11 +4,15 @@ is not one body. Each sentence is from a real post of the dev set (tests/fixture
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from generator.importer.dates import meeting_date
 from generator.importer.organizations import find_organizations
 from generator.importer.people import find_people
+
+POSTS = Path(__file__).parent / "posts"
 
 
 @pytest.mark.parametrize(("sentence", "name"), [
@@ -63,3 +67,12 @@ def test_rooms_named_after_people_and_reporting_verbs_are_no_people() -> None:
     assert find_people("ณ ห้องประชุมพลเอกเปรม ติณสูลานนท์ โรงพยาบาลสงขลา") == []  # 037
     assert find_people("นางบุศริณธญ์ เปิดเผยว่า ตามพระราชบัญญัติ") == []  # 055
     assert find_people("สภาพปัญหาด้านสุขภาพโดยรวมของประชาชนตำบลไผ่ อยู่ในระดับที่น่าเป็นห่วง") == []  # 047
+
+
+def test_a_national_bodys_abbreviation_takes_no_glued_words() -> None:
+    """dailytimesthai.com's headline: สช. proceeds (เดินหน้า), it is not 'สช.เดินหน้า…'; and '(ภาคกลาง)'
+    after an assembly is its region, not an abbreviation the post defines."""
+    text = (POSTS / "dailytimesthai-50243.txt").read_text("utf-8")
+    found, _ = find_organizations(text, {})
+    assert found[0] == "สมัชชาสุขภาพแห่งชาติ" and not [f for f in found if f.startswith(("สช.เ", "ภาคกลาง"))]
+    assert find_organizations("สช.เดินหน้าระดมพลังภาคกลาง เตรียมเสนอวาระ", {})[0] == ["สช."]
