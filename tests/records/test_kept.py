@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -55,6 +56,18 @@ def same(kept: Content, cold: Content) -> None:
     assert kept.diagnostics == cold.diagnostics
 
 
+def counting_loads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files the kept loads read (parse and check) again."""
+    read: list[str] = []
+
+    def loads(jobs: list[validate.Job], *rest: Any) -> list[validate.Loaded]:
+        read.extend(file for _, file, _ in jobs)
+        return validate.load_all(jobs, *rest)
+
+    monkeypatch.setattr("generator.records.kept.load_all", loads)
+    return read
+
+
 @pytest.mark.parametrize("name", list(CHANGES))
 def test_a_kept_validation_equals_one_from_nothing(name: str, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
@@ -62,10 +75,7 @@ def test_a_kept_validation_equals_one_from_nothing(name: str, tmp_path: Path,
     shutil.copytree(CONTENT, root)
     same(validate_content(root, memo=KeptLoads(tmp_path / "kept")), validate_content(root))
     CHANGES[name](root)
-    read: list[str] = []
-    loader = validate.load_all
-    monkeypatch.setattr("generator.records.kept.load_all",
-                        lambda jobs, *rest: read.extend(file for _, file, _ in jobs) or loader(jobs, *rest))
+    read = counting_loads(monkeypatch)
     kept = validate_content(root, memo=KeptLoads(tmp_path / "kept"))
     cold = validate_content(root)
     same(kept, cold)
@@ -81,9 +91,6 @@ def test_other_code_reads_every_file_again(tmp_path: Path, monkeypatch: pytest.M
     shutil.copytree(CONTENT, root)
     validate_content(root, memo=KeptLoads(tmp_path / "kept"))
     monkeypatch.setattr("generator.records.kept.checks_digest", lambda: "other code")
-    read: list[str] = []
-    loader = validate.load_all
-    monkeypatch.setattr("generator.records.kept.load_all",
-                        lambda jobs, *rest: read.extend(file for _, file, _ in jobs) or loader(jobs, *rest))
+    read = counting_loads(monkeypatch)
     same(validate_content(root, memo=KeptLoads(tmp_path / "kept")), validate_content(root))
     assert len(read) == len(validate_content(root).records)
