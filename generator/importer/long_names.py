@@ -17,7 +17,7 @@ VERB_PREFIXES = ("ร่วม", "กล่าว", "เข้าร่วม", 
 BRIDGES = {"เพื่อ", "ตาม", "ใน", "ทุก", "คน"}  # words inside long names: 'สถาบัน…เพื่อการฟื้นฟู…แห่งชาติ'
 CLAUSE = {"ได้", "จัด", "ให้", "มี", "กล่าว", "โดย", "ซึ่ง", "ว่า", "จะ", "และ", "หรือ", "กับ", "ร่วมกับ", "ณ", "เมื่อ",
           "ที่", "เป็น", "ไป", "มา", "นำ", "ต่อ", "จาก"}  # a clause begins: the name has ended
-NAME_ENDING = re.compile(rf"(?:แห่งชาติ|แห่งประเทศไทย|(?:ตำบล|อำเภอ|จังหวัด)[{THAI_LETTER}]{{2,}})$")
+NAME_ENDING = re.compile(rf"(?:แห่งชาติ|แห่งประเทศไทย|(?:ตำบล|อำเภอ|จังหวัด|บ้าน)[{THAI_LETTER}]{{2,}})$")
 ABBREVIATION_AFTER = re.compile(r"^[ \t]?\((?P<abbr>[\u0e01-\u0e2e][\u0e01-\u0e2e.]{1,9})\)")  # consonants and dots
 LONGEST_BRIDGE = 16  # words
 

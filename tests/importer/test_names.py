@@ -76,3 +76,10 @@ def test_a_national_bodys_abbreviation_takes_no_glued_words() -> None:
     found, _ = find_organizations(text, {})
     assert found[0] == "สมัชชาสุขภาพแห่งชาติ" and not [f for f in found if f.startswith(("สช.เ", "ภาคกลาง"))]
     assert find_organizations("สช.เดินหน้าระดมพลังภาคกลาง เตรียมเสนอวาระ", {})[0] == ["สช."]
+
+
+def test_a_group_named_with_its_village_is_one_body() -> None:
+    """Constructed on the pattern of savings groups' names (กลุ่มออมทรัพย์เพื่อการผลิต + village)."""
+    assert find_organizations("และกลุ่มออมทรัพย์เพื่อการผลิตบ้านควนดินแดง ร่วมประชุม", {})[0] == \
+        ["กลุ่มออมทรัพย์เพื่อการผลิตบ้านควนดินแดง"]
+    assert find_organizations("และกลุ่มออมทรัพย์ ร่วมประชุม", {})[0] == []  # a kind of group, no place
