@@ -69,7 +69,8 @@ MIN_WORD = 3  # letters: shorter words are within one slip of too many stretches
 MAX_WORD = 30
 TRIES = 3  # corrections the browser runs, best first
 NAMESPACE = "search-words"
-CUT = f"nlpo3, compounds' parts, {MIN_WORD}-{MAX_WORD} letters\0"  # starts every cache key: change it with the rules
+# starts every cache key of a page's words: change it with the rules that cut them
+CUT = f"nlpo3, hyphens, compounds' parts, {MIN_WORD}-{MAX_WORD} letters\0"
 
 # Kedmanee, row by row from the digits down, as the keys lie (x of the row's first key).
 UNSHIFTED = [(1.0, "ๅ/-ภถุึคตจขช"), (1.5, "ๆไำพะัีรนยบลฃ"), (1.75, "ฟหกดเ้่าสวง"), (2.25, "ผปแอิืทมใฝ")]
@@ -79,6 +80,7 @@ SOUND_ALIKE = ["ขฃคฅฆ", "ฉชฌ", "ซศษส", "ญย", "ฎด
                "ญนณรลฬ", "ดตทธถฎฏฐฑฒ", "บป"]
 VOWELS = ["ิี", "ึื", "ุู", "ะาั", "ำั"]
 TONES = "่้๊๋์"  # the tone marks, and thanthakhat (a dropped one is read as a mark slip)
+HYPHEN = re.compile("(?<=[\u0e01-\u0e4e])-(?=[\u0e01-\u0e4e])")  # สุไหงโก-ลก: the index reads สุไหงโกลก
 SILENT = re.compile("[ก-ฮ][ิุ]?์")  # a silent letter: ย์ in ศูนย์, ติ์ in ศักดิ์
 # the groups words are filed under: sound-alike initial consonants share a file
 GROUPS = ["ก", "ขฃคฅฆ", "ง", "จ", "ฉชฌ", "ซศษส", "ญย", "ฎดฏต", "ฐฑฒถทธ", "ณน", "บป", "ผพภ", "ฝฟ", "ม",
@@ -160,7 +162,7 @@ def page_text(fields: dict[str, str]) -> str:
 def words_of_texts(texts: list[str]) -> list[list[str]]:
     """The distinct words of each text, normalised, as the vocabulary keeps them; each distinct
     Thai run is cut once, in one batch (on every core when there are many)."""
-    runs = [RUN.findall(text.casefold()) for text in texts]
+    runs = [RUN.findall(HYPHEN.sub("", text.casefold())) for text in texts]
     thai = [r for r in dict.fromkeys(r for found in runs for r in found) if is_thai(r)]
     cut = dict(zip(thai, cut_runs(thai), strict=True))
     kept = {r: {w for w in map(normalize, with_parts(cut.get(r, [r]))) if MIN_WORD <= len(w) <= MAX_WORD
