@@ -32,8 +32,9 @@ Measured (December 2026, this shared 2-core machine; `./run bench --search`, `--
 - a typo query downloads the files of its consonant pairs: on the demo + 60 posts, a tenth of
   the vocabulary's bytes (median of the 49 judged queries; 0.22 at most); filed by each single
   consonant group instead it was half. At ~57,000 words that would be ~160 KB median, ~350 KB
-  at most: past the first query's budget for the longest queries; a site that big should drop
-  words only one page holds from the vocabulary (about half of it) before it gets there.
+  at most: past the first query's budget for the longest queries. So the vocabulary keeps the
+  30,000 words most pages hold (MAX_WORDS; ~180 KB at most then): on a site that big, a slip
+  in a word one page holds may go unforgiven.
 - the first query's download at 10,000 synthetic meetings: exact queries 34 / 100 KB
   (median / max, gzip; 77 / 163 before, most of the drop is issue 26's dense page numbers),
   the judged typo queries 90 / 206 KB; warm, 5.2 ms median, 16 ms p95 with a typo (finding
@@ -68,6 +69,7 @@ from .text import normalize
 MIN_WORD = 3  # letters: shorter words are within one slip of too many stretches of any query
 MAX_WORD = 30
 TRIES = 3  # corrections the browser runs, best first
+MAX_WORDS = 30_000  # the words more pages hold: a typo query's files stay within the first query's budget
 NAMESPACE = "search-words"
 # starts every cache key of a page's words: change it with the rules that cut them
 CUT = f"nlpo3, hyphens, compounds' parts, {MIN_WORD}-{MAX_WORD} letters\0"
@@ -219,7 +221,8 @@ def vocabulary_files(counts: Counter[str]) -> dict[str, bytes]:
     """search/v/slips.json (the slip table, the groups and the files there are) and the words'
     files (keys_of): {word: pages}."""
     files: dict[str, dict[str, int]] = {}
-    for word in sorted(counts):
+    kept = sorted(counts, key=lambda w: (-counts[w], w))[:MAX_WORDS]
+    for word in sorted(kept):
         for key in keys_of(word):
             files.setdefault(key, {})[word] = counts[word]
     table = {"groups": GROUP_OF, "confusable": CONFUSABLE, "silent": SILENT.pattern, "min": MIN_WORD,

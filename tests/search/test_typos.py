@@ -5,6 +5,7 @@ typo set's own consistency."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from functools import cache
 
 import pytest
@@ -17,6 +18,7 @@ from generator.search.index import build_search_index, search_docs
 from generator.search.text import normalize
 from generator.search.typos import (
     GROUPS,
+    MAX_WORDS,
     TRIES,
     corrections,
     keyboard_neighbours,
@@ -24,6 +26,7 @@ from generator.search.typos import (
     load_words,
     one_slip,
     query_keys,
+    vocabulary_files,
 )
 from tests.conftest import CONTENT, FIXTURES
 
@@ -140,6 +143,13 @@ def test_the_index_holds_the_sites_words_by_their_consonants() -> None:
     r, ng, n = GROUPS.index("รลฬฤฦ"), GROUPS.index("ง"), GROUPS.index("ณน")
     assert keys_of("แรงงาน") == sorted({f"{r}-{ng}", f"{ng}-{ng}", f"{r}-{ng}"})
     assert keys_of("งาน") == sorted({f"{ng}-{n}", str(ng), str(n)})
+
+
+def test_the_vocabulary_keeps_the_words_most_pages_hold() -> None:
+    counts = Counter({f"ก{n:05d}": 1 for n in range(MAX_WORDS)} | {"แรงงาน": 2, "ธรรมนูญ": 7})
+    files = vocabulary_files(counts)
+    kept = {w for path, data in files.items() if path != "search/v/slips.json" for w in json.loads(data)}
+    assert len(kept) == MAX_WORDS and {"แรงงาน", "ธรรมนูญ", "ก00000"} <= kept and f"ก{MAX_WORDS - 1:05d}" not in kept
 
 
 def test_the_judged_set() -> None:
