@@ -374,7 +374,10 @@
       return exact(meta, q).then(function (results) {
         var whole = results.filter(function (r) { return r.whole; }).length;
         if (whole >= FORGIVE_BELOW || q.norm.length < MIN_FORGIVE) return results;
-        return forgive(meta, String(text), q, results);
+        return forgive(meta, String(text), q, results).catch(function (e) {
+          console.warn("kb-search: no typo forgiven:", e);  // the exact results still stand
+          return results;
+        });
       });
     });
   }
