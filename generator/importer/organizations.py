@@ -118,7 +118,12 @@ def place_words(tokens: list[str]) -> int:
     tags = [tag for _, tag in pos_tag(tokens, engine="perceptron", corpus="orchid_ud")]
     if tags[0] not in ("NOUN", "PROPN"):
         return 0
+    if tokens[0] == "บ้าน" and len(tokens) > 2 and tokens[1] in SIDES:
+        tags[1] = "NOUN"  # a village named by where it lies: 'บ้าน|ใน|สระ', 'บ้าน|ใต้'
     return next((i for i, tag in enumerate(tags) if tag not in PLACE_TAGS), len(tags))
+
+
+SIDES = {"ใน", "นอก", "บน", "ล่าง", "กลาง", "ใต้", "เหนือ", "หน้า", "หลัง"}
 
 
 def name_end(text: str, start: int, extra: frozenset[str], covered: int, limit: int,
@@ -142,8 +147,9 @@ def name_end(text: str, start: int, extra: frozenset[str], covered: int, limit: 
             break
         if token == "." and taken and not re.search(r"[\u0e01-\u0e2e]$", taken[-1]):
             break
-        if token == "ใน" and rest.startswith(COMMITTEES) and following in ("การ", "ระบบ"):
-            taken.append(token)
+        if (token == "ใน" and rest.startswith(COMMITTEES) and following in ("การ", "ระบบ")) \
+                or (taken[-1:] == ["บ้าน"] and token in SIDES and is_thai(following[:1])):
+            taken.append(token)  # 'ในการ…' of a committee's name; 'บ้านในสระ', a village
             continue
         opening = length == covered and rest[:covered] in HEADS and \
             (token in NAME_VERBS or token == "เพื่อ")  # 'สำนัก|ประสาน', 'มูลนิธิ|เพื่อ|ผู้บริโภค'

@@ -83,3 +83,8 @@ def test_a_group_named_with_its_village_is_one_body() -> None:
     assert find_organizations("และกลุ่มออมทรัพย์เพื่อการผลิตบ้านควนดินแดง ร่วมประชุม", {})[0] == \
         ["กลุ่มออมทรัพย์เพื่อการผลิตบ้านควนดินแดง"]
     assert find_organizations("และกลุ่มออมทรัพย์ ร่วมประชุม", {})[0] == []  # a kind of group, no place
+
+
+def test_a_village_named_by_where_it_lies_keeps_its_whole_name() -> None:
+    """044: 'ณ ห้องประชุม รพ.สต.บ้านในสระ' was listed as the attendee 'รพ.สต.บ้าน'."""
+    assert find_organizations("ณ ห้องประชุม รพ.สต.บ้านในสระ ต.เขาทอง อ.เมือง จ.กระบี่", {})[0] == ["รพ.สต.บ้านในสระ"]
