@@ -12,10 +12,12 @@ import re
 
 from ..thai import thai_to_arabic_digits
 from .dates import DATE, DATE_ONLY_REST
+from .organizations import find_organizations
 from .text import PHOTO, is_chrome, lines_of, strip_enclosing
 
 STAMP_PREFIX = re.compile(r"^date \d{4}-\d\d-\d\d\s*")
-LABEL_PREFIX = re.compile(r"^(?:เรื่อง|หัวข้อ|ข่าว)\s*:\s*")
+# 'เรื่อง : …', 'Gallery :: …': a label before the headline on its line
+LABEL_PREFIX = re.compile(r"^(?:(?:เรื่อง|หัวข้อ|ข่าว)\s*:|[A-Za-z][A-Za-z ]{1,19}::)\s*")
 BODY_START = re.compile(r"^(?:เมื่อ|วันนี้|วันที่|เวลา|ผู้สื่อข่าว|รายงานข่าว|ด้วย|ตามที่|เรียน\s|วัน(?:จันทร์|อังคาร|พุธ|"
                         r"พฤหัส|ศุกร์|เสาร์|อาทิตย์))")  # 'เรียน ...': a letter's salutation opens its body
 LONGEST_TITLE = 250
@@ -97,6 +99,12 @@ def is_date_heading(line: str) -> bool:
     return match is not None and bool(DATE_ONLY_REST.match(plain[match.end():]))
 
 
+def masthead(line: str) -> bool:
+    """A line that is one body's name and nothing else ('เทศบาลตำบลดงแดง' atop its site's every
+    page): the site's name; a headline says what the body did."""
+    return len(line) <= 80 and find_organizations(line, {})[0] == [" ".join(line.split())]
+
+
 def find_title(text: str, site_lines: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
     """The headline (None when the post opens with its body) and the site name after ' | '."""
     lines = content_lines(text, site_lines)
@@ -114,7 +122,7 @@ def find_title(text: str, site_lines: frozenset[str] = frozenset()) -> tuple[str
             return None, None
         title, _, site = line.partition(" | ")
         title = strip_enclosing(title)
-        if len(title) < 4:
+        if len(title) < 4 or masthead(title):
             continue
         return title, (site.strip() or None)
     return None, None

@@ -54,6 +54,11 @@ def test_a_section_banner_is_not_the_title() -> None:
     assert not is_site_line("โครงการสร้างเสริมสุขภาพ : Phase 2", set())  # English after a colon is no tagline
 
 
+def test_the_sites_own_name_is_not_the_title() -> None:
+    """dongdang.go.th: the municipality's name, its welcome, then 'Gallery :: <headline>'."""
+    assert find_title(post("dongdang-gallery-89.txt")) == ("โครงการส่งเสริมสุขภาพผู้สูงอายุและคนพิการตำบลดงแดง", None)
+
+
 def test_a_slogan_that_opens_several_posts_of_a_batch_is_not_the_title(tmp_path: Path) -> None:
     """Alone, paper/1682's first Thai line is the site's slogan; imported with another post of
     the same site, the slogan opens both and is site chrome."""
