@@ -254,7 +254,9 @@ def mentions_of_heads(text: str, known: frozenset[str]) -> list[Mention]:
 
 QUOTED = re.compile(r"[ \t]?(?:\"[^\"\n]{2,40}\"|“[^”\n]{2,40}”)")
 PLACE_IN_NAME = re.compile(rf"(?:ตำบล|อำเภอ|จังหวัด|บ้าน|หมู่(?:ที่)?[ \t]?\d)[{THAI_LETTER}\d]")
-NOT_A_BODY_AFTER_KANA = ("ผู้", "ศึกษา", "เดินทาง", "ที่", "ของ", "ละ", "ใหญ่")  # 'คณะผู้บริหาร', 'คณะศึกษาดูงาน'
+# a คณะ… that is one body: a faculty (…ศาสตร์), the cabinet, the Sangha, an inspection team;
+# not a delegation or a party of people ('คณะผู้บริหาร', 'คณะศึกษาดูงาน', 'คณะครู')
+KANA_BODIES = re.compile(r"^(?:[\u0e01-\u0e4e]{2,14}ศาสต(?:ร์|์)|รัฐมนตรี|สงฆ์|ตรวจ|ราษฎร|อนุ|กรรม)")
 
 
 @cache
@@ -288,7 +290,7 @@ def acceptable(head: str, rest: str) -> bool:
     if len(rest) < 2:
         return False
     if head == "คณะ":
-        return not rest.startswith(NOT_A_BODY_AFTER_KANA)
+        return bool(KANA_BODIES.match(rest))
     if head == "สมัชชาสุขภาพ":
         return rest.startswith(("จังหวัด", "แห่งชาติ", "ระดับ", "เขต", "อำเภอ", "ตำบล", "เฉพาะ", *province_names()))
     return True
