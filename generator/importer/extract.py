@@ -70,7 +70,7 @@ def photo_line(match: re.Match[str]) -> dict[str, Any]:
 
 
 def strip_chrome(text: str) -> str:
-    text = PHOTO.sub("", text)
+    text = re.sub(r"(?m)^[ \t]*\.[ \t]*$", "", PHOTO.sub("", text))  # a photo line's closing dot goes too
     text = CHROME.sub("", text)
     cut = text.find("หากท่านไม่ได้เป็นสมาชิก")  # a comment form follows: not the report
     if cut > 0:

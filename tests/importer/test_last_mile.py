@@ -116,6 +116,7 @@ def test_an_imported_post_lists_the_topics_it_names_with_the_words_that_matched(
            "  - health-charter  # พบคำ / matched: ธรรมนูญสุขภาพ\n" in krabi
     assert yaml.safe_load(krabi)["topics"] == ["ageing-society", "health-charter"]
     assert "\n# hashtags:\n" in krabi  # the post has none: none made up
+    assert not re.search(r"(?m)^\s*\.\s*$", yaml.safe_load(krabi)["body"])  # no dot left of its 19 photo lines
     assembly = (content / "meetings" / "2025-11-06-meeting.yaml").read_text("utf-8")
     assert yaml.safe_load(assembly)["topics"] == ["ageing-society"]  # 'นโยบายผู้สูงวัย'
 
