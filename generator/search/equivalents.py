@@ -20,9 +20,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import pythainlp
 import yaml
 from pythainlp.corpus import thai_words
 
+from ..cache import Store
 from ..thai import load_glossary, load_provinces
 from .text import END, normalize, raw_lower, trigrams
 
@@ -67,6 +69,17 @@ class Equivalents:
 
 @cache
 def equivalents() -> Equivalents:
+    """Worked out once and kept in the cache folder (a second at every build), by the data and
+    the word list it is made from (PyThaiNLP's version) and this code."""
+    sources = [DATA, Path(__file__), *(DATA.parent / name for name in ("glossary.yaml", "provinces.yaml"))]
+    key = repr((pythainlp.__version__, [path.read_bytes() for path in sources]))
+    store = Store("equivalents-table")
+    found: Equivalents = store.get_or_make(key, made_equivalents)
+    store.save()
+    return found
+
+
+def made_equivalents() -> Equivalents:
     groups = merged(raw_groups())
     if len(groups) > 36 * 36:
         raise ValueError("too many synonym groups for two-digit tokens")
