@@ -33,14 +33,14 @@ def bridged(tokens: list[str], i: int, name: str, rest: str) -> int:
         end += 1
     run = tokens[i:end]
     if not run or (end < len(tokens) and is_thai(tokens[end][:1])):
-        return i
+        return i  # longer than a name
     after = rest[sum(map(len, run)):]
     if (abbreviation := ABBREVIATION_AFTER.match(after)) and names_itself(name + "".join(run), abbreviation["abbr"]) \
             and not CLAUSE.intersection(run[1:]) - {"และ", "เป็น"}:
         return end
-    clause = any(t in CLAUSE or t.startswith(VERB_PREFIXES) for t in run[1:])
-    if run[0] in BRIDGES and not clause and NAME_ENDING.search("".join(run)):
-        return end
+    ends = next((n for n, t in enumerate(run) if n and (t in CLAUSE or t.startswith(VERB_PREFIXES))), len(run))
+    if run[0] in BRIDGES and NAME_ENDING.search("".join(run[:ends])):
+        return i + ends  # up to the clause glued on after it: '…ในจังหวัดพัทลุง|ได้จัด…'
     return i + 1 + for_whom(run) if run[0] == "เพื่อ" else i
 
 

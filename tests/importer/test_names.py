@@ -90,3 +90,15 @@ def test_a_group_named_with_its_village_is_one_body() -> None:
 def test_a_village_named_by_where_it_lies_keeps_its_whole_name() -> None:
     """044: 'ณ ห้องประชุม รพ.สต.บ้านในสระ' was listed as the attendee 'รพ.สต.บ้าน'."""
     assert find_organizations("ณ ห้องประชุม รพ.สต.บ้านในสระ ต.เขาทอง อ.เมือง จ.กระบี่", {})[0] == ["รพ.สต.บ้านในสระ"]
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("ร่วมกับคณะกรรมการพัฒนาระบบบริการสุขภาพในพื้นที่ตำบลนาโหนด ได้จัดประชุม",
+     "คณะกรรมการพัฒนาระบบบริการสุขภาพในพื้นที่ตำบลนาโหนด"),
+    ("ร่วมกับคณะทำงานขับเคลื่อนงานในจังหวัดพัทลุงได้จัดประชุม", "คณะทำงานขับเคลื่อนงานในจังหวัดพัทลุง"),
+    ("สำนักงานสาธารณสุขจังหวัดตรังในการประชุมครั้งนี้", "สำนักงานสาธารณสุขจังหวัดตรัง"),
+])
+def test_a_name_with_in_a_place_inside_ends_at_the_place(sentence: str, name: str) -> None:
+    """Constructed on the pattern of committees named for an area ('…ในพื้นที่ตำบล…'); a name
+    glued to the clause after it ends where the clause begins."""
+    assert find_organizations(sentence, {})[0] == [name]
