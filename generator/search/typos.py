@@ -37,8 +37,8 @@ Measured (December 2026, this shared 2-core machine; `./run bench --search`, `--
   in a word one page holds may go unforgiven.
 - the first query's download at 10,000 synthetic meetings: exact queries 34 / 100 KB
   (median / max, gzip; 77 / 163 before, most of the drop is issue 26's dense page numbers),
-  the judged typo queries 90 / 206 KB; warm, 5.2 ms median, 16 ms p95 with a typo (finding
-  the corrections alone: 0.4 ms median, 2.2 ms p95 in Chromium on the demo's words).
+  the judged typo queries 90 / 206 KB; warm, 2.3 ms median, 4.6 ms with a typo (p95 11.6 ms;
+  finding the corrections alone: 0.4 ms median, 2.2 ms p95 in Chromium on the demo's words).
 - recall@10 on the judged typo queries 0.98 (demo 1.00, imported posts 0.95; 0.06 before),
   the judged search set unchanged (recall@10 0.98, MRR 0.77, precision@10 0.38), every
   nonsense query empty.
