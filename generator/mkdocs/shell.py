@@ -90,7 +90,10 @@ class ShellRenderer:
 
 
 def folder_of(src_uri: str) -> str:
-    return posixpath.dirname(src_uri)
+    """The folder of the page's URL, where the shell's probe page stands beside it: for
+    'proposals/status/accepted/index.md' that is 'proposals/status', not the file's folder
+    (filling a probe inside it would write 'accepted/accepted/' into canonical links)."""
+    return posixpath.dirname(url_of_src(src_uri).rstrip("/"))
 
 
 def url_of(src_uri: str) -> str:
