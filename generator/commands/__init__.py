@@ -42,8 +42,9 @@ def output_path(value: str, formats: tuple[str, ...]) -> Path:
 def valid_content(folder: str, drafts: bool = False) -> Content | None:
     """The validated content, or None after printing its diagnostics (the caller exits 1).
     Exports are published material: drafts are left out unless asked for."""
-    content = validate_content(content_dir(folder))
+    whole = validate_content(content_dir(folder))
+    content = whole if drafts else whole.published()  # as kb build: a draft's problems stop only drafts' use
     if content.ok:
-        return content if drafts else content.published()
+        return content
     print(format_text(content.diagnostics))
     return None

@@ -125,6 +125,20 @@ def test_graph_exports_and_csv_leave_drafts_out(content: Path, tmp_path: Path) -
     assert meetings and DRAFT not in meetings
 
 
+
+def test_a_draft_with_an_error_stops_kb_validate_but_not_the_exports(content: Path, tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """As kb build: exports are published material, so a draft's problem stops only drafts' use."""
+    root = tmp_path / "content"
+    shutil.copytree(content, root)
+    (root / "meetings" / "2026-02-01-be-year.yaml").write_text(
+        'draft: true\nid: 2026-02-01-be-year\ntitle: ประชุมที่พิมพ์ปี พ.ศ.\ndate: "2569-02-01"\n', "utf-8")
+    assert main(["validate", str(root)]) == 1
+    assert "2569" in capsys.readouterr().out
+    assert main(["export", "-o", str(tmp_path / "csv"), "--content", str(root)]) == 0
+    assert main(["graph", "-o", str(tmp_path / "g.graphml"), "--content", str(root)]) == 0
+    assert "2026-02-01-be-year" not in nx.read_graphml(tmp_path / "g.graphml")
+
 def test_the_preview_shows_drafts_with_a_banner(preview: Path) -> None:
     banner = soup(preview, f"meetings/{DRAFT}/").select_one("article .kb-draft-banner[role=note]")
     assert banner is not None and "ฉบับร่าง — ยังไม่เผยแพร่ / Draft — not published" in banner.get_text()
