@@ -63,10 +63,18 @@ def file_digest(data: bytes) -> Digest:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def page_digest(shell: list[str], values: list[str], packed: bytes) -> Digest:
+def shell_digest(shell: list[str]) -> Digest:
+    """A folder's shell, once (its parts are tens of kilobytes: not hashed again per page)."""
     h = hashlib.blake2b(digest_size=16)
-    for part in [*shell, "\0", *values]:
+    for part in shell:
         h.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return h.digest()
+
+
+def page_digest(shell: Digest, values: list[str], packed: bytes) -> Digest:
+    h = hashlib.blake2b(shell, digest_size=16)
+    for value in values:
+        h.update(value.encode("utf-8", "surrogatepass") + b"\0")
     h.update(packed)
     return h.digest()
 

@@ -141,20 +141,21 @@ def unchanged(renderer: ShellRenderer, pages: list[Page], files: list[tuple[str,
     kept = kept_output.current()
     if kept is None:
         return set(), set()
+    shells = {folder: kept_output.shell_digest(shell) for folder, shell in renderer.shells.items()}
     linked_pages = set()
     for position, page in enumerate(pages):
-        if kept.unchanged(page_path(page), filled_digest(renderer, page)):
+        if kept.unchanged(page_path(page), filled_digest(shells, page)):
             linked_pages.add(position)
     return linked_pages, {name for name, data in files if kept.unchanged(name, kept_output.file_digest(data))}
 
 
-def filled_digest(renderer: ShellRenderer, page: Page) -> bytes | None:
+def filled_digest(shells: dict[str, bytes], page: Page) -> bytes | None:
     """What a filled page's bytes are made of (None: rendered with the theme, not filled)."""
     name = posixpath.basename(url_of(page.src_uri).rstrip("/"))
     if not fillable(page, name) or page.image:
         return None
-    shell = renderer.shell(folder_of(page.src_uri))
-    return kept_output.page_digest(shell, [page.title, page.description, name], page.packed)
+    return kept_output.page_digest(shells[folder_of(page.src_uri)], [page.title, page.description, name],
+                                   page.packed)
 
 
 def page_path(page: Page) -> str:
