@@ -18,11 +18,13 @@ class UsageError(Exception):
     """Bad arguments: printed without a traceback, exit status 2."""
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """Every command's parser; only the named one's when argv names a command (each command
+    module imports its stages: `kb build` need not import the importer, the server, ...)."""
     main_parser = argparse.ArgumentParser(
         prog="kb", description="Thai civic-health knowledge base / คลังความรู้ กขป.")
     sub = main_parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in COMMANDS:
+    for name in named_command(argv) or COMMANDS:
         try:
             module = import_module(f"generator.commands.{name}")
         except ModuleNotFoundError as exc:
@@ -33,8 +35,15 @@ def parser() -> argparse.ArgumentParser:
     return main_parser
 
 
+def named_command(argv: Sequence[str] | None) -> tuple[str, ...]:
+    """The command argv starts with, when it is one (not an option such as --help)."""
+    first = next(iter(sys.argv[1:] if argv is None else argv), "")
+    name = {"import": "import_post"}.get(first, first)  # the module of `kb import`
+    return (name,) if name in COMMANDS else ()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    args = parser(argv).parse_args(argv)
     try:
         return int(args.run(args) or 0)
     except UsageError as exc:

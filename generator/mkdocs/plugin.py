@@ -25,8 +25,6 @@ from mkdocs.structure.files import File, Files
 
 from .. import bundled_dir
 from ..cache import use_project
-from ..editor.hosted import publish_admin
-from ..editor.server import EditServer
 from ..parallel import Superseded, stop_when
 from ..records.diagnostics import Diagnostic, format_text
 from ..records.validate import Content, LoadMemo, validate_content
@@ -160,6 +158,8 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
         """Our extra files, pages outside the navigation, then a sitemap that lists every page."""
         place_files(config.site_dir, self.copies)
         if self.config.editor.get("backend"):  # the hosted editor, at /admin/
+            from ..editor.hosted import publish_admin  # (imported when used: a build without it starts sooner)
+
             publish_admin(Path(config.site_dir), self.config.editor, config.site_url or "",
                           self.content_root(config).name)
         if not self.filled or self.files is None:
@@ -193,6 +193,8 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
         server.watch(str(self.content_root(config)))
         server.watch(str(bundled_dir("site_templates")))
         if os.environ.get("KB_EDIT"):  # kb serve --edit: the editor and its backend on this address
+            from ..editor.server import EditServer  # (kb serve --edit only)
+
             host, port = config.dev_addr
             server.set_app(EditServer(server.get_app(), self.content_root(config), host, port))
         return server
