@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -42,12 +43,13 @@ class KeptOutput:
         self.last = last
         self.now: dict[str, Digest] = {}
 
-    def unchanged(self, path: str, digest: Digest | None) -> bool:
-        """Noted as written by this build; whether the last build wrote the same there."""
-        if digest is None:
-            return False
-        self.now[path] = digest
-        return self.previous is not None and self.last.get(path) == digest
+    def same(self, path: str, digest: Digest | None) -> bool:
+        """Whether the last build wrote the same at `path` (read by forked workers too)."""
+        return digest is not None and self.previous is not None and self.last.get(path) == digest
+
+    def note(self, written: Iterable[tuple[str, Digest | None]]) -> None:
+        """What this build wrote (path, digest), for the next build to link."""
+        self.now.update((path, digest) for path, digest in written if digest is not None)
 
     def link(self, path: str, dest: str) -> bool:
         """The last site's file at `path` linked at `dest` (its folder exists); False if it could not be."""

@@ -14,7 +14,7 @@ import io
 import os
 import posixpath
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -103,8 +103,8 @@ def url_of(src_uri: str) -> str:
 
 PARALLEL_FROM = 400  # pages; below this, forking workers costs more than it saves
 FILES_PER_TASK = 500
-_job: tuple[ShellRenderer, str, list[Page], dict[str, int], list[tuple[str, bytes]], Linked] | None = None
-Linked = tuple[set[int], set[str]]  # pages (by position) and files the last build wrote the same
+_job: tuple[ShellRenderer, str, list[Page], dict[str, int], list[tuple[str, bytes]], dict[str, Digest]] | None = None
+Digest = bytes  # kept_output's: what made a file's bytes
 
 
 def write_pages(renderer: ShellRenderer, site_dir: str, pages: list[Page],
@@ -113,43 +113,35 @@ def write_pages(renderer: ShellRenderer, site_dir: str, pages: list[Page],
     many (shells are made before forking, workers read _job). With `written` (kb serve), pages
     whose HTML did not change since the last build are left alone and pages that no longer
     exist are removed. Under kb build, what the last build wrote the same is linked from its
-    site instead (kept_output.py)."""
+    site instead (kept_output.py): the workers work out what made each file (a digest, tens of
+    thousands of them at 10,000 meetings) and the caller notes them for the next build."""
     global _job
     for folder in sorted({folder_of(page.src_uri) for page in pages}):
         renderer.shell(folder)
     items = list((files or {}).items())
-    _job = (renderer, site_dir, pages, written if written is not None else {}, items,
-            unchanged(renderer, pages, items))
+    kept = kept_output.current()
+    shells = {} if kept is None else {folder: kept_output.shell_digest(shell)
+                                      for folder, shell in renderer.shells.items()}
+    _job = (renderer, site_dir, pages, written if written is not None else {}, items, shells)
     try:
         if len(pages) < PARALLEL_FROM or WORKERS < 2:
-            write_files(site_dir, dict(items), _job[5][1])
-            hashes = [_write(position) for position in range(len(pages))]
+            file_digests = [_write_files(start) for start in range(0, len(items), FILES_PER_TASK)]
+            results = [_write(position) for position in range(len(pages))]
         else:
             with fork_pool() as pool:  # not stopped midway: the pages are from newer content
-                tasks = range(0, len(items), FILES_PER_TASK)
-                extra = pool.map_async(_write_files, tasks)  # small files, alongside the pages
-                hashes = pool.map(_write, range(len(pages)), chunksize=128)
-                extra.get()
+                extra = pool.map_async(_write_files, range(0, len(items), FILES_PER_TASK))  # alongside the pages
+                results = pool.map(_write, range(len(pages)), chunksize=128)
+                file_digests = extra.get()
     finally:
         _job = None
+    if kept is not None:
+        kept.note(zip([page_path(page) for page in pages], [digest for _, digest in results], strict=True))
+        kept.note(zip([name for name, _ in items], [d for chunk in file_digests for d in chunk], strict=True))
     if written is not None:
-        remember(site_dir, written, {page.src_uri: h for page, h in zip(pages, hashes, strict=True)})
+        remember(site_dir, written, {page.src_uri: h for page, (h, _) in zip(pages, results, strict=True)})
 
 
-def unchanged(renderer: ShellRenderer, pages: list[Page], files: list[tuple[str, bytes]]) -> Linked:
-    """The pages and files the last kb build wrote the same (noting what this one writes)."""
-    kept = kept_output.current()
-    if kept is None:
-        return set(), set()
-    shells = {folder: kept_output.shell_digest(shell) for folder, shell in renderer.shells.items()}
-    linked_pages = set()
-    for position, page in enumerate(pages):
-        if kept.unchanged(page_path(page), filled_digest(shells, page)):
-            linked_pages.add(position)
-    return linked_pages, {name for name, data in files if kept.unchanged(name, kept_output.file_digest(data))}
-
-
-def filled_digest(shells: dict[str, bytes], page: Page) -> bytes | None:
+def filled_digest(shells: dict[str, Digest], page: Page) -> Digest | None:
     """What a filled page's bytes are made of (None: rendered with the theme, not filled)."""
     name = posixpath.basename(url_of(page.src_uri).rstrip("/"))
     if not fillable(page, name) or page.image:
@@ -162,17 +154,21 @@ def page_path(page: Page) -> str:
     return os.path.join(url_of_src(page.src_uri), "index.html")
 
 
-def _write_files(start: int) -> None:
+def _write_files(start: int) -> list[Digest | None]:
     assert _job is not None
-    write_files(_job[1], dict(_job[4][start:start + FILES_PER_TASK]), _job[5][1])
+    return write_files(_job[1], dict(_job[4][start:start + FILES_PER_TASK]), linking=bool(_job[5]))
 
 
-def _write(position: int) -> int:
+def _write(position: int) -> tuple[int, Digest | None]:
+    """One page linked from the last kb build's site when it wrote the same, else filled and
+    written; the hash of its HTML (kb serve) and what made it (kb build)."""
     assert _job is not None
-    renderer, site_dir, pages, written, _, (linked, _) = _job
-    if position in linked and link_page(site_dir, pages[position]):
-        return 0  # (kb build: no `written` to remember)
-    return write_filled(renderer, site_dir, pages[position], written)
+    renderer, site_dir, pages, written, _, shells = _job
+    kept, page = kept_output.current(), pages[position]
+    digest = filled_digest(shells, page) if kept is not None else None
+    if kept is not None and kept.same(page_path(page), digest) and link_page(site_dir, page):
+        return 0, digest  # (kb build: no `written` to remember)
+    return write_filled(renderer, site_dir, page, written), digest
 
 
 def link_page(site_dir: str, page: Page) -> bool:
@@ -220,15 +216,20 @@ def split_slots(html: str) -> list[str]:
     return [part for part in SLOT_PATTERN.split(html) if part]
 
 
-def write_files(site_dir: str, files: dict[str, bytes], linked: Collection[str] = ()) -> None:
-    """Files by path under the site (search index, feed, diagrams), each folder made once;
-    those in `linked` from the last kb build's site when they can be."""
-    kept = kept_output.current()
+def write_files(site_dir: str, files: dict[str, bytes], linking: bool = False) -> list[Digest | None]:
+    """Files by path under the site (search index, feed, diagrams), each folder made once. When
+    linking (kb build), each linked from the last build's site if it wrote the same bytes
+    there; then what made each (its digest), to note for the next build."""
+    kept = kept_output.current() if linking else None
+    digests: list[Digest | None] = []
     for (name, data), path in zip(files.items(), site_paths(site_dir, files), strict=True):
-        if name in linked and kept is not None and kept.link(name, path):
+        digest = kept_output.file_digest(data) if kept is not None else None
+        digests.append(digest)
+        if kept is not None and kept.same(name, digest) and kept.link(name, path):
             continue
         with open(path, "wb") as handle:
             handle.write(data)
+    return digests
 
 
 def write_page(dest: str, html: str, atomic: bool = False) -> None:
