@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..cache import use_project
 from ..records.diagnostics import format_text
-from ..records.validate import Content, validate_content
+
+if TYPE_CHECKING:  # validation's modules (schemas, Thai text) are imported when a command validates
+    from ..records.validate import Content
 
 
 def content_dir(value: str | None) -> Path:
@@ -42,6 +45,8 @@ def output_path(value: str, formats: tuple[str, ...]) -> Path:
 def valid_content(folder: str, drafts: bool = False) -> Content | None:
     """The validated content, or None after printing its diagnostics (the caller exits 1).
     Exports are published material: drafts are left out unless asked for."""
+    from ..records.validate import validate_content
+
     whole = validate_content(content_dir(folder))
     content = whole if drafts else whole.published()  # as kb build: a draft's problems stop only drafts' use
     if content.ok:

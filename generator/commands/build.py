@@ -15,18 +15,20 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import PACKAGE_DIR
 from ..cache import cache_dir, use_project
 from ..mkdocs import kept_output
 from ..mkdocs.config import project_options
-from ..mkdocs.plugin import hand_over
 from ..progress import Progress, ProgressHandler, reporter, silent
 from ..records.diagnostics import format_text
-from ..records.kept import KeptLoads
-from ..records.validate import Content, validate_content
 from . import content_dir
 from .uptodate import Stamp
+
+if TYPE_CHECKING:  # the build's own modules are imported once the site is known to have changed
+    from ..records.kept import KeptLoads
+    from ..records.validate import Content
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -49,6 +51,8 @@ def run(args: argparse.Namespace) -> int:
     if stamp.current():
         print(f"ไม่มีอะไรเปลี่ยน เว็บไซต์ที่ {output} เป็นปัจจุบันแล้ว / nothing changed: the site in {output} is up to date")
         return 0
+    from ..records.validate import validate_content  # (not when nothing changed: a third of a second)
+
     content = validate_content(root, say, kept_loads())
     say(f"ตรวจแล้ว / validated {len(content.records):,} records")
     os.environ["KB_DRAFTS"] = "true" if args.drafts else "false"  # the plugin's option (mkdocs.base.yml)
@@ -67,6 +71,8 @@ def run(args: argparse.Namespace) -> int:
 
 def kept_loads() -> KeptLoads | None:
     """The last build's loads of unchanged files, from the cache folder (when there is one)."""
+    from ..records.kept import KeptLoads
+
     base = cache_dir()
     return KeptLoads(base / "loaded") if base else None
 
@@ -94,6 +100,8 @@ def build_atomically(root: Path, output: Path, config_file: Path, content: Conte
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+
+    from ..mkdocs.plugin import hand_over
 
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)

@@ -12,14 +12,16 @@ import hashlib
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .. import __version__
+from .. import __version__, bundled_dir
 from ..cache import cache_dir, read_checked, write_checked
-from ..records.load import Record
-from . import render
 from .model import Page
-from .related import Related
-from .tracking import Dep, Digests
+
+if TYPE_CHECKING:  # kb build's up-to-date check reads code_fingerprint: it imports no more than it needs
+    from ..records.load import Record
+    from .related import Related
+    from .tracking import Dep, Digests
 
 PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -39,7 +41,7 @@ def code_fingerprint() -> str:
     """The generator's code, data files and page templates: any edit renders every page anew.
     Read at every build (a few milliseconds), as `kb serve` rebuilds after template edits."""
     h = hashlib.blake2b(__version__.encode(), digest_size=16)
-    templates = render.TEMPLATES
+    templates = bundled_dir("site_templates") / "pages"  # render.TEMPLATES (without Jinja's import)
     files = sorted([*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.yaml"), *templates.rglob("*.html")])
     for file in files:
         h.update(file.name.encode() + b"\0" + file.read_bytes())
