@@ -9,11 +9,16 @@ import io
 import json
 import shutil
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
+
+T = TypeVar("T")
+PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}  # for Emulation.setDeviceMetricsOverride
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
@@ -102,3 +107,21 @@ def failed_requests(driver: object, origin: str) -> list[str]:
         elif message["method"] == "Network.responseReceived" and params["response"]["status"] >= 400:
             failed.append(f"{params['response']['url']}: HTTP {params['response']['status']}")
     return failed
+
+
+@contextmanager
+def served_chromium(site: Path, tmp: Path) -> Iterator[tuple[str, Any]]:
+    """A built site served on loopback and one Chromium to read it: (base URL, driver)."""
+    with serve(site) as base, chromium(tmp) as driver:
+        yield base, driver
+
+
+def wait(check: Callable[[], T], timeout: float = 10.0) -> T:
+    """check()'s first truthy value, polled every 50 ms; AssertionError after `timeout` s."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError("timed out")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
-from tests.browser import chromium, console_errors, failed_requests, serve
+from tests.browser import console_errors, failed_requests, served_chromium, wait
 from tests.conftest import FIXTURES, ROOT
 from tests.sitebuild import build
 
@@ -52,18 +52,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 @pytest.fixture(scope="module")
 def browser(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, object]]:
-    with serve(site) as base, chromium(tmp_path_factory.mktemp("chromium")) as driver:
-        yield base, driver
+    with served_chromium(site, tmp_path_factory.mktemp("chromium")) as served:
+        yield served
 
-
-def wait(check, timeout: float = 10.0):  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError("timed out")
 
 
 LOADED = "return [...document.querySelectorAll('.kb-gallery img')].map(i => i.complete && i.naturalWidth > 0)"

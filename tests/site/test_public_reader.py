@@ -8,7 +8,6 @@ import base64
 import io
 import json
 import re
-import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,13 +18,12 @@ import yaml
 
 from generator.site.labels import LABELS
 from generator.thai import format_thai_date
-from tests.browser import chromium, console_errors, serve
+from tests.browser import PHONE, console_errors, served_chromium, wait
 from tests.conftest import CONTENT, ROOT
 from tests.sitebuild import build
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 GALLERY = "meetings/2020-01-06-region12-informal-workers/"
-PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
 PAGE_KINDS = ["", "meetings/", GALLERY, "meetings/2025-04-10-kkp12-vulnerable-groups/", "areas/",
               "areas/tamnan-phatthalung/", "stakeholders/", "stakeholders/kkp-region-12/", "proposals/",
               "proposals/status/accepted/", "proposals/kkp12-central-information-system/", "systemmaps/",
@@ -41,8 +39,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, object]]:
-    with serve(site) as base, chromium(tmp_path_factory.mktemp("chromium")) as driver:
-        yield base, driver
+    with served_chromium(site, tmp_path_factory.mktemp("chromium")) as served:
+        yield served
 
 
 @pytest.fixture
@@ -54,15 +52,6 @@ def phone(browser: tuple[str, object]) -> Iterator[tuple[str, object]]:
     finally:
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})  # type: ignore[attr-defined]
 
-
-def wait(check, timeout: float = 10.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError("timed out")
 
 
 def proposals() -> dict[str, dict]:

@@ -16,12 +16,11 @@ from bs4 import BeautifulSoup, Tag
 from generator.graph.index import province_slug
 from generator.site.thailand_map import range_label, shade_classes, shade_of
 from generator.thai import load_provinces, province_by_name
-from tests.browser import chromium, console_errors, serve
+from tests.browser import PHONE, console_errors, served_chromium
 from tests.conftest import CONTENT
 from tests.sitebuild import build, soup
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
 
 
 @pytest.fixture(scope="module")
@@ -31,8 +30,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, object]]:
-    with serve(site) as base, chromium(tmp_path_factory.mktemp("chromium")) as driver:
-        yield base, driver
+    with served_chromium(site, tmp_path_factory.mktemp("chromium")) as served:
+        yield served
 
 
 def content_counts() -> Counter[str]:
