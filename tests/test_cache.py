@@ -11,7 +11,7 @@ import pytest
 
 from generator.cache import DIGEST, Store, key_of
 from generator.records.validate import validate_content
-from generator.site import render
+from generator.site import model, render
 from generator.site.build import build_site
 
 from .conftest import CONTENT, ROOT
@@ -65,7 +65,7 @@ def test_template_edit_shows(tree: Path, tmp_path: Path, monkeypatch: pytest.Mon
     shutil.copytree(ROOT / "site_templates" / "pages", templates)
     meeting = templates / "meeting.html"
     meeting.write_text(meeting.read_text("utf-8").replace("ผู้เข้าร่วม</h2>", "ผู้ร่วมประชุม</h2>"), "utf-8")
-    monkeypatch.setattr(render, "TEMPLATES", templates)
+    monkeypatch.setattr(model, "TEMPLATES", templates)
     render.environment.cache_clear()
     try:
         assert "ผู้ร่วมประชุม</h2>" in page(tree, f"{MEETING}.md")

@@ -6,6 +6,12 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import bundled_dir
+
+# The page templates: read at call time by render.environment() and by the page cache's code
+# fingerprint (which must not import Jinja: kb build's up-to-date check reads it).
+TEMPLATES = bundled_dir("site_templates") / "pages"
+
 
 @dataclass
 class Page:

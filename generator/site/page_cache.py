@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import __version__, bundled_dir
+from .. import __version__
 from ..cache import cache_dir, read_checked, write_checked
+from . import model
 from .model import Page
 
 if TYPE_CHECKING:  # kb build's up-to-date check reads code_fingerprint: it imports no more than it needs
@@ -41,7 +42,7 @@ def code_fingerprint() -> str:
     """The generator's code, data files and page templates: any edit renders every page anew.
     Read at every build (a few milliseconds), as `kb serve` rebuilds after template edits."""
     h = hashlib.blake2b(__version__.encode(), digest_size=16)
-    templates = bundled_dir("site_templates") / "pages"  # render.TEMPLATES (without Jinja's import)
+    templates = Path(model.TEMPLATES)
     files = sorted([*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.yaml"), *templates.rglob("*.html")])
     for file in files:
         h.update(file.name.encode() + b"\0" + file.read_bytes())

@@ -12,11 +12,10 @@ import nh3
 from jinja2 import ChainableUndefined, Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from .. import bundled_dir
 from ..records.kinds import kinds
 from ..thai import format_thai_date, format_thai_month
+from . import model
 
-TEMPLATES = bundled_dir("site_templates") / "pages"
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "u", "ul", "ol", "li", "blockquote", "code",
                 "pre", "h2", "h3", "h4", "h5", "h6", "a", "table", "thead", "tbody", "tr", "th",
                 "td", "hr", "del", "sup", "sub"}
@@ -59,7 +58,7 @@ def href(url: str, depth: int) -> str:
 def environment() -> Environment:
     """The page templates' environment; build_site() clears this cache at every build, and
     templates are compiled again only when a template file changed (kb serve rebuilds)."""
-    folder = Path(TEMPLATES)
+    folder = Path(model.TEMPLATES)
     stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.html")))
     return compiled_environment(str(folder), stamp)
 
