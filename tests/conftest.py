@@ -19,3 +19,11 @@ def valid_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(FIXTURES / "valid", tmp_path / "content")
     monkeypatch.chdir(tmp_path)
     return Path("content")
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo content built once for the session's read-only checks (pages, browser, search)."""
+    from tests.sitebuild import build
+
+    return build(CONTENT, tmp_path_factory.mktemp("demo-site") / "site")

@@ -4,15 +4,12 @@ readers type, through window.kbSearch and through the search box."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from generator.search.equivalents import equivalents
 from generator.search.index import normalize, shard_of, trigrams
-from tests.browser import chromium, serve
-from tests.conftest import CONTENT, FIXTURES
-from tests.sitebuild import build
+from tests.conftest import FIXTURES
 
 QUERIES = json.loads((FIXTURES / "search-queries.json").read_text("utf-8"))  # copy of ../shared/
 SAMPLES = ["พมจ.ตรัง,สตูล,ยะลา", "เขต ๑๒", "กขป.เขต 12", "iMed@home", "(กปท.)", "กองทุนฟื้นฟูฯ",
@@ -46,19 +43,6 @@ def test_glossary_abbreviations_and_full_names_are_one_group() -> None:
 def test_shard_hash_is_stable() -> None:
     assert shard_of("กขป", 1) == 0
     assert shard_of("กขป", 97) == shard_of("กขป", 97)
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build(CONTENT, tmp_path_factory.mktemp("search") / "site")
-
-
-@pytest.fixture(scope="module")
-def browser(site: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    with serve(site) as base, chromium(tmp_path_factory.mktemp("chromium")) as driver:
-        driver.set_script_timeout(30)
-        driver.get(base + "meetings/")
-        yield base, driver
 
 
 def kb_search(driver, query: str) -> list[dict]:  # type: ignore[no-untyped-def]

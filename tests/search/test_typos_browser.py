@@ -5,17 +5,14 @@ browser names slips and corrects queries as generator.search.typos does."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
 from generator.search.text import normalize
 from generator.search.typos import TRIES, corrections, load_words, one_slip
-from tests.browser import chromium, console_errors, serve
-from tests.conftest import CONTENT
+from tests.browser import console_errors
 from tests.search.test_typos import JUDGED, demo
-from tests.sitebuild import build
 
 pytestmark = pytest.mark.browser
 ISSUE = [  # the query, what the site writes, the page it must find
@@ -24,19 +21,6 @@ ISSUE = [  # the query, what the site writes, the page it must find
     ("กลุ่มเปาะบาง", "กลุ่มเปราะบาง", "meetings/2025-04-10-kkp12-vulnerable-groups/"),
     ("ศูนประสานหลักประกันสุขภาพ", "ศูนย์ประสานหลักประกันสุขภาพ", "meetings/2022-05-12-chumphon-coordination-centre/"),
 ]
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build(CONTENT, tmp_path_factory.mktemp("typos") / "site")
-
-
-@pytest.fixture(scope="module")
-def browser(site: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    with serve(site) as base, chromium(tmp_path_factory.mktemp("chromium")) as driver:
-        driver.set_script_timeout(30)
-        driver.get(base + "meetings/")
-        yield base, driver
 
 
 def call(driver, function: str, *args: object):  # type: ignore[no-untyped-def]

@@ -18,9 +18,8 @@ import yaml
 
 from generator.site.labels import LABELS
 from generator.thai import format_thai_date
-from tests.browser import PHONE, console_errors, served_chromium, wait
+from tests.browser import PHONE, console_errors, wait
 from tests.conftest import CONTENT, ROOT
-from tests.sitebuild import build
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 GALLERY = "meetings/2020-01-06-region12-informal-workers/"
@@ -32,17 +31,6 @@ PAGE_KINDS = ["", "meetings/", GALLERY, "meetings/2025-04-10-kkp12-vulnerable-gr
               "search/?q=วัคซีน", "network/"]
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build(CONTENT, tmp_path_factory.mktemp("reader") / "site")
-
-
-@pytest.fixture(scope="module")
-def browser(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, object]]:
-    with served_chromium(site, tmp_path_factory.mktemp("chromium")) as served:
-        yield served
-
-
 @pytest.fixture
 def phone(browser: tuple[str, object]) -> Iterator[tuple[str, object]]:
     base, driver = browser
@@ -51,7 +39,6 @@ def phone(browser: tuple[str, object]) -> Iterator[tuple[str, object]]:
         yield base, driver
     finally:
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})  # type: ignore[attr-defined]
-
 
 
 def proposals() -> dict[str, dict]:

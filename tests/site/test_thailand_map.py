@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,22 +15,11 @@ from bs4 import BeautifulSoup, Tag
 from generator.graph.index import province_slug
 from generator.site.thailand_map import range_label, shade_classes, shade_of
 from generator.thai import load_provinces, province_by_name
-from tests.browser import PHONE, console_errors, served_chromium
+from tests.browser import PHONE, console_errors
 from tests.conftest import CONTENT
-from tests.sitebuild import build, soup
+from tests.sitebuild import soup
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build(CONTENT, tmp_path_factory.mktemp("thmap") / "site")
-
-
-@pytest.fixture(scope="module")
-def browser(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, object]]:
-    with served_chromium(site, tmp_path_factory.mktemp("chromium")) as served:
-        yield served
 
 
 def content_counts() -> Counter[str]:
