@@ -1,0 +1,146 @@
+"""Where an organisation's name ends, word by word (PyThaiNLP's segmentation): until a verb,
+a function word, a person or a space; over a space only into what names carry after them (a
+region number, 'ที่ 4', a province, จังหวัด…/อำเภอ…/ตำบล… of a known place, '(ABBR)'); and
+never inside a place's name, which runs to its end in the gazetteer (places.py), wherever the
+segmenter would cut it ('โรงพยาบาลแก|ลง')."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pythainlp.tag import pos_tag
+
+from ..thai import load_provinces
+from .long_names import VERB_PREFIXES, bridged
+from .people import HONORIFICS
+from .text import THAI_LETTER, is_thai, words
+
+HEADS = ("สำนักงาน", "สำนัก", "สนง.", "โรงพยาบาล", "มหาวิทยาลัย", "องค์การบริหารส่วน", "เทศบาล", "สมาคม", "มูลนิธิ",
+         "ชมรม", "เครือข่าย", "กองทุน", "ศูนย์", "สถาบัน", "คณะกรรมการ", "คณะกรรมาธิการ", "คณะอนุกรรมการ",
+         "คณะทำงาน", "กรม", "กระทรวง", "วิทยาลัย", "สมัชชาสุขภาพ", "สภา", "สหกรณ์", "ธนาคาร", "คณะ", "กลุ่ม")
+COMMITTEES = ("คณะกรรมการ", "คณะกรรมาธิการ", "คณะอนุกรรมการ", "คณะทำงาน")  # long names, 'ในการ…' inside
+# glossary entries that are titles, places, months, data systems or plain words, not bodies
+STOP = {"ได้", "ที่", "กว่า", "มากกว่า", "และ",
+        "หรือ", "เป็น", "จัด", "ร่วม", "ร่วมกับ", "เพื่อ", "โดย", "มี", "ให้", "กับ", "ว่า", "จะ",
+        "ไป", "มา", "ทำ", "ใช้", "นำ", "ส่ง", "เปิด", "พร้อม", "กล่าว", "ได้แก่", "อาทิ", "ซึ่ง", "ตาม", "ใน", "จาก",
+        "ต่อ", "เข้า", "รับ", "ลง", "ณ", "เมื่อ", "วันที่", "เวลา", "ครั้ง", "ครั้งที่", "ประจำปี", "ปี", "เรื่อง",
+        "ประชุม", "ให้แก่", "แก่", "ถึง", "ไม่", "ยัง", "ก็", "แล้ว", "นี้", "นั้น", "ทั้ง", "จำนวน", "คน", "ชี้แจง",
+        "จับมือ", "เรียก", "หารือ", "ลงพื้นที่", "เข้าร่วม", "ต้อนรับ", "มอบ", "มอบหมาย", "รายงาน", "เตรียม", "ผ่าน",
+        "ทุก", "หลาย", "ต่างๆ", "ต่าง", "ฯ", "ระหว่าง", "เกี่ยวกับ", "อยู่", "คือ", "เช่น", "ร่วมกัน", "นัด", "ด้วย",
+        "ประกอบด้วย", "ประสาน", "ชุด", "รุ่น", "รุ่นใหม่", "ห้อง", "ห้องประชุม", "ชั้น", "อาคาร", "ด้าน", "สู่",
+        "พบปะ", "เห็น", "เห็นว่า", "เอง", "ซึ่งเป็น", "ทาง", "หน่วยงาน", "ภาคี", "สามารถ"}
+NAME_VERBS = {"ประสาน"}  # a verb that may open a name right after its organisation word
+DANGLING = {"ของ", "แห่ง", "ระดับ", "ประจำ", "เพื่อ", "ส่วน", "-", "ใน", "การ", "ในการ"}
+REGION_WORDS = ("เขต", "เขตพื้นที่", "เขตที่", "เขตสุขภาพที่", "ศูนย์ที่")
+NUMBER = re.compile(r"[ \t]?(?:ชุดที่[ \t]?\d{1,2}[ \t]?(?=เขต))?(?:เขต(?:สุขภาพ)?(?:พื้นที่|ที่)?|ศูนย์ที่)[ \t]?"
+                    r"\d{1,2}(?!\d)")
+BARE_NUMBER = re.compile(r"[ \t]?\d{1,2}(?![\d.:/])")
+COUNTED = re.compile(r"[ \t]\d{1,2}[ \t]?(?:จังหวัด|อำเภอ|ตำบล)(?![\u0e01-\u0e4e])")  # 'เครือข่าย… 9 จังหวัด'
+PARENTHESES = re.compile(r"[ \t]?\((?P<inner>[^()\d\n]{1,20})\)")
+NAME_PARTS = ("แห่งประเทศไทย", "ประจำจังหวัด")  # written after a space, still the name
+MAX_TOKENS = 14
+COMPANY = re.compile(r"[ \t]จำกัด(?:[ \t]?\(?มหาชน\)?)?")  # 'ธนาคารไทยพาณิชย์ จำกัด (มหาชน)'
+
+
+@cache
+def province_names() -> tuple[str, ...]:
+    return tuple(sorted(load_provinces(), key=len, reverse=True))
+
+
+def stops_name(token: str) -> bool:
+    return (token in STOP or token in HONORIFICS or token.startswith(VERB_PREFIXES) or token.isdigit()
+            or token in REGION_WORDS)
+
+
+PLACE_TAGS = {"NOUN", "PROPN", "ADJ"}
+
+
+def place_words(tokens: list[str]) -> int:
+    """How many of the words glued after an abbreviation name a place or a body ('บ้าน|เก่า'
+    after อบต.), before a verb or a function word ('ชี้|เป้า' after สสจ. is what it does):
+    PyThaiNLP's part-of-speech tagger (perceptron, shipped, offline) tells."""
+    if not tokens:
+        return 0
+    tags = [tag for _, tag in pos_tag(tokens, engine="perceptron", corpus="orchid_ud")]
+    if tags[0] not in ("NOUN", "PROPN"):
+        return 0
+    if tokens[0] == "บ้าน" and len(tokens) > 2 and tokens[1] in SIDES:
+        tags[1] = "NOUN"  # a village named by where it lies: 'บ้าน|ใน|สระ', 'บ้าน|ใต้'
+    return next((i for i, tag in enumerate(tags) if tag not in PLACE_TAGS), len(tags))
+
+
+SIDES = {"ใน", "นอก", "บน", "ล่าง", "กลาง", "ใต้", "เหนือ", "หน้า", "หลัง"}
+
+
+def name_end(text: str, start: int, extra: frozenset[str], covered: int, limit: int,
+             place_only: bool = False) -> int:
+    """Where a name that starts at text[start] ends: word after word (the first words cover the
+    organisation word or abbreviation itself) until a verb, a function word, a person, a space
+    or a region number; 'สุไหงโก-ลก' keeps its hyphen."""
+    line_end = text.find("\n", start)
+    rest = text[start: min(line_end if line_end >= 0 else len(text), start + 240)]
+    tokens = words(rest, extra)
+    taken: list[str] = []
+    for i, token in enumerate(tokens):
+        length = sum(map(len, taken))
+        if length < covered:
+            taken.append(token)
+            continue
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token.isspace() or len(taken) >= limit or not (is_thai(token[0]) or token in ("-", ".")):
+            break
+        if token == "-" and not (is_thai(following[:1]) and len(following) <= 4):
+            break
+        if token == "." and taken and not re.search(r"[\u0e01-\u0e2e]$", taken[-1]):
+            break
+        if (token == "ใน" and rest.startswith(COMMITTEES) and following in ("การ", "ระบบ")) \
+                or (taken[-1:] == ["บ้าน"] and token in SIDES and is_thai(following[:1])):
+            taken.append(token)  # 'ในการ…' of a committee's name; 'บ้านในสระ', a village
+            continue
+        opening = length == covered and rest[:covered] in HEADS and \
+            (token in NAME_VERBS or token == "เพื่อ")  # 'สำนัก|ประสาน', 'มูลนิธิ|เพื่อ|ผู้บริโภค'
+        if stops_name(token) and not opening and not (taken and taken[-1] in ("การ", "ในการ")):
+            if not place_only:  # after 'การ' a verb is a noun: 'ในการจัดบริการสาธารณะ'
+                taken += tokens[i: bridged(tokens, i, rest[:length], rest[length:])]
+            break
+        taken.append(token)
+    while len(taken) > 1 and sum(map(len, taken[:-1])) >= covered and taken[-1] in DANGLING:
+        taken.pop()
+    if place_only:
+        head = next(i for i in range(len(taken) + 1) if sum(map(len, taken[:i])) >= covered)
+        taken = taken[: head + place_words(taken[head:])]
+    return start + sum(map(len, taken))
+
+
+def suffix_end(text: str, end: int, kind: bool) -> int:
+    """What a name carries after it: '(กขป.)', 'เขตพื้นที่ 7', 'แห่งประเทศไทย', 'ประจำจังหวัดตรัง';
+    after a region number or a kind of body also a province ('สปสช.เขต 1 เชียงใหม่', 'พชอ. สระบุรี')."""
+    numbered = False
+    while True:
+        rest = text[end: end + 80]
+        match = PARENTHESES.match(rest)
+        if match and re.search(f"[{THAI_LETTER}A-Za-z]", match["inner"]):
+            end += match.end()
+            continue
+        match = NUMBER.match(rest) or COUNTED.match(rest) or \
+            (BARE_NUMBER.match(rest) if text[:end].endswith(REGION_WORDS) else None)
+        if match:
+            end, numbered = end + match.end(), True
+            continue
+        if rest[:1] not in (" ", "\t") or rest[1:2].isspace():
+            return end
+        if company := COMPANY.match(rest):
+            end += company.end()
+            continue
+        stripped = rest[1:]
+        part = next((p for p in NAME_PARTS if stripped.startswith(p)), None)
+        if part:
+            end = name_end(text, end + 1, frozenset(), len(part), 3)
+            continue
+        if numbered or kind:
+            for place in province_names():
+                written = next((w for w in ("จังหวัด" + place, "จ." + place, place) if stripped.startswith(w)), "")
+                if written and not is_thai(stripped[len(written): len(written) + 1]):
+                    return end + 1 + len(written)
+        return end
