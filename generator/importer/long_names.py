@@ -20,9 +20,14 @@ CLAUSE = {"ได้", "จัด", "ให้", "มี", "กล่าว", "�
 NAME_ENDING = re.compile(rf"(?:แห่งชาติ|แห่งประเทศไทย|(?:ตำบล|อำเภอ|จังหวัด|บ้าน)[{THAI_LETTER}]{{2,}})$")
 ABBREVIATION_AFTER = re.compile(r"^[ \t]?\((?P<abbr>[\u0e01-\u0e2e][\u0e01-\u0e2e.]{1,9})\)")  # consonants and dots
 LONGEST_BRIDGE = 16  # words
+# what starts a second body or a party of people after 'และ' ('สสจ.และอบต.', '…และประชาชน')
+SECOND_BODY = ("สำนัก", "โรงพยาบาล", "มหาวิทยาลัย", "องค์", "เทศบาล", "สมาคม", "มูลนิธิ", "ชมรม", "เครือข่าย", "กองทุน",
+               "ศูนย์", "สถาบัน", "คณะ", "กรม", "กระทรวง", "วิทยาลัย", "สภา", "กลุ่ม", "ภาคี", "หน่วย", "โรงเรียน",
+               "อบต", "อบจ", "สสจ", "สสอ", "รพ", "อสม", "ผู้", "ประชาชน", "ชาว", "แกนนำ", "เจ้าหน้าที่", "บุคลากร",
+               "นักเรียน", "นักศึกษา", "ครู", "ทีม", "พี่น้อง", "ภาค", "ท้องถิ่น", "ส่วนราชการ")
 
 
-def bridged(tokens: list[str], i: int, name: str, rest: str) -> int:
+def bridged(tokens: list[str], i: int, name: str, rest: str, head_only: bool = False) -> int:
     """Where a name runs to across tokens[i], a word that usually ends one, when the unbroken
     run of Thai from there shows it goes on: the run ends the way names end ('…แห่งชาติ',
     '…ตำบลเปือย') and holds no clause ('คณะกรรมการกองทุน…ตามรัฐธรรมนูญสุขภาพตำบลเปือย'), or the
@@ -39,6 +44,9 @@ def bridged(tokens: list[str], i: int, name: str, rest: str) -> int:
             and not CLAUSE.intersection(run[1:]) - {"และ", "เป็น"}:
         return end
     ends = next((n for n, t in enumerate(run) if n and (t in CLAUSE or t.startswith(VERB_PREFIXES))), len(run))
+    if run[0] == "และ" and not head_only and ends == len(run) and len(run) >= 2 \
+            and not run[1].startswith(SECOND_BODY):
+        return end  # 'ศูนย์ฝึกอบรม|และ|พัฒนาสุขภาพภาคประชาชน': one unbroken run, no clause, to its end
     if run[0] in BRIDGES and NAME_ENDING.search("".join(run[:ends])):
         return i + ends  # up to the clause glued on after it: '…ในจังหวัดพัทลุง|ได้จัด…'
     return i + 1 + for_whom(run) if run[0] == "เพื่อ" else i

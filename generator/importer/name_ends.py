@@ -14,6 +14,8 @@ from pythainlp.tag import pos_tag
 from ..thai import load_provinces
 from .long_names import VERB_PREFIXES, bridged
 from .people import HONORIFICS
+from .places import place_at
+from ..text import dictionary
 from .text import THAI_LETTER, is_thai, words
 
 HEADS = ("สำนักงาน", "สำนัก", "สนง.", "โรงพยาบาล", "มหาวิทยาลัย", "องค์การบริหารส่วน", "เทศบาล", "สมาคม", "มูลนิธิ",
@@ -35,11 +37,14 @@ DANGLING = {"ของ", "แห่ง", "ระดับ", "ประจำ", "
 REGION_WORDS = ("เขต", "เขตพื้นที่", "เขตที่", "เขตสุขภาพที่", "ศูนย์ที่")
 NUMBER = re.compile(r"[ \t]?(?:ชุดที่[ \t]?\d{1,2}[ \t]?(?=เขต))?(?:เขต(?:สุขภาพ)?(?:พื้นที่|ที่)?|ศูนย์ที่)[ \t]?"
                     r"\d{1,2}(?!\d)")
+ORDINAL = re.compile(r"ที่[ \t]?\d{1,2}(?![\d.:/])")
 BARE_NUMBER = re.compile(r"[ \t]?\d{1,2}(?![\d.:/])")
 COUNTED = re.compile(r"[ \t]\d{1,2}[ \t]?(?:จังหวัด|อำเภอ|ตำบล)(?![\u0e01-\u0e4e])")  # 'เครือข่าย… 9 จังหวัด'
 PARENTHESES = re.compile(r"[ \t]?\((?P<inner>[^()\d\n]{1,20})\)")
 NAME_PARTS = ("แห่งประเทศไทย", "ประจำจังหวัด")  # written after a space, still the name
 MAX_TOKENS = 14
+MIN_PLACE = 3  # shorter place names (นา, ดง) are also plain words
+LEVEL_PLACE = re.compile(r"(?:จังหวัด|อำเภอ|ตำบล|จ\.|อ\.|ต\.)[ \t]?")
 COMPANY = re.compile(r"[ \t]จำกัด(?:[ \t]?\(?มหาชน\)?)?")  # 'ธนาคารไทยพาณิชย์ จำกัด (มหาชน)'
 
 
@@ -102,7 +107,7 @@ def name_end(text: str, start: int, extra: frozenset[str], covered: int, limit: 
             (token in NAME_VERBS or token == "เพื่อ")  # 'สำนัก|ประสาน', 'มูลนิธิ|เพื่อ|ผู้บริโภค'
         if stops_name(token) and not opening and not (taken and taken[-1] in ("การ", "ในการ")):
             if not place_only:  # after 'การ' a verb is a noun: 'ในการจัดบริการสาธารณะ'
-                taken += tokens[i: bridged(tokens, i, rest[:length], rest[length:])]
+                taken += tokens[i: bridged(tokens, i, rest[:length], rest[length:], length == covered)]
             break
         taken.append(token)
     while len(taken) > 1 and sum(map(len, taken[:-1])) >= covered and taken[-1] in DANGLING:
@@ -110,13 +115,48 @@ def name_end(text: str, start: int, extra: frozenset[str], covered: int, limit: 
     if place_only:
         head = next(i for i in range(len(taken) + 1) if sum(map(len, taken[:i])) >= covered)
         taken = taken[: head + place_words(taken[head:])]
-    return start + sum(map(len, taken))
+    return through_place(text, start, covered, taken)
 
 
-def suffix_end(text: str, end: int, kind: bool) -> int:
+def through_place(text: str, start: int, covered: int, taken: list[str]) -> int:
+    """The name's end, moved on to the end of a place whose name starts at one of its words and
+    runs past where segmentation stopped ('โรงพยาบาล|แก' → 'โรงพยาบาลแกลง')."""
+    end = start + sum(map(len, taken))
+    position = start
+    for token in [*taken, ""]:
+        if position - start >= covered and (place := place_at(text, position)) \
+                and len(place) >= MIN_PLACE and position + len(place) > end \
+                and (position < end or place not in dictionary()):  # not 'อบจ.|และ'
+            return position + len(place)
+        position += len(token)
+    return end
+
+
+def placed(name: str) -> bool:
+    """A name that already holds its place ('อบต.ราชสถิตย์', 'โรงพยาบาลสมเด็จพระบรมราชินีนาถ'
+    is not): the province, district or sub-district written after it is its address."""
+    return bool(PLACED.search(name)) or any(name.endswith(p) for p in province_names())
+
+
+PLACED = re.compile(rf"(?:จังหวัด|อำเภอ|ตำบล|จ\.|อ\.|ต\.|เทศบาล(?:นคร|เมือง|ตำบล)?|บ้าน|อบต\.|อบจ\.|รพ\.สต\.)"
+                    rf"[ \t]?[{THAI_LETTER}]{{2,}}")
+
+
+def tambon_then_district(name: str, level: str) -> bool:
+    """'… ต.คลองอู่ตะเภา' goes on into its district ('อ.หาดใหญ่'), not further."""
+    return level.startswith(("อ.", "อำเภอ")) and bool(re.search(rf"(?:ต\.|ตำบล)[{THAI_LETTER}]+$", name))
+
+
+# bodies of a place, whose name runs on over a space into it ('สำนักงานพัฒนาสังคม… จังหวัดแม่ฮ่องสอน');
+# a university's, a college's or a hospital's own name is whole: a place after it is its address
+BRANCHES = ("สำนักงาน", "สำนัก", "ศูนย์", "คณะกรรมการ", "คณะอนุกรรมการ", "คณะทำงาน", "กลุ่ม", "ชมรม", "เครือข่าย",
+            "สภา", "สมาคม", "สมัชชา", "กองทุน", "ภาคี")
+
+
+def suffix_end(text: str, end: int, kind: bool, start: int | None = None) -> int:
     """What a name carries after it: '(กขป.)', 'เขตพื้นที่ 7', 'แห่งประเทศไทย', 'ประจำจังหวัดตรัง';
     after a region number or a kind of body also a province ('สปสช.เขต 1 เชียงใหม่', 'พชอ. สระบุรี')."""
-    numbered = False
+    numbered, start = False, end if start is None else start
     while True:
         rest = text[end: end + 80]
         match = PARENTHESES.match(rest)
@@ -124,7 +164,8 @@ def suffix_end(text: str, end: int, kind: bool) -> int:
             end += match.end()
             continue
         match = NUMBER.match(rest) or COUNTED.match(rest) or \
-            (BARE_NUMBER.match(rest) if text[:end].endswith(REGION_WORDS) else None)
+            (BARE_NUMBER.match(rest) if text[:end].endswith(REGION_WORDS) else None) or \
+            (ORDINAL.match(rest) if is_thai(text[end - 1: end]) else None)  # 'ศูนย์อนามัยที่ 4
         if match:
             end, numbered = end + match.end(), True
             continue
@@ -138,6 +179,11 @@ def suffix_end(text: str, end: int, kind: bool) -> int:
         if part:
             end = name_end(text, end + 1, frozenset(), len(part), 3)
             continue
+        if (level := LEVEL_PLACE.match(stripped)) and text.startswith(BRANCHES, start) \
+                and (not placed(text[start:end]) or tambon_then_district(text[start:end], level[0])):
+            if (place := place_at(stripped, level.end())) and len(place) >= MIN_PLACE:
+                end += 1 + level.end() + len(place)  # '… จังหวัดแม่ฮ่องสอน', '… ต.คลองอู่ตะเภา อ.หาดใหญ่'
+                continue
         if numbered or kind:
             for place in province_names():
                 written = next((w for w in ("จังหวัด" + place, "จ." + place, place) if stripped.startswith(w)), "")

@@ -88,7 +88,7 @@ def mentions_of_names(text: str, known: frozenset[str]) -> list[Mention]:
                     end = name_end(text, start, known, end - start, 5, place_only=name in abbreviations)
                 # a national body's dotted abbreviation takes no words glued on ('สช.เดินหน้า…')
             kind = name_key(name) in KINDS
-            after = suffix_end(text, end, kind and end == match.end())
+            after = suffix_end(text, end, kind and end == match.end(), start)
             national = name in abbreviations and not kind and after == match.end()
             found.append(Mention(start, after, text[start:after], specific=national))
     return found
@@ -111,7 +111,7 @@ def mentions_of_heads(text: str, known: frozenset[str]) -> list[Mention]:
             following = words(text[end: end + 12])[:1]
             if not acceptable(head, text[match.end(): end]) or (following and following[0] in PLURAL):
                 continue
-            end = suffix_end(text, end, False)
+            end = suffix_end(text, end, False, start)
             if head == "คณะ":
                 end = university_end(text, end, known)
             if head == "กลุ่ม" and not (text[start:end].startswith(("กลุ่มงาน", "กลุ่ม \"", "กลุ่ม“", "กลุ่ม “"))
@@ -123,7 +123,7 @@ def mentions_of_heads(text: str, known: frozenset[str]) -> list[Mention]:
 
 
 QUOTED = re.compile(r"[ \t]?(?:\"[^\"\n]{2,40}\"|“[^”\n]{2,40}”)")
-PLACE_IN_NAME = re.compile(rf"(?:ตำบล|อำเภอ|จังหวัด|บ้าน|หมู่(?:ที่)?[ \t]?\d)[{THAI_LETTER}\d]")
+PLACE_IN_NAME = re.compile(rf"(?:ตำบล|อำเภอ|จังหวัด|บ้าน|[ตอจ]\.|หมู่(?:ที่)?[ \t]?\d)[{THAI_LETTER}\d]")
 # a คณะ… that is one body: a faculty (…ศาสตร์), the cabinet, the Sangha, an inspection team;
 # not a delegation or a party of people ('คณะผู้บริหาร', 'คณะศึกษาดูงาน', 'คณะครู')
 KANA_BODIES = re.compile(r"^(?:[\u0e01-\u0e4e]{2,14}ศาสต(?:ร์|์)|รัฐมนตรี|สงฆ์|ตรวจ|ราษฎร|อนุ|กรรม)")
