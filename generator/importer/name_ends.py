@@ -11,11 +11,11 @@ from functools import cache
 
 from pythainlp.tag import pos_tag
 
+from ..text import dictionary
 from ..thai import load_provinces
 from .long_names import VERB_PREFIXES, bridged
 from .people import HONORIFICS
 from .places import place_at
-from ..text import dictionary
 from .text import THAI_LETTER, is_thai, words
 
 HEADS = ("สำนักงาน", "สำนัก", "สนง.", "โรงพยาบาล", "มหาวิทยาลัย", "องค์การบริหารส่วน", "เทศบาล", "สมาคม", "มูลนิธิ",
@@ -153,6 +153,16 @@ BRANCHES = ("สำนักงาน", "สำนัก", "ศูนย์", "�
             "สภา", "สมาคม", "สมัชชา", "กองทุน", "ภาคี")
 
 
+def level_place(name: str, after: str) -> str:
+    """The 'จังหวัดแม่ฮ่องสอน' a branch body's name runs on into over a space, when the name holds
+    no place yet (or a sub-district, which its district follows); '' otherwise."""
+    level = LEVEL_PLACE.match(after)
+    if not level or not name.startswith(BRANCHES) or (placed(name) and not tambon_then_district(name, level[0])):
+        return ""
+    place = place_at(after, level.end())
+    return after[: level.end() + len(place)] if place and len(place) >= MIN_PLACE else ""
+
+
 def suffix_end(text: str, end: int, kind: bool, start: int | None = None) -> int:
     """What a name carries after it: '(กขป.)', 'เขตพื้นที่ 7', 'แห่งประเทศไทย', 'ประจำจังหวัดตรัง';
     after a region number or a kind of body also a province ('สปสช.เขต 1 เชียงใหม่', 'พชอ. สระบุรี')."""
@@ -179,11 +189,9 @@ def suffix_end(text: str, end: int, kind: bool, start: int | None = None) -> int
         if part:
             end = name_end(text, end + 1, frozenset(), len(part), 3)
             continue
-        if (level := LEVEL_PLACE.match(stripped)) and text.startswith(BRANCHES, start) \
-                and (not placed(text[start:end]) or tambon_then_district(text[start:end], level[0])):
-            if (place := place_at(stripped, level.end())) and len(place) >= MIN_PLACE:
-                end += 1 + level.end() + len(place)  # '… จังหวัดแม่ฮ่องสอน', '… ต.คลองอู่ตะเภา อ.หาดใหญ่'
-                continue
+        if place := level_place(text[start:end], stripped):
+            end += 1 + len(place)  # '… จังหวัดแม่ฮ่องสอน', '… ต.คลองอู่ตะเภา อ.หาดใหญ่'
+            continue
         if numbered or kind:
             for place in province_names():
                 written = next((w for w in ("จังหวัด" + place, "จ." + place, place) if stripped.startswith(w)), "")
