@@ -21,7 +21,7 @@ from functools import cache
 from ..text import dictionary
 from ..thai import load_glossary, load_provinces
 from .long_names import ABBREVIATION_AFTER, names_itself
-from .name_ends import HEADS, MAX_TOKENS, PARENTHESES, name_end, province_names, suffix_end
+from .name_ends import HEADS, MAX_TOKENS, PARENTHESES, name_end, placed, province_names, suffix_end
 from .people import ROLE_HEADS
 from .text import THAI_LETTER, is_thai, starts_word, whole_word, words
 
@@ -66,6 +66,8 @@ def body_abbreviations() -> tuple[str, ...]:
         for form in [short, *map(str, entry.get("forms", []))]:
             if len(re.sub(r"[\s.]", "", form)) >= 2 and not form.islower() and not also_a_word(short, form):
                 forms.add(form)
+                if short.endswith(".") and re.fullmatch("[\u0e01-\u0e2e]+", form):
+                    forms.add(form + ".")  # 'รพสต.บ้านทำนบแพ้ว': a dotless form written with a dot
     return tuple(sorted(forms, key=len, reverse=True))
 
 
@@ -114,12 +116,29 @@ def mentions_of_heads(text: str, known: frozenset[str]) -> list[Mention]:
             end = suffix_end(text, end, False, start)
             if head == "คณะ":
                 end = university_end(text, end, known)
-            if head == "กลุ่ม" and not (text[start:end].startswith(("กลุ่มงาน", "กลุ่ม \"", "กลุ่ม“", "กลุ่ม “"))
-                                      or PLACE_IN_NAME.search(text[start:end])):
+            if head in NAMED_ONLY and not named_group(text[start:end], head):
                 continue  # 'กลุ่มเป้าหมาย', 'กลุ่มผู้สูงอายุ': kinds of people, not one body
             if text[start:end] not in GENERIC:
                 found.append(Mention(start, end, text[start:end]))
     return found
+
+
+NAMED_ONLY = ("กลุ่ม", "ภาคีเครือข่าย")  # one body only when named: a division, in quotes, with its place
+# a division of a department ('กลุ่มงานควบคุมโรค', 'กลุ่มพัฒนาการส่งเสริมสุขภาพวัยสูงอายุ')
+DIVISION = ("งาน", "พัฒนา", "ส่งเสริม", "บริหาร", "ยุทธศาสตร์", "อำนวยการ", "ควบคุม", "คุ้มครอง", "นิติการ", "ตรวจสอบ",
+            "แผนงาน", "ระบาดวิทยา")
+PEOPLE_GROUP = ("ใน", "ผู้", "เป้าหมาย", "เสี่ยง", "เปราะบาง", "ประชาชน", "คน", "เด็ก", "บุคคล", "ต่าง")
+
+
+def named_group(name: str, head: str) -> bool:
+    """A กลุ่ม… or ภาคีเครือข่าย… that is one body: a division, a name in quotes, or a name that
+    ends with its place ('กลุ่มอนาคตเชียงราย'); not people of a kind ('กลุ่มผู้แทน…ในจังหวัด…')."""
+    rest = name[len(head):].lstrip(" ")
+    if rest[:1] in ("\"", "“"):
+        return True
+    if head == "กลุ่ม" and rest.startswith(DIVISION):
+        return True
+    return not rest.startswith(PEOPLE_GROUP) and (bool(PLACE_IN_NAME.search(name)) or placed(name))
 
 
 QUOTED = re.compile(r"[ \t]?(?:\"[^\"\n]{2,40}\"|“[^”\n]{2,40}”)")
