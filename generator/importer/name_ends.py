@@ -39,6 +39,7 @@ DANGLING = {"ของ", "แห่ง", "ระดับ", "ประจำ", "
 REGION_WORDS = ("เขต", "เขตพื้นที่", "เขตที่", "เขตสุขภาพที่", "ศูนย์ที่")
 NUMBER = re.compile(r"[ \t]?(?:ชุดที่[ \t]?\d{1,2}[ \t]?(?=เขต))?(?:เขต(?:สุขภาพ)?(?:พื้นที่|ที่)?|ศูนย์ที่)[ \t]?"
                     r"\d{1,2}(?!\d)")
+MINISTRIES = ("กระทรวง", "กรม")  # national: a health region after one is another body
 ORDINAL = re.compile(r"ที่[ \t]?\d{1,2}(?![\d.:/])")
 BARE_NUMBER = re.compile(r"[ \t]?\d{1,2}(?![\d.:/])")
 COUNTED = re.compile(r"[ \t]\d{1,2}[ \t]?(?:จังหวัด|อำเภอ|ตำบล)(?![\u0e01-\u0e4e])")  # 'เครือข่าย… 9 จังหวัด'
@@ -112,12 +113,29 @@ def name_end(text: str, start: int, extra: frozenset[str], covered: int, limit: 
                 taken += tokens[i: bridged(tokens, i, rest[:length], rest[length:], length == covered)]
             break
         taken.append(token)
+    taken = through_unknown(taken, tokens, covered, extra)
     while len(taken) > 1 and sum(map(len, taken[:-1])) >= covered and taken[-1] in DANGLING:
         taken.pop()
     if place_only:
         head = next(i for i in range(len(taken) + 1) if sum(map(len, taken[:i])) >= covered)
         taken = taken[: head + place_words(taken[head:])]
     return through_place(text, start, covered, taken)
+
+
+def unknown(token: str, extra: frozenset[str]) -> bool:
+    """A piece of Thai the word list does not know: a syllable of a proper name it cut up."""
+    return is_thai(token[:1]) and token not in dictionary() and token not in extra and place_at(token, 0) is None
+
+
+def through_unknown(taken: list[str], tokens: list[str], covered: int, extra: frozenset[str]) -> list[str]:
+    """'มูลนิธิสยาม|กัม|มา|จล': a name that stopped at a short word between two pieces the word list
+    does not know goes on over them (a proper name cut up), to the next known word."""
+    i = len(taken)
+    if sum(map(len, taken)) <= covered or not unknown(taken[-1], extra):
+        return taken
+    while i + 1 < len(tokens) and len(tokens[i]) <= 2 and is_thai(tokens[i][:1]) and unknown(tokens[i + 1], extra):
+        i += 2
+    return tokens[:i]
 
 
 def through_place(text: str, start: int, covered: int, taken: list[str]) -> int:
@@ -178,7 +196,7 @@ def suffix_end(text: str, end: int, kind: bool, start: int | None = None) -> int
         match = NUMBER.match(rest) or COUNTED.match(rest) or \
             (BARE_NUMBER.match(rest) if text[:end].endswith(REGION_WORDS) else None) or \
             (ORDINAL.match(rest) if is_thai(text[end - 1: end]) else None)  # 'ศูนย์อนามัยที่ 4
-        if match:
+        if match and not text.startswith(MINISTRIES, start):  # 'กระทรวงสาธารณสุข เขตสุขภาพที่ 7': the region's
             end, numbered = end + match.end(), True
             continue
         if rest[:1] not in (" ", "\t") or rest[1:2].isspace():

@@ -113,7 +113,7 @@ def mentions_of_heads(text: str, known: frozenset[str]) -> list[Mention]:
             following = words(text[end: end + 12])[:1]
             if not acceptable(head, text[match.end(): end]) or (following and following[0] in PLURAL):
                 continue
-            end = suffix_end(text, end, False, start)
+            end = owner_end(text, start, suffix_end(text, end, False, start), known)
             if head == "คณะ":
                 end = university_end(text, end, known)
             if head in NAMED_ONLY and not named_group(text[start:end], head):
@@ -165,6 +165,22 @@ def university_end(text: str, end: int, known: frozenset[str]) -> int:
     if name != "มหาวิทยาลัย":
         return end + gap + len(name)
     return suffix_end(text, name_end(text, end + gap, known, len(name), MAX_TOKENS), False)
+
+
+CLUBS = ("ชมรม", "กลุ่ม", "สภา", "เครือข่าย", "สมาคม")
+LOCAL_BODY = re.compile(rf"[ \t](?=(?:เทศบาล(?:นคร|เมือง|ตำบล)|องค์การบริหารส่วนตำบล|อบต\.)[{THAI_LETTER}])")
+
+
+def owner_end(text: str, start: int, end: int, known: frozenset[str]) -> int:
+    """A club or group of a local body runs on over a space into that body ('ชมรมผู้สูงอายุ
+    เทศบาลเมืองลำพูน') when it holds no place of its own."""
+    name = text[start:end]
+    if not name.startswith(CLUBS) or placed(name) or not (space := LOCAL_BODY.match(text, end)):
+        return end
+    body = space.end()
+    covered = len(next(k for k in ("เทศบาลนคร", "เทศบาลเมือง", "เทศบาลตำบล", "องค์การบริหารส่วนตำบล", "อบต.")
+                       if text.startswith(k, body)))
+    return name_end(text, body, known, covered, 4)
 
 
 def quoted_name_end(text: str, end: int) -> int | None:
