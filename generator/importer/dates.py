@@ -41,9 +41,9 @@ DATE = re.compile(
     rf"(?:{WEEKDAY}?(?:วันที่|ที่)?\s*)"
     r"(?<!\d)(?<!\d/)(?P<day>\d{1,2})(?:\s*(?:[-–]|ถึง|และ)\s*(?:วันที่\s*)?\d{1,2})?\s*"
     rf"(?P<month>{_MONTH_RE})"
-    r"(?:\s*(?:พ\.\s?ศ\.|พศ\.?|ค\.\s?ศ\.)?\s*(?P<year>\d{4}|\d{2})(?::(?=\d{1,2}[.:]\d{2})|(?![\d:.]\d)))?")
+    r"(?:\s*(?:พ\.\s?ศ\.|พ\.\.|พศ\.?|ค\.\s?ศ\.)?\s*(?P<year>\d{4}|\d{2})(?::(?=\d{1,2}[.:]\d{2})|(?![\d:.]\d)))?")
 STAMP = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")
-TIMESTAMP_AFTER = re.compile(r"^\s*(?:เวลา\s*)?\d{1,2}:\d{2}(?!\s*[-–]\s*\d)(?:\s*น\.?)?")
+TIMESTAMP_AFTER = re.compile(r"^\s*,?\s*(?:เวลา\s*)?\d{1,2}:\d{2}(?!\s*[-–]\s*\d)(?:\s*น\.?)?")
 SOURCE_LINE = re.compile(r"สำนักข่าว|ที่มา\s*:|แหล่งข่าว|ฉบับวันที่")  # 'เดลินิวส์ ฉบับวันที่ …': the paper's issue
 ENACTED = re.compile(r"มติ|ประกาศใช้|พ\.ร\.บ\.|พระราชบัญญัติ|ประกาศราชกิจจา")
 YEARS_NAMED = re.compile(r"(?:/|พ\.\s?ศ\.\s?|ปี\s?(?:งบประมาณ\s?)?)(25\d\d)")
@@ -161,9 +161,28 @@ def meeting_date(text: str) -> date | None:
     dates = with_inferred_years(find_dates(text))
     candidates = [f for f in dates if f.value and not f.stamp]
     heading = heading_date(text, dates)
-    if heading in candidates:
-        candidates.remove(heading)
+    bars = date_bars(text, dates)
+    candidates = [f for f in candidates if f != heading and f not in bars]
     return candidates[0].value if candidates else None
+
+
+PAGE_HEAD = 5  # lines: where a page puts its date bar, above the post
+
+
+def date_bars(text: str, dates: list[FoundDate]) -> list[FoundDate]:
+    """A page's date bar under the headline: a bare date alone on its line ('5 กรกฎาคม 2567') in
+    the page's first lines; the post names its meeting 'วันที่ …' or in a sentence."""
+    plain = thai_to_arabic_digits(text)
+    bars = []
+    for found in dates:
+        start = found.start + len(found.text) - len(found.text.lstrip())  # the match may open with a newline
+        line_start = plain.rfind("\n", 0, start) + 1
+        line_end = plain.find("\n", found.end)
+        line_end = len(plain) if line_end < 0 else line_end
+        if plain.count("\n", 0, line_start) < PAGE_HEAD and not plain[line_start:start].strip() \
+                and found.text.strip()[:1].isdigit() and DATE_ONLY_REST.match(plain[found.end: line_end]):
+            bars.append(found)
+    return bars
 
 
 def meeting_time(text: str) -> str | None:

@@ -22,7 +22,7 @@ URL = re.compile(r"https?://|www\.|\.(?:com|net|org|go\.th|or\.th|ac\.th)\b", re
 BREADCRUMB = re.compile(r"[»›]|\s>\s|^(?:หน้าแรก|หน้าหลัก|Home)\b")
 SHARE = re.compile(r"^(?:แชร์(?:ข่าวนี้|บทความนี้)?|share|tweet|อ่านต่อ|อ่านเพิ่มเติม|print|พิมพ์|"
                    r"ข้ามไปยังเนื้อหาหลัก|skip to main content|audio file|circle|เข้าชม\s*\d+.*)$", re.I)
-POSTED = re.compile(r"โพสต์|เผยแพร่|แก้ไขล่าสุด|อัปเดต|อัพเดท|วันที่ลงข่าว|(?<!แถ)ลงข่าว|posted|updated|published",
+POSTED = re.compile(r"^เมื่อ\s*:|โพสต์|เผยแพร่|แก้ไขล่าสุด|อัปเดต|อัพเดท|วันที่ลงข่าว|(?<!แถ)ลงข่าว|posted|updated|published",
                     re.I)
 BULLET = re.compile(r"^[•·▪◦●■]")
 
@@ -39,12 +39,17 @@ def is_thai(char: str) -> bool:
     return bool(char) and "\u0e01" <= char <= "\u0e4e" and char not in "\u0e2f\u0e3f"
 
 
+# a request to share ('ช่วยเเชร์ จ้า .....', 'ฝากแชร์ด้วยนะคะ'); 'เเ' is how many type 'แ'
+SHARE_REQUEST = re.compile(r"(?:ช่วย|ฝาก|กด)(?:กัน)?\s*(?:แชร์|เเชร์|share)", re.I)
+
+
 def is_chrome(line: str) -> bool:
     """A page's furniture, not the post: no Thai at all (menus in English, counters, icon
     names, dates as 25/09/2023), a URL or template credit, a breadcrumb, a bullet of a menu,
     share buttons, a 'posted by' line."""
     return (not has_thai(line) or bool(URL.search(line)) or bool(BREADCRUMB.search(line))
-            or bool(BULLET.match(line)) or bool(SHARE.match(line)) or posted_line(line))
+            or bool(BULLET.match(line)) or bool(SHARE.match(line)) or posted_line(line)
+            or (len(line) <= 40 and bool(SHARE_REQUEST.search(line))))
 
 
 def posted_line(line: str) -> bool:

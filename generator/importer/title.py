@@ -33,6 +33,9 @@ SECTION_BANNER = re.compile(r"^(?:ข่าว|บทความ|กิจก�
 # a hotline advertised above every post ('ปรึกษาเรื่อง... โทร 1663'), a welcome to the site's visitors
 HOTLINE = re.compile(r"(?:โทร(?:ศัพท์)?|Tel)\.?\s*:?\s*\d[\d -]{2,}", re.I)
 WELCOME = re.compile(r"(?:ยินดี|ขอ)ต้อนรับ(?:สู่|ทุกท่าน|ผู้มาเยือน)|ต้อนรับผู้มาเยือน|welcome", re.I)
+# a body's slogan above its every post, spoken to the reader ('กรมอนามัย พร้อมให้ข้อมูลข่าวสารที่มีประโยชน์
+# สำหรับคุณ', '… ใส่ใจคุณ'): a headline reports, a slogan promises
+SLOGAN = re.compile(r"(?:สำหรับ|เพื่อ|ของ|กับ|ใส่ใจ|ห่วงใย|เคียงข้าง|ใกล้)คุณ(?:\s|[.!]|$)|พร้อมให้(?:บริการ|ข้อมูล)")
 CATEGORY_LINE = re.compile(r"(?:Tags?|Category|Categories|หมวดหมู่|หมวด|ประเภท)\s*:\s*(?P<name>[^|\n]+)", re.I)
 
 
@@ -53,7 +56,8 @@ def is_site_line(line: str, categories: set[str]) -> bool:
     """A line the site puts above every post: its name with an English tagline, a section
     banner, a category the page tags the post with, a hotline, a welcome (letter-spaced too)."""
     return (bool(ENGLISH_TAGLINE.search(line)) or bool(SECTION_BANNER.match(line)) or line in categories
-            or bool(HOTLINE.search(line)) or bool(WELCOME.search(line)) or letter_spaced(line))
+            or bool(HOTLINE.search(line)) or bool(WELCOME.search(line)) or letter_spaced(line)
+            or bool(SLOGAN.search(line)))
 
 
 def letter_spaced(line: str) -> bool:
@@ -108,6 +112,8 @@ def masthead(line: str) -> bool:
 def find_title(text: str, site_lines: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
     """The headline (None when the post opens with its body) and the site name after ' | '."""
     lines = content_lines(text, site_lines)
+    if lines and len(lines[0]) <= LONGEST_TITLE and lines[0] in lines[1:LOOK_AT] and not is_date_heading(lines[0]):
+        return strip_enclosing(lines[0]), None  # the page's heading, given again as its first paragraph
     lines = lines[given_twice(lines):]
     for line in lines[:LOOK_AT]:
         heading = glued_date_heading(line)
