@@ -13,14 +13,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..text import dictionary
-from .text import THAI_LETTER, boundaries, given_names, is_thai, thai_run_around
+from .text import THAI_LETTER, boundaries, family_names, given_names, is_thai, thai_run_around
 
 _RANKS = ("พลเอก", "พลโท", "พลตรี", "พลเรือเอก", "พลเรือโท", "พลเรือตรี", "พลอากาศเอก", "พลอากาศโท",
           "พลอากาศตรี", "พลตำรวจเอก", "พลตำรวจโท", "พลตำรวจตรี", "พันเอก", "พันโท", "พันตรี", "พันตำรวจเอก",
           "พันตำรวจโท", "พันตำรวจตรี", "ร้อยเอก", "ร้อยโท", "ร้อยตรี", "ร้อยตำรวจเอก", "ร้อยตำรวจโท",
           "ร้อยตำรวจตรี", "ว่าที่ร้อยตรี", "ว่าที่ ร.ต.", "จ่าสิบเอก", "พล.อ.", "พล.ท.", "พล.ต.", "พล.ร.อ.",
           "พล.อ.อ.", "พล.ต.อ.", "พล.ต.ท.", "พล.ต.ต.", "พ.อ.", "พ.ท.", "พ.ต.", "พ.ต.อ.", "พ.ต.ท.", "พ.ต.ต.",
-          "ร.อ.", "ร.ท.", "ร.ต.", "ร.ต.อ.", "ร.ต.ท.", "ร.ต.ต.", "ด.ต.", "จ.ส.อ.", "ส.อ.")
+          "ร.อ.", "ร.ท.", "ร.ต.", "ร.ต.อ.", "ร.ต.ท.", "ร.ต.ต.", "ด.ต.", "จ.ส.อ.", "ส.อ.", "สิบเอก", "สิบโท",
+          "สิบตรี", "จ่าสิบโท", "จ่าสิบตรี", "ดาบตำรวจ", "จ่าเอก", "พันจ่าเอก", "จ.ส.ท.", "จ.ส.ต.", "ส.ท.", "ส.ต.")
 _TITLES = ("ผู้ช่วยศาสตราจารย์", "รองศาสตราจารย์", "ศาสตราจารย์", "นายแพทย์", "แพทย์หญิง", "ทันตแพทย์หญิง",
            "ทันตแพทย์", "เภสัชกรหญิง", "เภสัชกร", "พระมหา", "พระครู", "พระอธิการ", "พระ", "หม่อมราชวงศ์",
            "หม่อมหลวง", "ม.ร.ว.", "ม.ล.", "คุณหญิง", "ท่านผู้หญิง", "ดร.", "นพ.", "น.พ.", "พญ.", "พ.ญ.", "ทพ.",
@@ -144,11 +145,41 @@ def find_people(text: str) -> list[Person]:
         end -= len(match["last"]) - len(last)
         position = end
         add(found, Person(f"{title}{first} {last}", f"{first} {last}", role_after(text, end)))
+    for person in people_without_honorific(text):
+        add(found, person)
     for match in CREDIT.finditer(text):
         for name in re.split(r"[,\-–]|\sและ", match["names"]):
             if credit := CREDIT_NAME.fullmatch(name.strip()):
                 add(found, Person(credit.group(0), credit.group(0)))
     return list(found.values())
+
+
+ROLE_NEXT = "|".join(re.escape(h) for h in sorted(ROLE_HEADS, key=len, reverse=True))
+# a name without an honorific: given and family name, then a role ('สารี อ๋องสมหวัง เลขาธิการ…') or
+# nothing more on the line (a signature: 'โดย ศิริชัย พรหมทอง')
+BARE_NAME = re.compile(rf"(?P<first>{NAME})[ \t]+(?P<last>{NAME})(?=[ \t]+(?:{ROLE_NEXT})|[ \t]*$)", re.M)
+
+
+def people_without_honorific(text: str) -> list[Person]:
+    """Names written without an honorific, kept only when PyThaiNLP knows the given name and the
+    family name is one it knows or no Thai word; the role written after the name comes along."""
+    people = []
+    for match in BARE_NAME.finditer(text):
+        first = given_name_at_end(match["first"])
+        last = match["last"]
+        if first and (last in family_names() or (last not in dictionary() and len(last) >= 3)) \
+                and plausible_family(last):
+            people.append(Person(f"{first} {last}", f"{first} {last}", role_after(text, match.end())))
+    return people
+
+
+def given_name_at_end(run: str) -> str | None:
+    """'ประกอบด้วยบุญยืน' → 'บุญยืน': the given name a run of Thai ends with, after a word."""
+    for cut in range(len(run) - 2):
+        name, before = run[cut:], run[:cut]
+        if name in given_names() and (not before or before in dictionary()) and name not in dictionary():
+            return name
+    return None
 
 
 def add(found: dict[str, Person], person: Person) -> None:
