@@ -3,8 +3,11 @@ template show on the next build, and a rebuild of unchanged content is identical
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -86,3 +89,18 @@ def test_a_cache_written_by_other_code_reads_as_empty(tmp_path: Path, monkeypatc
     store = Store("old")
     assert store.items == {}
     assert store.get_or_make("key", lambda: 42) == 42
+
+
+def test_a_build_imports_nothing_the_code_fingerprint_leaves_out(tmp_path: Path) -> None:
+    """The page cache's fingerprint skips the importer and the benchmarks (an importer edit
+    must not render 15,000 pages anew): so a build may not run their code."""
+    from generator.site.page_cache import NOT_BUILT_FROM
+
+    script = ("import sys; from generator.cli import main; "
+              f"main(['build', {str(CONTENT)!r}, '-o', {str(tmp_path / 'site')!r}, '-q']); "
+              "print(sorted({m.split('.')[1] for m in sys.modules if m.startswith('generator.')}))")
+    env = {"KB_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    packages = ast.literal_eval(done.stdout.strip().splitlines()[-1])
+    assert "site" in packages and not set(NOT_BUILT_FROM) & set(packages)

@@ -38,12 +38,17 @@ class Entry:
     html: bytes  # zlib-compressed
 
 
+NOT_BUILT_FROM = ("importer", "bench")  # packages no build imports: their edits change no page
+
+
 def code_fingerprint() -> str:
     """The generator's code, data files and page templates: any edit renders every page anew.
     Read at every build (a few milliseconds), as `kb serve` rebuilds after template edits."""
     h = hashlib.blake2b(__version__.encode(), digest_size=16)
     templates = Path(model.TEMPLATES)
-    files = sorted([*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.yaml"), *templates.rglob("*.html")])
+    code = [f for f in [*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.yaml")]
+            if f.relative_to(PACKAGE).parts[0] not in NOT_BUILT_FROM]
+    files = sorted([*code, *templates.rglob("*.html")])
     for file in files:
         h.update(file.name.encode() + b"\0" + file.read_bytes())
     return h.hexdigest()
