@@ -133,7 +133,8 @@ def through_unknown(taken: list[str], tokens: list[str], covered: int, extra: fr
     i = len(taken)
     if sum(map(len, taken)) <= covered or not unknown(taken[-1], extra):
         return taken
-    while i + 1 < len(tokens) and len(tokens[i]) <= 2 and is_thai(tokens[i][:1]) and unknown(tokens[i + 1], extra):
+    while i + 1 < len(tokens) and len(tokens[i]) <= 2 and is_thai(tokens[i][:1]) \
+            and (unknown(tokens[i + 1], extra) or len(tokens[i + 1]) <= 2):  # 'จล' is in the word list too
         i += 2
     return tokens[:i]
 

@@ -163,14 +163,18 @@ BARE_NAME = re.compile(rf"(?P<first>{NAME})[ \t]+(?P<last>{NAME})(?=[ \t]+(?:{RO
 def people_without_honorific(text: str) -> list[Person]:
     """Names written without an honorific, kept only when PyThaiNLP knows the given name and the
     family name is one it knows or no Thai word; the role written after the name comes along."""
-    people = []
+    people, ends = [], []
     for match in BARE_NAME.finditer(text):
         first = given_name_at_end(match["first"])
         last = match["last"]
         if first and (last in family_names() or (last not in dictionary() and len(last) >= 3)) \
                 and plausible_family(last):
-            people.append(Person(f"{first} {last}", f"{first} {last}", role_after(text, match.end())))
-    return people
+            people.append(Person(f"{first} {last}", f"{first} {last}"))
+            ends.append((match.end() - len(first) - len(last) - 1, match.end()))
+    # a role runs to the next name at most: 'สารี อ๋องสมหวัง เลขาธิการ… สุภาพร ถิ่นวัฒนากูล เลขาธิการ…'
+    limits = [start for start, _ in ends[1:]] + [len(text)] * bool(ends)
+    return [Person(p.name, p.bare, role_after(text[:limit], end))
+            for p, (_, end), limit in zip(people, ends, limits, strict=True)]
 
 
 def given_name_at_end(run: str) -> str | None:
