@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..thai import thai_to_arabic_digits
+from ..thai import load_provinces, thai_to_arabic_digits
 from .dates import DATE, DATE_ONLY_REST
 from .organizations import find_organizations
 from .text import PHOTO, is_chrome, lines_of, strip_enclosing
@@ -29,13 +29,14 @@ ENGLISH_TAGLINE = re.compile(r"\s[-–—|]\s*[A-Za-z][A-Za-z0-9 .,&'’/-]*$")
 # ('ข่าวอัพเดทรายวัน', 'ข่าวใหม่ล่าสุด', 'แนะนำเครือข่าย'); 'กิจกรรมรณรงค์ไข้เลือดออก' is a headline
 SECTION_BANNER = re.compile(r"^(?:ข่าว|บทความ|กิจกรรม|ประชาสัมพันธ์|แนะนำ|เรื่องเด่น|ไฮไลท์)(?:อัพเดท|อัปเดต|อัพเดต|ใหม่|"
                             r"ล่าสุด|เด่น|ประชาสัมพันธ์|กิจกรรม|ทั่วไป|รายวัน|ประจำวัน|วันนี้|ภูมิภาค|ในประเทศ|"
-                            r"หน่วยงาน|องค์กร|เครือข่าย|สุขภาพ|แนะนำ|บทความ|ข่าว)*$")
+                            r"หน่วยงาน|องค์กร|เครือข่าย|สุขภาพ|แนะนำ|บทความ|ข่าว)*$"
+                            r"|^ข่าว[\u0e01-\u0e4e]{2,10}$")  # 'ข่าวสังคม', 'ข่าวการเมือง': a news section
 # a hotline advertised above every post ('ปรึกษาเรื่อง... โทร 1663'), a welcome to the site's visitors
 HOTLINE = re.compile(r"(?:โทร(?:ศัพท์)?|Tel)\.?\s*:?\s*\d[\d -]{2,}", re.I)
 WELCOME = re.compile(r"(?:ยินดี|ขอ)ต้อนรับ(?:สู่|ทุกท่าน|ผู้มาเยือน)|ต้อนรับผู้มาเยือน|welcome", re.I)
-# a body's slogan above its every post, spoken to the reader ('กรมอนามัย พร้อมให้ข้อมูลข่าวสารที่มีประโยชน์
+# a body's slogan above its every post, ending on the reader ('กรมอนามัย พร้อมให้ข้อมูลข่าวสารที่มีประโยชน์
 # สำหรับคุณ', '… ใส่ใจคุณ'): a headline reports, a slogan promises
-SLOGAN = re.compile(r"(?:สำหรับ|เพื่อ|ของ|กับ|ใส่ใจ|ห่วงใย|เคียงข้าง|ใกล้)คุณ(?:\s|[.!]|$)|พร้อมให้(?:บริการ|ข้อมูล)")
+SLOGAN = re.compile(r"(?:สำหรับ|เพื่อ|ใส่ใจ|ห่วงใย|เคียงข้าง|ดูแล)(?:คุณ|ทุกท่าน)[\s.!]*$")
 CATEGORY_LINE = re.compile(r"(?:Tags?|Category|Categories|หมวดหมู่|หมวด|ประเภท)\s*:\s*(?P<name>[^|\n]+)", re.I)
 
 
@@ -88,6 +89,13 @@ def glued_date_heading(line: str) -> str | None:
     return line[: match.start()].strip()
 
 
+def dateline(line: str) -> bool:
+    """'พิษณุโลก วันที่ 13 พฤศจิกายน …', 'สุรินทร์ - เมื่อ…': a news report's opening, its province
+    then the day, is the body, not a headline."""
+    place = next((p for p in load_provinces() if line.startswith(p)), None)
+    return place is not None and bool(BODY_START.match(line[len(place):].lstrip(" -–:")))
+
+
 def is_label(line: str, following: str | None) -> bool:
     """A category label: the next line starts with it ('ผู้ว่าราชการจังหวัด' above the headline)."""
     return following is not None and len(line) <= 30 and following != line and following.startswith(line)
@@ -124,7 +132,7 @@ def find_title(text: str, site_lines: frozenset[str] = frozenset()) -> tuple[str
         if is_date_heading(line) or is_label(line, following):
             continue
         line = LABEL_PREFIX.sub("", line)
-        if BODY_START.match(line) or len(line) > LONGEST_TITLE:
+        if BODY_START.match(line) or dateline(line) or len(line) > LONGEST_TITLE:
             return None, None
         title, _, site = line.partition(" | ")
         title = strip_enclosing(title)
