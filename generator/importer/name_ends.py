@@ -16,7 +16,7 @@ from ..thai import load_provinces
 from .long_names import VERB_PREFIXES, bridged
 from .people import HONORIFICS
 from .places import place_at
-from .text import THAI_LETTER, is_thai, words
+from .text import THAI_LETTER, is_thai, reference_words, words
 
 HEADS = ("สำนักงาน", "สำนัก", "สนง.", "โรงพยาบาล", "มหาวิทยาลัย", "องค์การบริหารส่วน", "เทศบาล", "สมาคม", "มูลนิธิ",
          "ชมรม", "เครือข่าย", "กองทุน", "ศูนย์", "สถาบัน", "คณะกรรมการ", "คณะกรรมาธิการ", "คณะอนุกรรมการ",
@@ -46,6 +46,7 @@ COUNTED = re.compile(r"[ \t]\d{1,2}[ \t]?(?:จังหวัด|อำเภ�
 PARENTHESES = re.compile(r"[ \t]?\((?P<inner>[^()\d\n]{1,20})\)")
 NAME_PARTS = ("แห่งประเทศไทย", "ประจำจังหวัด")  # written after a space, still the name
 MAX_TOKENS = 14
+SYLLABLE = 4  # a piece of a name the segmenter cut up is about a syllable long ('กัม')
 MIN_PLACE = 3  # shorter place names (นา, ดง) are also plain words
 LEVEL_PLACE = re.compile(r"(?:จังหวัด|อำเภอ|ตำบล|จ\.|อ\.|ต\.)[ \t]?")
 COMPANY = re.compile(r"[ \t]จำกัด(?:[ \t]?\(?มหาชน\)?)?")  # 'ธนาคารไทยพาณิชย์ จำกัด (มหาชน)'
@@ -58,7 +59,8 @@ def province_names() -> tuple[str, ...]:
 
 def stops_name(token: str) -> bool:
     return (token in STOP or token in HONORIFICS or token.startswith(VERB_PREFIXES) or token.isdigit()
-            or token in REGION_WORDS)
+            or token in REGION_WORDS or (token.startswith("ใน") and len(token) > 2 and place_at(token, 0) is None))
+    # 'ในปี', 'ในพื้นที่': a phrase of time or place after the name, not in it
 
 
 PLACE_TAGS = {"NOUN", "PROPN", "ADJ"}
@@ -124,14 +126,15 @@ def name_end(text: str, start: int, extra: frozenset[str], covered: int, limit: 
 
 def unknown(token: str, extra: frozenset[str]) -> bool:
     """A piece of Thai the word list does not know: a syllable of a proper name it cut up."""
-    return is_thai(token[:1]) and token not in dictionary() and token not in extra and place_at(token, 0) is None
+    return is_thai(token[:1]) and token not in dictionary() and token not in extra and token not in reference_words() \
+        and place_at(token, 0) is None
 
 
 def through_unknown(taken: list[str], tokens: list[str], covered: int, extra: frozenset[str]) -> list[str]:
     """'มูลนิธิสยาม|กัม|มา|จล': a name that stopped at a short word between two pieces the word list
     does not know goes on over them (a proper name cut up), to the next known word."""
     i = len(taken)
-    if sum(map(len, taken)) <= covered or not unknown(taken[-1], extra):
+    if sum(map(len, taken)) <= covered or len(taken[-1]) > SYLLABLE or not unknown(taken[-1], extra):
         return taken
     while i + 1 < len(tokens) and len(tokens[i]) <= 2 and is_thai(tokens[i][:1]) \
             and (unknown(tokens[i + 1], extra) or len(tokens[i + 1]) <= 2):  # 'จล' is in the word list too

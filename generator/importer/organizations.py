@@ -35,6 +35,7 @@ KINDS = {"อบจ", "อบต", "สสจ", "สสอ", "พมจ", "ร�
 PLURAL = {"ต่างๆ", "ต่าง", "ทุก", "ทั้งหมด", "ฯ"}  # 'คณะกรรมการฝ่ายต่างๆ', 'คณะกรรมการกองทุนฯ': no one body
 GENERIC = {"สำนักงาน", "สำนักข่าว", "สำนักงานใหญ่"}  # kinds, not one body
 NOT_HEADED = {"ศูนย์กลาง", "ศูนย์รวม", "กรมธรรม์", "สภาพ", "สภาวะ", "สภาพแวดล้อม", "สำนักงานใหญ่"}  # plain words
+VENUES = ("ศูนย์แสดงสินค้า", "ศูนย์ประชุม", "ศูนย์การค้า", "ศูนย์กีฬา", "ศูนย์อาหาร")  # places, not bodies
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ def mentions_of_heads(text: str, known: frozenset[str]) -> list[Mention]:
                 continue  # 'สำนัก' of 'สำนักงาน' is that head's
             if not (starts_word(text, start, known) or text[:start].endswith(ROLE_HEADS)):
                 continue  # the dictionary has 'นายกองค์การบริหารส่วนตำบล' as one word
-            if words(text[start: start + 40], known)[0] in NOT_HEADED:
+            if words(text[start: start + 40], known)[0] in NOT_HEADED or text.startswith(VENUES, start):
                 continue
             end = quoted_name_end(text, match.end()) or name_end(text, start, known, len(head), MAX_TOKENS)
             following = words(text[end: end + 12])[:1]

@@ -68,7 +68,8 @@ def family_names() -> frozenset[str]:
     return frozenset(thai_family_names())
 
 
-def reference_words() -> set[str]:
+@cache
+def reference_words() -> frozenset[str]:
     """Places and agency names that PyThaiNLP's word list lacks, kept whole when segmenting."""
     extra = set(load_provinces())
     for info in load_provinces().values():
@@ -77,7 +78,7 @@ def reference_words() -> set[str]:
         for form in [entry["short"], *entry.get("forms", [])]:
             extra.update({str(form), str(form).rstrip(".")})
         extra.add(str(entry["full"]).split(" (")[0])
-    return {word for word in extra if has_thai(word) and " " not in word}
+    return frozenset(word for word in extra if has_thai(word) and " " not in word)
 
 
 @lru_cache(maxsize=4)

@@ -37,6 +37,10 @@ WELCOME = re.compile(r"(?:ยินดี|ขอ)ต้อนรับ(?:สู�
 # a body's slogan above its every post, ending on the reader ('กรมอนามัย พร้อมให้ข้อมูลข่าวสารที่มีประโยชน์
 # สำหรับคุณ', '… ใส่ใจคุณ'): a headline reports, a slogan promises
 SLOGAN = re.compile(r"(?:สำหรับ|เพื่อ|ใส่ใจ|ห่วงใย|เคียงข้าง|ดูแล)(?:คุณ|ทุกท่าน)[\s.!]*$")
+SPOKEN_TO_READER = re.compile(r"(?:ของ|เพื่อ|สำหรับ)(?:คุณ|ท่าน)(?:\s|$)")  # 'เทศบาลเป็นของท่าน บริการเป็นของเรา'
+SHORT_SLOGAN = 60
+# a press release's dateline: 'กรุงเทพฯ--19 มิ.ย.--ดีซี คอนซัลแทนส์' (city, day, the agency that sent it)
+PRESS_DATELINE = re.compile(r"^[\u0e01-\u0e4e.ฯ ]{2,30}\s*--\s*\d{1,2}\s*\S+\s*--")
 CATEGORY_LINE = re.compile(r"(?:Tags?|Category|Categories|หมวดหมู่|หมวด|ประเภท)\s*:\s*(?P<name>[^|\n]+)", re.I)
 
 
@@ -58,7 +62,8 @@ def is_site_line(line: str, categories: set[str]) -> bool:
     banner, a category the page tags the post with, a hotline, a welcome (letter-spaced too)."""
     return (bool(ENGLISH_TAGLINE.search(line)) or bool(SECTION_BANNER.match(line)) or line in categories
             or bool(HOTLINE.search(line)) or bool(WELCOME.search(line)) or letter_spaced(line)
-            or bool(SLOGAN.search(line)))
+            or bool(SLOGAN.search(line)) or (len(line) <= SHORT_SLOGAN and bool(SPOKEN_TO_READER.search(line)))
+            or bool(PRESS_DATELINE.match(line)))
 
 
 def letter_spaced(line: str) -> bool:
