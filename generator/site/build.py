@@ -98,7 +98,7 @@ def build_pages(content: Content, index: SiteIndex, digests: Digests, keys: tupl
     index.metrics = kept("network", network_of, lambda: network_metrics(index.network))
     say(f"graph: {index.graph.number_of_nodes()} nodes, {edge_count(index.graph)} edges")
     checkpoint()  # between stages (and in every pool), kb serve gives up for a newer edit
-    related = kept_related(index, content_key, fingerprint, say)
+    related = kept_related(index, content_key, fingerprint, say, digests)
     say(f"related pages ranked ({time.perf_counter() - started:.1f}s)")
     checkpoint()
     site = Site(index=index, related=related)

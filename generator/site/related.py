@@ -19,9 +19,8 @@ import math
 import operator
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from ..graph.index import SiteIndex
 from ..parallel import parallel_map
@@ -66,11 +65,19 @@ PLACES = frozenset({FAMILY_ORDER["region"], FAMILY_ORDER["province"]})
 HALVES = 2  # candidate estimates count feature weights in halves: exact sums of ints
 
 
+V_co = TypeVar("V_co", covariant=True)
+
+
+class Table(Protocol[V_co]):
+    """A list by number, or a table working values out when asked (related_model.Lazy)."""
+
+    def __getitem__(self, key: int, /) -> V_co: ...
+
+
 Tie = tuple[float, int, int, str]  # (weight, family or TEXT/TIME, shared count, name shown)
 
 
-@dataclass(frozen=True)
-class Related:
+class Related(NamedTuple):  # (a tuple: 14,840 lists of them are kept between builds)
     id: str
     score: float
     reason: str
@@ -149,6 +156,17 @@ class RelatedFinder:
     (pages in id order, so comparing numbers breaks ties like comparing ids): the hot loops
     work on small ints."""
 
+    features: Table[frozenset[int]]
+    others: Table[frozenset[int]]
+    rarity: Table[float]
+    place_weight: Table[float]
+    spread: Table[list[int]]
+    place_pages: Table[list[int]]
+    linked: Table[frozenset[int]]
+    vectors: Table[dict[int, float]]
+    top_terms: Table[list[int]]
+    term_postings: Table[list[tuple[int, float]]]
+
     def __init__(self, index: SiteIndex) -> None:
         self.index = index
         self.ids = sorted(index.records)
@@ -156,7 +174,7 @@ class RelatedFinder:
         self.kinds = [index.records[i].kind for i in self.ids]
         self.lead = [kind in LEADS for kind in self.kinds]
         features = Features(index)
-        own = {i: features.own(i) for i in self.ids}
+        self.own = own = {i: features.own(i) for i in self.ids}
         self._number_features([features.of(i, own) for i in self.ids])
         self.days = [day_number(features.date(i)) for i in self.ids]
         self.series = series_of(index)
@@ -181,32 +199,33 @@ class RelatedFinder:
         for page, fs in enumerate(self.features):
             for f in fs:
                 postings[f].append(page)
-        total = banded(len(self.ids) or 1)
-        scale = math.log(1 + total)
-        # rarer features weigh more: the IDF of the feature over all pages (banded), at most 1
-        self.rarity = [math.log(1 + total / banded(len(p))) / scale for p in postings]
-        halves = [max(1, round(HALVES * WEIGHTS[self.family[f]] * self.rarity[f])) for f in range(len(names))]
+        self.postings = postings
+        weights = [feature_weights(self.family[f], len(p), len(self.ids)) for f, p in enumerate(postings)]
+        self.rarity = [rarity for rarity, _ in weights]
+        halves = [h for _, h in weights]
         # each page repeated by its feature's weight in halves: one Counter sums them all;
         # places (a region, a province) are shared too widely to find candidates by: they only
         # fill in for a page that shares little else (a post imported without stakeholders)
         self.spread = [p * halves[f] if len(p) <= MAX_POSTING and self.family[f] not in PLACES else []
                        for f, p in enumerate(postings)]
         self.place_pages = {f: p[:PLACE_CANDIDATES] for f, p in enumerate(postings) if self.family[f] in PLACES}
-        self.place_weight = [halves[f] / HALVES for f in range(len(names))]
+        self.places = set(self.place_pages)
+        self.place_weight = [h / HALVES for h in halves]
 
     def _weigh_terms(self, documents: list[list[str]]) -> None:
         """TF-IDF vectors on numbered terms, each in the order its terms first occur (so that
         cosines sum in a fixed order), and each page's top terms."""
         self.terms = list(dict.fromkeys(itertools.chain.from_iterable(documents)))
         number = {t: n for n, t in enumerate(self.terms)}
-        weigh = Weigher(documents)
-        self.vectors, self.top_terms = [], []
-        for words in documents:
-            vector = weigh(words)
-            self.vectors.append(dict(zip(map(number.__getitem__, vector), vector.values(), strict=True)))
-            top = sorted(vector.items())  # by term, then (a stable sort) by weight, highest first
-            top.sort(key=operator.itemgetter(1), reverse=True)
-            self.top_terms.append([number[t] for t, _ in top[:TOP_TERMS]])
+        self.counts = [Counter(words) for words in documents]  # kept by the related model
+        self.df = Counter(itertools.chain.from_iterable(self.counts))
+        weigh = Weigher.of(self.df, len(documents))
+        vectors, top_terms = [], []
+        for counts in self.counts:
+            vector = weigh.counted(counts)
+            vectors.append(dict(zip(map(number.__getitem__, vector), vector.values(), strict=True)))
+            top_terms.append([number[t] for t in top_of(vector)])
+        self.vectors, self.top_terms = vectors, top_terms
         postings: list[list[tuple[int, float]]] = [[] for _ in number]
         for page, terms in enumerate(self.top_terms):
             for term in terms:
@@ -229,7 +248,7 @@ class RelatedFinder:
         """The pages gathered, and those of its places when it shares little with any."""
         estimate = self.gathered(page)
         if len(estimate) <= CANDIDATES:  # little in common with any page: its places fill in
-            for f in sorted(self.features[page] & self.place_pages.keys()):  # in one order: floats
+            for f in sorted(self.features[page] & self.places):  # in one order: floats
                 for other in self.place_pages[f]:
                     estimate[other] = estimate.get(other, 0.0) + self.place_weight[f]
         for skip in (page, *self.linked[page]):
@@ -313,6 +332,21 @@ class RelatedFinder:
         if ties and apart is not None:
             ties.append((closeness(apart), TIME, apart, ""))
         return sorted(ties, key=lambda t: (-t[0], t[1]))
+
+
+def feature_weights(family: int, holders: int, pages: int) -> tuple[float, int]:
+    """A feature's rarity (the IDF of the feature over all pages, banded, at most 1: rarer
+    features weigh more) and its weight in halves."""
+    total = banded(pages or 1)
+    rarity = math.log(1 + total / banded(holders)) / math.log(1 + total)
+    return rarity, max(1, round(HALVES * WEIGHTS[family] * rarity))
+
+
+def top_of(vector: dict[Any, float]) -> list[Any]:
+    """The top terms: by weight, highest first, ties by term."""
+    top = sorted(vector.items())  # by term, then (a stable sort) by weight, highest first
+    top.sort(key=operator.itemgetter(1), reverse=True)
+    return [t for t, _ in top[:TOP_TERMS]]
 
 
 def closeness(days: int) -> float:

@@ -27,37 +27,52 @@ from ..cache import cache_dir, read_checked, write_checked
 from ..graph.index import SiteIndex
 from ..parallel import parallel_map
 from .related import CANDIDATES, PLACES, Related, RelatedFinder
+from .related_model import Model, attach, ints, model_of, packed, update
 from .similarity import document_text
+from .tracking import Digests
 
 Dep = str  # "p" + page id, "f" + feature, "t" + term, "l" + place (its first pages)
 SLACK = 1e-9  # estimates summed in another order may differ in their last bits
+FILE = "related-lists.pickle"
 
 
 @dataclass
 class Kept:
+    """The last build's lists, in columns by page (in id order: the model's numbering)."""
+
     key: str  # the whole content's key: equal, and the lists are the answer
     code: str
-    lists: dict[str, Entry]
-    pages: dict[str, bytes]  # id → digest of the page's own values, to find the pages that changed
+    ids: list[str]
+    found: list[list[Related]]
+    scored: list[bytes]  # the pages each ranking gave the exact score
+    digests: list[bytes]  # of the values each ranking read (TracedFinder.deps), then
+    floors: list[float]  # the lowest estimate a candidate had (-inf: every page it gathered was one)
+    gathered: list[int]  # pages it gathered: at most CANDIDATES, and its places fill in
+    pages: list[bytes]  # digest of each page's own values, to find the pages that changed
+    model: Model
 
 
 @dataclass
 class Entry:
-    deps: str  # what its ranking read, joined by NUL (one string pickles far quicker than many)
-    digest: bytes  # of their values then
-    floor: float  # the lowest estimate a candidate had (-inf: every page it gathered was one)
-    gathered: int  # pages it gathered: at most CANDIDATES, and its places fill in
+    scored: bytes
+    digest: bytes
+    floor: float
+    gathered: int
     found: list[Related]
 
 
 class TracedFinder(RelatedFinder):
-    """The finder, noting what each ranking reads, and the digests of those values."""
+    """The finder (from every record, or from a kept model), noting what each ranking reads,
+    and the digests of those values."""
 
-    def __init__(self, index: SiteIndex) -> None:
-        super().__init__(index)
+    def __init__(self, index: SiteIndex, model: Model | None = None) -> None:
+        if model is None:
+            super().__init__(index)
+        else:
+            attach(self, model, index)
         self.scored: set[int] = set()
         self.floor, self.count = math.inf, 0
-        self.floors: dict[str, float] = {}  # the last build's, by page
+        self.floors: list[float] = []  # the last build's, by page
         self.memo: dict[Dep, bytes] = {}
         self.feature_of = {f"{kind}\t{node}": n for n, (kind, node) in enumerate(self.names)}
         self.term_of = {t: n for n, t in enumerate(self.terms)}
@@ -87,19 +102,26 @@ class TracedFinder(RelatedFinder):
         self.scored, self.floor = set(), math.inf
         found = self.related(record_id)
         page = self.page_of[record_id]
-        deps = ["p" + record_id]
+        deps = self.deps(page, [self.ids[b] for b in sorted(self.scored)])
+        return Entry(packed(sorted(self.scored)), self.digest(deps), self.floor, self.count, found)
+
+    def deps(self, page: int, scored: list[str]) -> list[Dep]:
+        """What ranking the page read: its own values (they hold its features and top terms,
+        so while they are the same so are these), its features' weights, its places' first
+        pages, whether its top terms are looked up, and the values of the pages it scored."""
+        deps = ["p" + self.ids[page]]
         for f in sorted(self.features[page]):
             deps.append("f" + "\t".join(self.names[f]))
             if self.family[f] in PLACES:  # read when the page shares little else
                 deps.append("l" + "\t".join(self.names[f]))
         deps += ["t" + self.terms[t] for t in self.top_terms[page]]
-        deps += ["p" + self.ids[b] for b in sorted(self.scored)]
-        return Entry("\0".join(deps), self.digest(deps), self.floor, self.count, found)
+        return deps + ["p" + i for i in scored]
 
-    def reached(self, changed: list[str]) -> set[str]:
+    def reached(self, changed: Iterable[int]) -> set[int]:
         """Pages that a changed page now gathers an estimate for that could make it a candidate."""
-        return {self.ids[other] for page in changed for other, value in self.gathered(self.page_of[page]).items()
-                if value >= self.floors.get(self.ids[other], -math.inf) - SLACK}
+        floors = self.floors
+        return {other for page in changed for other, value in self.gathered(page).items()
+                if value >= floors[other] - SLACK}
 
     def digest(self, deps: list[Dep]) -> bytes:
         h = hashlib.blake2b(digest_size=16)
@@ -122,7 +144,7 @@ class TracedFinder(RelatedFinder):
         if feature is None:
             return b"gone"
         if kind == "l":
-            return self.pages_value(self.place_pages.get(feature, []))
+            return self.pages_value(self.place_pages[feature] if feature in self.places else [])
         weights = (self.family[feature], self.place_weight[feature], bool(self.spread[feature]))
         return repr(weights).encode() + floats([self.rarity[feature]])
 
@@ -149,42 +171,123 @@ def floats(values: Iterable[float]) -> bytes:
 
 PARALLEL_FROM = 400  # pages to rank; below this, forking workers costs more than it saves
 _finder: TracedFinder | None = None  # read by forked workers
+Say = Callable[[str], None]
 
 
-def kept_related(index: SiteIndex, key: str, code: str,
-                 say: Callable[[str], None] = lambda message: None) -> dict[str, list[Related]]:
-    """Every record's related list: the last build's where nothing it read changed."""
+def kept_related(index: SiteIndex, key: str, code: str, say: Say = lambda message: None,
+                 digests: Digests | None = None) -> dict[str, list[Related]]:
+    """Every record's related list: the last build's where nothing it read changed. The
+    model comes from the last build's too, updated for the records whose digest changed
+    (digests: the build's, which has them all already)."""
     global _finder
     base = cache_dir()
-    stored = read_checked(base / "related-lists.pickle") if base else None
-    last = stored if isinstance(stored, Kept) and stored.code == code else Kept("", code, {}, {})
-    if last.key == key:
-        return {i: entry.found for i, entry in last.lists.items()}
-    finder = _finder = TracedFinder(index)
+    stored = read_checked(base / FILE) if base else None
+    last = stored if isinstance(stored, Kept) and stored.code == code else None
+    if last is not None and last.key == key:
+        return dict(zip(last.ids, last.found, strict=True))
+    ids = sorted(index.records)
+    records = record_digests(digests or Digests(index), ids)
     try:
-        pages = {i: finder.digest(["p" + i]) for i in finder.ids}
-        finder.floors = {i: entry.floor for i, entry in last.lists.items()}
-        lists = {i: entry for i, entry in last.lists.items()
-                 if i in pages and finder.digest(entry.deps.split("\0")) == entry.digest}
-        changed = [i for i in finder.ids if last.pages.get(i) != pages[i]]
-        # only changed pages leave a page's gathered ones: if they were enough, its places fill in
-        left = len(changed) + len(last.pages.keys() - pages.keys())
-        for i in [i for i, entry in lists.items() if entry.gathered - left <= CANDIDATES < entry.gathered]:
-            del lists[i]
-        for i in finder.reached(changed) if lists else ():  # (a cold build has none to look at)
-            lists.pop(i, None)
-        due = [i for i in finder.ids if i not in lists]
-        say(f"related lists: {len(lists)} unchanged (kept), {len(due)} to rank")
-        ranked = parallel_map(_traced, due, chunksize=64, serial=len(due) < PARALLEL_FROM)
+        kept = updated(last, index, records, say) if last is not None and last.ids == ids else None
+        kept = kept or rebuilt(last, index, records, say)
     finally:
         _finder = None
-    lists.update(zip(due, ranked, strict=True))
+    kept.key, kept.code = key, code
     if base:
-        write_checked(base / "related-lists.pickle", Kept(key, code, lists, pages))
-    return {i: lists[i].found for i in finder.ids}
+        write_checked(base / FILE, kept)
+    return dict(zip(kept.ids, kept.found, strict=True))
+
+
+def record_digests(digests: Digests, ids: list[str]) -> list[bytes]:
+    memo = digests.memo  # (the build asked for every record's already)
+    return [memo[("record", i)] if ("record", i) in memo else digests.digest(("record", i)) for i in ids]
+
+
+def updated(last: Kept, index: SiteIndex, records: list[bytes], say: Say) -> Kept | None:
+    """The last build's lists and model, updated for the records that changed; None when the
+    model must be built anew."""
+    global _finder
+    model = last.model
+    changes = update(model, index, [p for p, (a, b) in enumerate(zip(model.records, records, strict=True)) if a != b])
+    if changes is None:
+        return None
+    model.records = records
+    finder = _finder = TracedFinder(index, model)
+    changed = set()
+    for page in sorted(changes.pages):
+        digest = finder.digest(["p" + model.ids[page]])
+        if digest != last.pages[page]:
+            changed.add(page)
+            last.pages[page] = digest
+    due = set(changed)
+    for f in changes.features | changes.places:  # its holders read its weight and first pages
+        due.update(ints(model.postings[f]))
+    for t in changes.terms:
+        due.update(ints(model.top_postings[t]))
+    if changed:
+        due.update(p for p, scored in enumerate(last.scored) if not changed.isdisjoint(ints(scored)))
+        finder.floors = last.floors
+        due |= finder.reached(changed)
+        # only changed pages leave a page's gathered ones: if they were enough, its places fill in
+        due.update(p for p, count in enumerate(last.gathered) if count - len(changed) <= CANDIDATES < count)
+    ranked = rank(finder, sorted(due), say)
+    for page, entry in zip(sorted(due), ranked, strict=True):
+        set_entry(last, page, entry)
+    return last
+
+
+def rebuilt(last: Kept | None, index: SiteIndex, records: list[bytes], say: Say) -> Kept:
+    """The model from every record; the last build's lists kept where nothing they read changed."""
+    global _finder
+    finder = _finder = TracedFinder(index)
+    ids = finder.ids
+    pages = [finder.digest(["p" + i]) for i in ids]
+    old = dict(zip(last.ids, range(len(last.ids)), strict=True)) if last else {}
+    kept = {}  # page → its list's place in the last build's columns
+    if last is not None:
+        for i, n in old.items():
+            page = finder.page_of.get(i)
+            if page is not None and finder.digest(finder.deps(page, [last.ids[b] for b in ints(last.scored[n])])) \
+                    == last.digests[n]:
+                kept[page] = n
+        changed = [p for p, i in enumerate(ids) if i not in old or last.pages[old[i]] != pages[p]]
+        left = len(changed) + len(old.keys() - finder.page_of.keys())
+        kept = {p: n for p, n in kept.items() if not last.gathered[n] - left <= CANDIDATES < last.gathered[n]}
+        finder.floors = [last.floors[old[i]] if i in old else -math.inf for i in ids]
+        for page in finder.reached(changed) if kept else ():  # (a cold build has none to look at)
+            kept.pop(page, None)
+    due = [p for p in range(len(ids)) if p not in kept]
+    ranked = dict(zip(due, rank(finder, due, say), strict=True))
+    fresh = Kept("", "", ids, [], [], [], [], [], pages, model_of(finder, records))
+    for page in range(len(ids)):
+        if page in ranked:
+            set_entry(fresh, page, ranked[page], append=True)
+        else:
+            assert last is not None
+            n = kept[page]
+            scored = last.scored[n] if last.ids == ids else packed(sorted(
+                finder.page_of[last.ids[b]] for b in ints(last.scored[n])))
+            set_entry(fresh, page, Entry(scored, last.digests[n], last.floors[n], last.gathered[n], last.found[n]),
+                      append=True)
+    return fresh
+
+
+def set_entry(kept: Kept, page: int, entry: Entry, append: bool = False) -> None:
+    columns = (kept.scored, kept.digests, kept.floors, kept.gathered, kept.found)
+    for column, value in zip(columns, (entry.scored, entry.digest, entry.floor, entry.gathered, entry.found),
+                             strict=True):
+        if append:
+            column.append(value)  # type: ignore[attr-defined]
+        else:
+            column[page] = value  # type: ignore[index]
+
+
+def rank(finder: TracedFinder, pages: list[int], say: Say) -> list[Entry]:
+    say(f"related lists: {len(finder.ids) - len(pages)} unchanged (kept), {len(pages)} to rank")
+    wanted = [finder.ids[p] for p in pages]
+    return parallel_map(_traced, wanted, chunksize=64, serial=len(wanted) < PARALLEL_FROM)
 
 
 def _traced(record_id: str) -> Entry:
     assert _finder is not None
     return _finder.traced(record_id)
-

@@ -9,12 +9,16 @@ import itertools
 import math
 import operator
 from collections import Counter
+from collections.abc import Callable
 from functools import cache
+from typing import TypeVar
 
 from ..cache import Store
 from ..graph.index import SiteIndex
 from ..search.equivalents import equivalents
 from ..text import TOKENISER, terms_of_all, terms_of_texts
+
+T = TypeVar("T")
 
 
 def document_text(index: SiteIndex, record_id: str) -> str:
@@ -87,16 +91,40 @@ class Weigher:
 
     def __init__(self, documents: list[list[str]]) -> None:
         df = Counter(itertools.chain.from_iterable(map(set, documents)))
-        n = banded(len(documents) or 1)
-        self.idf = {t: math.log(1 + n / banded(d)) for t, d in df.items()}
-        most = max(map(len, documents), default=0)  # no count is higher
-        self.tf = [0.0] + [1 + math.log(c) for c in range(1, most + 1)]
+        self.idf: dict[str, float] = self.of(df, len(documents)).idf
+
+    @classmethod
+    def of(cls, df: dict[str, int], documents: int) -> Weigher:
+        """From the number of documents holding each term, and of documents."""
+        weigher = cls.__new__(cls)
+        n = banded(documents or 1)
+        weigher.idf = {t: idf(n, d) for t, d in df.items()}
+        return weigher
 
     def __call__(self, words: list[str]) -> dict[str, float]:
-        counts = Counter(words)
-        values = list(map(operator.mul, map(self.tf.__getitem__, counts.values()), map(self.idf.__getitem__, counts)))
-        norm = math.sqrt(sum(map(operator.mul, values, values))) or 1.0
-        return dict(zip(counts, map(norm.__rtruediv__, values), strict=True))
+        return self.counted(Counter(words))
+
+    def counted(self, counts: dict[str, int]) -> dict[str, float]:
+        return weighed(counts, self.idf.__getitem__)
+
+
+TF = [0.0]  # count → 1 + log count
+
+
+def idf(documents: float, holding: int) -> float:
+    """The rarity of a term held by `holding` of (banded) `documents`."""
+    return math.log(1 + documents / banded(holding))
+
+
+def weighed(counts: dict[T, int], idf_of: Callable[[T], float]) -> dict[T, float]:
+    """Term → its count's TF-IDF weight, normalised, in the counts' order (the related model
+    weighs a page again from its kept counts: the same floats as from its words)."""
+    most = max(counts.values(), default=0)
+    if most >= len(TF):  # (a table: a look-up costs less than a log, or a cached call)
+        TF.extend(1 + math.log(c) for c in range(len(TF), most + 1))
+    values = list(map(operator.mul, map(TF.__getitem__, counts.values()), map(idf_of, counts)))
+    norm = math.sqrt(sum(map(operator.mul, values, values))) or 1.0
+    return dict(zip(counts, map(norm.__rtruediv__, values), strict=True))
 
 
 def cosine(a: dict[int, float], b: dict[int, float]) -> float:
@@ -105,3 +133,9 @@ def cosine(a: dict[int, float], b: dict[int, float]) -> float:
         a, b = b, a
     shared = list(filter(b.__contains__, a))
     return sum(map(operator.mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
+
+
+def with_equivalents(texts: list[str]) -> list[list[str]]:
+    """with_equivalents_all() of a few texts (the related model's changed pages), past the
+    stores: a store keeps only what its last call used."""
+    return [words + equivalents_in(words) for words in terms_of_texts(texts)]
