@@ -23,6 +23,7 @@ from ..thai import load_glossary, load_provinces
 from .long_names import ABBREVIATION_AFTER, names_itself
 from .name_ends import HEADS, MAX_TOKENS, PARENTHESES, name_end, placed, province_names, suffix_end
 from .people import ROLE_HEADS
+from .places import place_at
 from .text import THAI_LETTER, is_thai, starts_word, whole_word, words
 
 NOT_BODIES = {"ผอ.", "รองผอ.", "นพ.", "พญ.", "ภก.", "ผศ.", "รศ.", "ดร.", "นพ.สสจ.", "จ.", "อ.", "ต.", "ม.", "มบ.",
@@ -108,8 +109,9 @@ def mentions_of_heads(text: str, known: frozenset[str]) -> list[Mention]:
                 continue  # 'สำนัก' of 'สำนักงาน' is that head's
             if not (starts_word(text, start, known) or text[:start].endswith(ROLE_HEADS)):
                 continue  # the dictionary has 'นายกองค์การบริหารส่วนตำบล' as one word
-            if words(text[start: start + 40], known)[0] in NOT_HEADED or text.startswith(VENUES, start):
-                continue
+            if words(text[start: start + 40], known)[0] in NOT_HEADED or text.startswith(VENUES, start) \
+                    or (head in OFFICERS and after_a_name(text, start)):
+                continue  # a plain word, a venue, or the post of the person just named
             end = quoted_name_end(text, match.end()) or name_end(text, start, known, len(head), MAX_TOKENS)
             following = words(text[end: end + 12])[:1]
             if not acceptable(head, text[match.end(): end]) or (following and following[0] in PLURAL):
@@ -184,6 +186,16 @@ def owner_end(text: str, start: int, end: int, known: frozenset[str]) -> int:
     return name_end(text, body, known, covered, 4)
 
 
+OFFICERS = ("สาธารณสุขจังหวัด", "สาธารณสุขอำเภอ")  # an office, and the title of the officer heading it
+AFTER_NAME = re.compile(rf"(?P<family>[{THAI_LETTER}]{{3,}})[ \t]$")
+
+
+def after_a_name(text: str, start: int) -> bool:
+    """'ประจักษ์ ขันเวท สาธารณสุขอำเภอวังเหนือ': written right after a family name, the officer."""
+    match = AFTER_NAME.search(text[max(0, start - 30): start])
+    return match is not None and match["family"] not in dictionary()
+
+
 def quoted_name_end(text: str, end: int) -> int | None:
     """เครือข่าย "หยวกกล้วยเมืองคอน": a body's own name in quotes right after its kind."""
     match = QUOTED.match(text, end)
@@ -197,6 +209,8 @@ def acceptable(head: str, rest: str) -> bool:
         return False
     if head == "คณะ":
         return bool(KANA_BODIES.match(rest))
+    if head.startswith("สาธารณสุข"):  # 'สาธารณสุขจังหวัดราชบุรี', the office; 'สาธารณสุขอำเภอเป็นเลขานุการ' a post
+        return place_at(rest, 0) is not None
     if head == "สมัชชาสุขภาพ":
         return rest.startswith(("จังหวัด", "แห่งชาติ", "ระดับ", "เขต", "อำเภอ", "ตำบล", "เฉพาะ", *province_names()))
     return True
