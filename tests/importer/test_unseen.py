@@ -41,16 +41,16 @@ def test_a_name_runs_on_over_a_space_into_its_place_and_across_and(sentence: str
     assert all(name in found for name in names), found
 
 
-@pytest.mark.parametrize(("sentence", "name"), [
-    ("ศูนย์บริการสาธารณสุข เทศบาลตำบลเมืองแกลง จึงร่วมกับโรงพยาบาลแกลง จัดการประชุม", "โรงพยาบาลแกลง"),  # g09
-    ("ศูนย์บริการสาธารณสุข เทศบาลตำบลเมืองแกลง จึงร่วมกับโรงพยาบาลแกลง จัดการประชุม", "เทศบาลตำบลเมืองแกลง"),  # g09
-    ("เข้าร่วมกิจกรรม ณ ที่ทำการ อบต.โกรกพระ จ.นครสวรรค์", "อบต.โกรกพระ"),  # g18
-])
 def test_a_health_office_named_by_its_place_but_not_an_officers_post() -> None:
     assert "สาธารณสุขจังหวัดราชบุรี" in organizations("ผู้แทนศูนย์อนามัยที่ 4 ราชบุรี ผู้แทนสาธารณสุขจังหวัดราชบุรี และ")  # g12
     assert organizations("ตัวแทนนายอำเภอวังเหนือ นายประจักษ์ ขันเวท สาธารณสุขอำเภอวังเหนือ พบปะแกนนำ") == []  # 025
 
 
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("ศูนย์บริการสาธารณสุข เทศบาลตำบลเมืองแกลง จึงร่วมกับโรงพยาบาลแกลง จัดการประชุม", "โรงพยาบาลแกลง"),  # g09
+    ("ศูนย์บริการสาธารณสุข เทศบาลตำบลเมืองแกลง จึงร่วมกับโรงพยาบาลแกลง จัดการประชุม", "เทศบาลตำบลเมืองแกลง"),  # g09
+    ("เข้าร่วมกิจกรรม ณ ที่ทำการ อบต.โกรกพระ จ.นครสวรรค์", "อบต.โกรกพระ"),  # g18
+])
 def test_a_place_the_segmenter_cuts_ends_where_the_gazetteer_says(sentence: str, name: str) -> None:
     assert name in organizations(sentence)
 
