@@ -1,5 +1,7 @@
 """Related lists kept between builds: after each kind of edit, the kept lists equal a ranking
-from nothing (scores included), and an edit of one page ranks only some pages again."""
+from nothing (scores included), and an edit of one page ranks only some pages again. The
+related model kept with them is updated, not built from every record, after an edit that
+keeps the set of records: the updated model equals one built from nothing."""
 
 from __future__ import annotations
 
@@ -11,13 +13,17 @@ from pathlib import Path
 import pytest
 
 from generator.bench.synthetic import write_corpus
+from generator.cache import read_checked
 from generator.graph.index import SiteIndex, build_index
 from generator.graph.knowledge import build_graph
 from generator.records.validate import validate_content
+from generator.site import related_kept
 from generator.site.related import RelatedFinder, related_pages
-from generator.site.related_kept import kept_related
+from generator.site.related_kept import FILE, Kept, kept_related
+from generator.site.related_model import Model, floats_of, ints, model_of
+from generator.site.similarity import banded
 from tests.conftest import CONTENT
-from tests.search.test_kept import added, body, random_edit, removed, title
+from tests.search.test_kept import MEETING, added, body, edit, random_edit, removed, title
 
 CODE = "code"
 BAND = ("stakeholder", "kkp-region-10")  # on 5 pages: a sixth moves it to the next band
@@ -29,8 +35,24 @@ def band_crossed(root: Path) -> None:
     path.write_text(text.replace("attendees:\n", f"attendees:\n  - who: {BAND[1]}\n", 1), "utf-8")
 
 
+def linked(root: Path) -> None:
+    """A stakeholder link: a meeting gains an attendee (both pages' features, and the weights
+    of both features, move)."""
+    edit(root, MEETING, "attendees:\n", "attendees:\n  - who: ccr-teams\n    role: ผู้เข้าร่วม\n")
+
+
+TERM = "ตำบล"  # on 31 pages of the demo: a 32nd moves its weight to the next band (22.6 → 32)
+
+
+def term_band_crossed(root: Path) -> None:
+    """A text edit that moves a common term's weight: every page holding it is weighed again."""
+    path = next(p for p in sorted(root.glob("[ps]*/*.yaml")) if TERM not in p.read_text("utf-8"))
+    edit(root, str(path.relative_to(root)), "title: ", f"title: {TERM} ")
+
+
 EDITS: dict[str, Callable[[Path], None]] = {"body": body, "title": title, "added": added, "removed": removed,
-                                            "band": band_crossed}
+                                            "band": band_crossed, "linked": linked, "term band": term_band_crossed}
+UPDATED = {"body", "title", "band", "linked", "term band"}  # the others add or remove a record: built anew
 
 
 def index_of(root: Path) -> SiteIndex:
@@ -51,8 +73,12 @@ def test_kept_lists_equal_a_ranking_from_nothing(name: str, tmp_path: Path, monk
     EDITS[name](root)
     after = index_of(root)
     log: list[str] = []
+    rebuilt: list[bool] = []
+    monkeypatch.setattr(related_kept, "rebuilt", lambda *args: rebuilt.append(True) or rebuild(*args))
     warm = kept_related(after, "after", CODE, log.append)
     assert warm == related_pages(after)
+    assert rebuilt == ([] if name in UPDATED else [True])
+    assert_same_model(kept_of(tmp_path).model, model_of(RelatedFinder(after), []))
     ranked = int(log[0].split(", ")[1].split()[0])
     assert ranked > 0, log
     if name in ("body", "title"):  # (on 128 records a copied meeting moves the weights of most)
@@ -91,3 +117,42 @@ def test_kept_lists_stay_equal_through_many_random_edits(tmp_path: Path, monkeyp
         change = random_edit(root, rng, step)
         index = index_of(root)
         assert kept_related(index, str(step), CODE) == related_pages(index), (step, change)
+        assert_same_model(kept_of(tmp_path).model, model_of(RelatedFinder(index), []))
+
+
+rebuild = related_kept.rebuilt
+
+
+def kept_of(folder: Path) -> Kept:
+    kept = read_checked(folder / "cache" / FILE)
+    assert isinstance(kept, Kept)
+    return kept
+
+
+def assert_same_model(updated: Model, fresh: Model) -> None:
+    """The same model by what each number names (new terms are numbered last when updated)."""
+    for column in ("ids", "kinds", "names", "own", "features", "postings", "days", "linked", "series"):
+        assert getattr(updated, column) == getattr(fresh, column), column
+    for model in (updated, fresh):
+        model.records = []
+    assert by_name(updated) == by_name(fresh)
+
+
+def by_name(model: Model) -> dict[str, object]:
+    def named(numbers: bytes) -> list[str]:
+        return [model.terms[t] for t in ints(numbers)]
+    pages = range(len(model.ids))
+    return {"words": [list(zip(named(model.words[p]), ints(model.counts[p]), strict=True)) for p in pages],
+            "top": [list(zip(named(model.top[p]), floats_of(model.weights[p]), strict=True)) for p in pages],
+            "df": {t: d for t, d in zip(model.terms, model.df, strict=True) if d},
+            "top postings": {model.terms[t]: list(ints(p)) for t, p in enumerate(model.top_postings) if p}}
+
+
+def test_a_term_band_crossed_changes_its_weight(tmp_path: Path) -> None:
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT, root)
+    counts = []
+    for _ in range(2):
+        counts.append(RelatedFinder(index_of(root)).df[TERM])
+        term_band_crossed(root)
+    assert counts == [31, 32] and banded(31) != banded(32)
