@@ -40,6 +40,7 @@ class SiteIndex:
     drafts: dict[str, str] = field(default_factory=dict)  # id → title of a draft left out: links show it as text
     site_name: str = "คลังความรู้ กขป."  # mkdocs.yml's site_name: a committee's own site says its own name
     site_url: str = ""  # mkdocs.yml's site_url: record pages' share links carry it
+    links: str = ""  # the key of every record's links (graph/kept.py): equal keys, equal edges
 
     def url_of(self, record_id: str) -> str:
         record = self.records[record_id]

@@ -1,0 +1,123 @@
+"""The graph's makings kept between builds (`kb build`), so that an edit which moves no link
+costs no walk over every record's fields and no stakeholder network built again.
+
+- Each record's links (knowledge.record_links: a pure function of its kind and data) are kept
+  by the digest of its text. The graph is assembled from them every build (a third of a
+  second at 10,000 meetings, the same code a cold build runs, so the same order everywhere);
+  only the titles come from the records, always.
+- A key of every record's links, in order: equal keys, equal edges. The network page reads it
+  instead of hashing 164,000 edges.
+- The stakeholder network is kept with that key and with the key of what it is made of
+  (knowledge.network_input): unchanged links give the network and its key without a look at
+  the graph; changed links that leave every meeting's stakeholders alone give it after one.
+
+Stored in the cache folder with a digest of the code and schemas they are read with.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from .. import PACKAGE_DIR
+from ..cache import cache_dir, read_checked, write_checked
+from ..records.kept import checks_digest
+from ..records.load import Record
+from ..records.validate import gc_paused
+from .knowledge import Link, NetworkInput, build_graph, network_input, record_links, stakeholder_graph
+
+Entry = tuple[str, tuple[Link, ...], bytes]  # the record's digest, its links, the digest of those
+
+
+def links_code() -> str:
+    """What the links are read with: the records' checks and schemas, and the graph's code."""
+    h = hashlib.blake2b(checks_digest().encode(), digest_size=16)
+    h.update((PACKAGE_DIR / "graph" / "knowledge.py").read_bytes())
+    return h.hexdigest()
+
+
+def links_digest(links: tuple[Link, ...]) -> bytes:
+    return hashlib.blake2b(repr(links).encode(), digest_size=16).digest()
+
+
+def kept_graph(records: list[Record], digest_of: Callable[[Record], str],
+               say: Callable[[str], None] = lambda message: None) -> tuple[nx.MultiDiGraph, str]:
+    """The knowledge graph and the key of its links; records unchanged since the last build
+    give their links from the cache folder."""
+    folder = cache_dir()
+    path = folder / "graph" / "links.pickle" if folder else None
+    code = links_code()
+    stored = load(path) if path else None
+    entries: dict[str, Entry] = stored[1] if isinstance(stored, tuple) and stored[0] == code else {}
+    links, moved = [], len(entries) != len(records)
+    read = 0
+    for record in records:
+        digest = digest_of(record)
+        entry = entries.get(record.id)
+        if entry is None or entry[0] != digest:
+            found = record_links(record)
+            read += 1
+            fresh = (digest, found, links_digest(found))
+            # a new digest with the same links is not worth a write: the next build reads it again
+            moved = moved or entry is None or entry[2] != fresh[2]
+            entries[record.id] = entry = fresh
+        links.append(entry[1])
+    if len(entries) != len(records):
+        given = {record.id for record in records}
+        entries = {i: entry for i, entry in entries.items() if i in given}
+    if path and moved:
+        write_checked(path, (code, entries))
+    say(f"graph: links of {read:,} records read, {len(records) - read:,} kept")
+    return build_graph(records, links), links_key(records, entries)
+
+
+def links_key(records: list[Record], entries: dict[str, Entry]) -> str:
+    """Every record (id, kind) and the digest of its links, in the records' order."""
+    h = hashlib.blake2b(digest_size=16)
+    for record in records:
+        h.update(f"{record.id}\0{record.kind}\0".encode() + entries[record.id][2])
+    return h.hexdigest()
+
+
+def input_key(members: NetworkInput) -> str:
+    return hashlib.blake2b(repr(members).encode(), digest_size=16).hexdigest()
+
+
+def kept_network(graph: nx.MultiDiGraph, links: str) -> tuple[nx.Graph, str]:
+    """The stakeholder network and the key of what it is made of (the metrics are kept by it).
+    Its nodes' attributes (kind, title) are always the graph's, read afresh."""
+    folder = cache_dir()
+    place = folder / "graph" if folder else None
+    known = load(place / "network-key.pickle") if place else None  # (links key, network key)
+    stored = load(place / "network.pickle") if place else None  # (network key, network)
+    if stored is not None and not isinstance(stored[1], nx.Graph):
+        stored = None
+    if known is not None and stored is not None and known == (links, stored[0]):
+        network, key = stored[1], stored[0]
+    else:
+        members = network_input(graph)
+        key = input_key(members)
+        if stored is not None and stored[0] == key:
+            network = stored[1]
+        else:
+            network = stakeholder_graph(graph, members)
+            if place:
+                write_checked(place / "network.pickle", (key, network))
+        if place:
+            write_checked(place / "network-key.pickle", (links, key))
+    nodes = graph._node
+    for person, attrs in network._node.items():
+        if attrs != nodes[person]:
+            network._node[person] = dict(nodes[person])
+    return network, key
+
+
+def load(path: Path) -> Any:
+    """A pair from the cache folder, or None."""
+    with gc_paused():  # a network of 200,000 ties: the collector would sweep it as it is read
+        stored = read_checked(path)
+    return stored if isinstance(stored, tuple) and len(stored) == 2 else None
