@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import gc
-import hashlib
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import networkx as nx
 from jinja2 import FileSystemBytecodeCache
 
 from ..cache import Store, cache_dir
 from ..graph.diagrams import render, systemmap_diagram, systemmap_dot
 from ..graph.index import SiteIndex, build_index
-from ..graph.knowledge import build_graph, stakeholder_graph
+from ..graph.kept import kept_graph, kept_network
 from ..graph.loop_drawing import loop_svg
 from ..graph.network import network_metrics
 from ..parallel import checkpoint, meanwhile, parallel_map
@@ -56,16 +56,17 @@ def build_frozen(content: Content, site_url: str, site_name: str, say: Progress)
     environment.cache_clear()  # templates may have changed since the last build (kb serve)
     keep_compiled(environment())
     anchor_html.cache_clear()  # and titles
-    graph = build_graph(content.records)
-    index = build_index(content.records, graph, content.drafts)
+    index = build_index(content.records, nx.MultiDiGraph(), content.drafts)  # its graph below
     index.site_name = site_name
     index.site_url = site_url  # in share links: part of the fingerprint below
-    gc.freeze()  # the graph and index too
     digests = Digests(index)
     # whole-site results are kept by the hash of every record (and the code): a rebuild of
     # unchanged content computes none of them again
     fingerprint = code_fingerprint() + site_url  # read once: the page cache checks it too
     content_key = digests.of(("record", i) for i in sorted(index.records)) + fingerprint
+    # each record's links are kept by its digest: an edit reads only the edited record's
+    index.graph, index.links = kept_graph(content.records, lambda r: digests.of([("record", r.id)]), say)
+    gc.freeze()  # the graph and index too
     index.media, copies = publish_media(content.root, content.records, say)  # before pages show them
     # the search index reads only records and links: on big sites a second process builds it
     # (or updates the last build's) meanwhile, on the core the serial stages below leave idle
@@ -93,8 +94,7 @@ def build_pages(content: Content, index: SiteIndex, digests: Digests, keys: tupl
                 say: Progress, started: float) -> Site:
     """Network, related pages, diagrams, then every page (the page cache's or rendered)."""
     fingerprint, content_key = keys
-    index.network = stakeholder_graph(index.graph)
-    network_of = network_key(index.network)
+    index.network, network_of = kept_network(index.graph, index.links)
     index.metrics = kept("network", network_of, lambda: network_metrics(index.network))
     say(f"graph: {index.graph.number_of_nodes()} nodes, {edge_count(index.graph)} edges")
     checkpoint()  # between stages (and in every pool), kb serve gives up for a newer edit
@@ -144,21 +144,9 @@ def network_page_key(index: SiteIndex, digests: Digests, network_and_code: str) 
     """All the network page reads: the network, the records of its stakeholders and of the
     topics, and the graph's links (topics reach stakeholders through meetings, proposals and
     areas). A meeting's text edited leaves it as it was: its sfdp layout and data are kept.
-    The links in the order the graph holds them, unsorted: the same content adds them in the
-    same order (and another order would only miss the cache)."""
+    The links by the key of every record's links (equal keys, equal edges: graph/kept.py)."""
     shown = sorted(i for i, record in index.records.items() if record.kind in ("stakeholder", "topic"))
-    links = hashlib.blake2b(repr(list(index.graph.edges(keys=True))).encode(), digest_size=16).hexdigest()
-    return repr((digests.of(("record", i) for i in shown), links, network_and_code))
-
-
-def network_key(network: Any) -> str:
-    """Every stakeholder (one without ties has metrics too) and every tie, in the order the
-    network holds them: the same content adds them in the same order, and the metrics are
-    worked out in that order. Unsorted, hashed: at 10,000 meetings sorting a million ties
-    cost seconds."""
-    h = hashlib.blake2b(repr(list(network)).encode(), digest_size=16)
-    h.update(repr(list(network.edges(data="weight"))).encode())
-    return h.hexdigest()
+    return repr((digests.of(("record", i) for i in shown), index.links, network_and_code))
 
 
 PARALLEL_FROM = 400  # pages; below this, forking workers costs more than it saves
