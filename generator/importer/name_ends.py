@@ -21,7 +21,8 @@ from .text import THAI_LETTER, is_thai, reference_words, words
 HEADS = ("สำนักงาน", "สำนัก", "สนง.", "โรงพยาบาล", "มหาวิทยาลัย", "องค์การบริหารส่วน", "เทศบาล", "สมาคม", "มูลนิธิ",
          "ชมรม", "เครือข่าย", "กองทุน", "ศูนย์", "สถาบัน", "คณะกรรมการ", "คณะกรรมาธิการ", "คณะอนุกรรมการ",
          "คณะทำงาน", "กรม", "กระทรวง", "วิทยาลัย", "สมัชชาสุขภาพ", "สภา", "สหกรณ์", "ธนาคาร", "คณะ", "กลุ่ม",
-         "ภาคีเครือข่าย", "สาธารณสุขจังหวัด", "สาธารณสุขอำเภอ")
+         "ภาคีเครือข่าย", "สาธารณสุขจังหวัด", "สาธารณสุขอำเภอ", "ประชาสัมพันธ์จังหวัด", "พัฒนาชุมชนจังหวัด",
+         "พัฒนาชุมชนอำเภอ", "สถานีตำรวจ")
 COMMITTEES = ("คณะกรรมการ", "คณะกรรมาธิการ", "คณะอนุกรรมการ", "คณะทำงาน")  # long names, 'ในการ…' inside
 # glossary entries that are titles, places, months, data systems or plain words, not bodies
 STOP = {"ได้", "ที่", "กว่า", "มากกว่า", "และ",
@@ -98,6 +99,9 @@ def name_end(text: str, start: int, extra: frozenset[str], covered: int, limit: 
             taken.append(token)
             continue
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token == " " and taken[-1] + following in dictionary() and len(taken[-1]) > 1 and len(following) > 1:
+            taken.append(token)  # 'ชมรมผู้สูง อายุ…': a space typed inside a word
+            continue
         if token.isspace() or len(taken) >= limit or not (is_thai(token[0]) or token in ("-", ".")):
             break
         if token == "-" and not (is_thai(following[:1]) and len(following) <= 4):

@@ -34,7 +34,7 @@ KINDS = {"อบจ", "อบต", "สสจ", "สสอ", "พมจ", "ร�
          "พชต", "กปท", "ศปจ", "ศปอ", "อปท", "อสม", "อพม", "อสอช", "สอช", "มรภ", "กศจ", "สปสช", "nodeflagship",
          "nodeสสส"}
 PLURAL = {"ต่างๆ", "ต่าง", "ทุก", "ทั้งหมด", "ฯ"}  # 'คณะกรรมการฝ่ายต่างๆ', 'คณะกรรมการกองทุนฯ': no one body
-GENERIC = {"สำนักงาน", "สำนักข่าว", "สำนักงานใหญ่"}  # kinds, not one body
+GENERIC = {"สำนักงาน", "สำนักข่าว", "สำนักงานใหญ่", "ศูนย์การแพทย์", "สถานีตำรวจ"}  # kinds, not one body
 NOT_HEADED = {"ศูนย์กลาง", "ศูนย์รวม", "กรมธรรม์", "สภาพ", "สภาวะ", "สภาพแวดล้อม", "สำนักงานใหญ่"}  # plain words
 VENUES = ("ศูนย์แสดงสินค้า", "ศูนย์ประชุม", "ศูนย์การค้า", "ศูนย์กีฬา", "ศูนย์อาหาร")  # places, not bodies
 
@@ -148,7 +148,8 @@ QUOTED = re.compile(r"[ \t]?(?:\"[^\"\n]{2,40}\"|“[^”\n]{2,40}”)")
 PLACE_IN_NAME = re.compile(rf"(?:ตำบล|อำเภอ|จังหวัด|บ้าน|[ตอจ]\.|หมู่(?:ที่)?[ \t]?\d)[{THAI_LETTER}\d]")
 # a คณะ… that is one body: a faculty (…ศาสตร์), the cabinet, the Sangha, an inspection team;
 # not a delegation or a party of people ('คณะผู้บริหาร', 'คณะศึกษาดูงาน', 'คณะครู')
-KANA_BODIES = re.compile(r"^(?:[\u0e01-\u0e4e]{2,14}ศาสต(?:ร์|์)|รัฐมนตรี|สงฆ์|ตรวจ|ราษฎร|อนุ|กรรม)")
+KANA_BODIES = re.compile(r"^(?:[\u0e01-\u0e4e]{2,14}ศาสต(?:ร์|์)|รัฐมนตรี|สงฆ์|ตรวจ|ราษฎร|อนุ|กรรม|กรมการ|"
+                         r"[\u0e01-\u0e4e]{4,40}แห่งชาติ$)")  # 'คณะรักษาความสงบแห่งชาติ'
 
 
 @cache
@@ -186,14 +187,15 @@ def owner_end(text: str, start: int, end: int, known: frozenset[str]) -> int:
     return name_end(text, body, known, covered, 4)
 
 
-OFFICERS = ("สาธารณสุขจังหวัด", "สาธารณสุขอำเภอ")  # an office, and the title of the officer heading it
+# an office, and the title of the officer heading it: named by its place ('สาธารณสุขจังหวัดราชบุรี')
+OFFICERS = ("สาธารณสุขจังหวัด", "สาธารณสุขอำเภอ", "ประชาสัมพันธ์จังหวัด", "พัฒนาชุมชนจังหวัด", "พัฒนาชุมชนอำเภอ")
 AFTER_NAME = re.compile(rf"(?P<family>[{THAI_LETTER}]{{3,}})[ \t]$")
 
 
 def after_a_name(text: str, start: int) -> bool:
     """'ประจักษ์ ขันเวท สาธารณสุขอำเภอวังเหนือ': written right after a family name, the officer."""
     match = AFTER_NAME.search(text[max(0, start - 30): start])
-    return match is not None and match["family"] not in dictionary()
+    return match is not None and match["family"] not in dictionary() and not placed(match["family"])
 
 
 def quoted_name_end(text: str, end: int) -> int | None:
@@ -209,7 +211,7 @@ def acceptable(head: str, rest: str) -> bool:
         return False
     if head == "คณะ":
         return bool(KANA_BODIES.match(rest))
-    if head.startswith("สาธารณสุข"):  # 'สาธารณสุขจังหวัดราชบุรี', the office; 'สาธารณสุขอำเภอเป็นเลขานุการ' a post
+    if head in OFFICERS:  # 'สาธารณสุขจังหวัดราชบุรี', the office; 'สาธารณสุขอำเภอเป็นเลขานุการ' a post
         return place_at(rest, 0) is not None
     if head == "สมัชชาสุขภาพ":
         return rest.startswith(("จังหวัด", "แห่งชาติ", "ระดับ", "เขต", "อำเภอ", "ตำบล", "เฉพาะ", *province_names()))
