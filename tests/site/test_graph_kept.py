@@ -1,0 +1,53 @@
+"""A site built with the graph and the stakeholder network kept from the last build equals one
+built from nothing; the network page and the metrics move when a meeting's stakeholders do,
+and stay put when only its text does."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.records.validate import validate_content
+from generator.site.build import build_site
+from generator.site.model import Site
+from tests.conftest import CONTENT
+
+MEETING = "meetings/2025-04-10-kkp12-vulnerable-groups.yaml"
+EDITS = {  # name → (text in the meeting, what it becomes); one added: test_page_cache.py's rarity-band
+    "attendee-removed": ("  - who: pdmo-trang\n", ""),
+    "body": ("summary: ", "summary: แก้ไข "),
+}
+
+
+def build(root: Path, log: list[str] | None = None) -> Site:
+    return build_site(validate_content(root), progress=(log.append if log is not None else None))
+
+
+def pages(site: Site) -> dict[str, str]:
+    return {page.src_uri: page.html for page in site.pages}
+
+
+@pytest.mark.parametrize("name", list(EDITS))
+def test_warm_build_equals_cold_and_the_network_moves_with_its_links(name: str, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT, root)
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "warm"))
+    before = build(root)
+    old, new = EDITS[name]
+    text = (root / MEETING).read_text("utf-8")
+    assert old in text
+    (root / MEETING).write_text(text.replace(old, new, 1), "utf-8")
+    log: list[str] = []
+    warm = build(root, log)
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cold"))
+    cold = build(root)
+    assert pages(warm) == pages(cold)
+    assert warm.files == cold.files  # the network's drawing and explorer data, the search index...
+    assert f"graph: links of 1 records read, {len(warm.index.records) - 1} kept" in log
+    moved = name != "body"
+    assert (warm.index.metrics != before.index.metrics) is moved
+    assert (warm.files["network/explorer.json"] != before.files["network/explorer.json"]) is moved
+    assert (pages(warm)["network/index.md"] != pages(before)["network/index.md"]) is moved
