@@ -18,6 +18,7 @@ lists equal a ranking from nothing, byte for byte (tests/site/test_related_kept.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 from array import array
 from collections.abc import Callable, Iterable
@@ -43,13 +44,14 @@ class Kept:
     key: str  # the whole content's key: equal, and the lists are the answer
     code: str
     ids: list[str]
-    found: list[list[Related]]
+    found: list[bytes]  # each list, encoded (Found): 14,840 lists of tuples pickle slowly
     scored: list[bytes]  # the pages each ranking gave the exact score
     digests: list[bytes]  # of the values each ranking read (TracedFinder.deps), then
     floors: list[float]  # the lowest estimate a candidate had (-inf: every page it gathered was one)
     gathered: list[int]  # pages it gathered: at most CANDIDATES, and its places fill in
     pages: list[bytes]  # digest of each page's own values, to find the pages that changed
     model: Model
+    reasons: list[str]  # the reasons the lists give, numbered
 
 
 @dataclass
@@ -184,7 +186,7 @@ def kept_related(index: SiteIndex, key: str, code: str, say: Say = lambda messag
     stored = read_checked(base / FILE) if base else None
     last = stored if isinstance(stored, Kept) and stored.code == code else None
     if last is not None and last.key == key:
-        return dict(zip(last.ids, last.found, strict=True))
+        return Found(last).lists()
     ids = sorted(index.records)
     records = record_digests(digests or Digests(index), ids)
     try:
@@ -195,7 +197,7 @@ def kept_related(index: SiteIndex, key: str, code: str, say: Say = lambda messag
     kept.key, kept.code = key, code
     if base:
         write_checked(base / FILE, kept)
-    return dict(zip(kept.ids, kept.found, strict=True))
+    return Found(kept).lists()
 
 
 def record_digests(digests: Digests, ids: list[str]) -> list[bytes]:
@@ -231,8 +233,9 @@ def updated(last: Kept, index: SiteIndex, records: list[bytes], say: Say) -> Kep
         # only changed pages leave a page's gathered ones: if they were enough, its places fill in
         due.update(p for p, count in enumerate(last.gathered) if count - len(changed) <= CANDIDATES < count)
     ranked = rank(finder, sorted(due), say)
+    columns = Found(last)
     for page, entry in zip(sorted(due), ranked, strict=True):
-        set_entry(last, page, entry)
+        set_entry(columns, page, entry)
     return last
 
 
@@ -258,28 +261,65 @@ def rebuilt(last: Kept | None, index: SiteIndex, records: list[bytes], say: Say)
             kept.pop(page, None)
     due = [p for p in range(len(ids)) if p not in kept]
     ranked = dict(zip(due, rank(finder, due, say), strict=True))
-    fresh = Kept("", "", ids, [], [], [], [], [], pages, model_of(finder, records))
+    fresh = Found(Kept("", "", ids, [], [], [], [], [], pages, model_of(finder, records), []))
+    old_lists = Found(last) if last is not None else None
     for page in range(len(ids)):
         if page in ranked:
             set_entry(fresh, page, ranked[page], append=True)
         else:
-            assert last is not None
+            assert last is not None and old_lists is not None
             n = kept[page]
             scored = last.scored[n] if last.ids == ids else packed(sorted(
                 finder.page_of[last.ids[b]] for b in ints(last.scored[n])))
-            set_entry(fresh, page, Entry(scored, last.digests[n], last.floors[n], last.gathered[n], last.found[n]),
+            found = old_lists.decoded(last.found[n])
+            set_entry(fresh, page, Entry(scored, last.digests[n], last.floors[n], last.gathered[n], found),
                       append=True)
-    return fresh
+    return fresh.kept
 
 
-def set_entry(kept: Kept, page: int, entry: Entry, append: bool = False) -> None:
+def set_entry(lists: Found, page: int, entry: Entry, append: bool = False) -> None:
+    kept = lists.kept
     columns = (kept.scored, kept.digests, kept.floors, kept.gathered, kept.found)
-    for column, value in zip(columns, (entry.scored, entry.digest, entry.floor, entry.gathered, entry.found),
+    found = lists.encoded(entry.found)
+    for column, value in zip(columns, (entry.scored, entry.digest, entry.floor, entry.gathered, found),
                              strict=True):
         if append:
             column.append(value)  # type: ignore[attr-defined]
         else:
             column[page] = value  # type: ignore[index]
+
+
+ROLES = ("", "previous", "next")
+
+
+class Found:
+    """A Kept's lists, each kept as bytes: its scores (doubles), then page, reason and role
+    numbers (ints). Made once a build (the numbering tables are not pickled)."""
+
+    def __init__(self, kept: Kept) -> None:
+        self.kept = kept
+        self.page_of = {i: n for n, i in enumerate(kept.ids)}
+        self.number = {r: n for n, r in enumerate(kept.reasons)}
+
+    def encoded(self, found: list[Related]) -> bytes:
+        reasons, number = self.kept.reasons, self.number
+        for related in found:
+            if related.reason not in number:
+                number[related.reason] = len(reasons)
+                reasons.append(related.reason)
+        page_of = self.page_of
+        return array("d", [r.score for r in found]).tobytes() + packed(itertools.chain.from_iterable(
+            (page_of[r.id], number[r.reason], ROLES.index(r.role)) for r in found))
+
+    def decoded(self, data: bytes) -> list[Related]:
+        n = len(data) // 20
+        scores, rest = memoryview(data)[:8 * n].cast("d"), memoryview(data)[8 * n:].cast("i")
+        ids, reasons = self.kept.ids, self.kept.reasons
+        return [Related(ids[rest[3 * k]], scores[k], reasons[rest[3 * k + 1]], ROLES[rest[3 * k + 2]])
+                for k in range(n)]
+
+    def lists(self) -> dict[str, list[Related]]:
+        return dict(zip(self.kept.ids, map(self.decoded, self.kept.found), strict=True))
 
 
 def rank(finder: TracedFinder, pages: list[int], say: Say) -> list[Entry]:
