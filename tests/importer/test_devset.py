@@ -15,7 +15,7 @@ from generator.records.validate import validate_content
 from tests.conftest import CONTENT
 
 FLOORS = {"date": 0.95, "title": 0.95, "hashtags": 0.95, "provinces": 0.95,
-          "organizations_found": 0.85, "organizations_real": 0.85, "people_found": 0.90}
+          "organizations_found": 0.93, "organizations_real": 0.95, "people_found": 0.95, "people_real": 0.95}
 FIELDS = {"url", "date", "title", "hashtags", "provinces", "organizations", "people"}
 
 
