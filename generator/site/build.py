@@ -36,7 +36,7 @@ from .tracking import Dep, Digests, TrackedIndex
 
 Progress = Callable[[str], None]
 T = TypeVar("T")
-Rendered = tuple[Page, tuple[Dep, ...], str]  # a page, what it read, and the digest of that
+Rendered = tuple[Page, tuple[Dep, ...], bytes]  # a page, what it read, and the hashes of those values
 
 
 def build_site(content: Content, site_url: str = "", site_name: str = "คลังความรู้ กขป.",
@@ -201,8 +201,8 @@ def _render_one(position: int) -> Rendered:
     else:
         tracked = TrackedIndex(index)
         page, deps = job.render(tracked), tracked.deps
-    ordered = tuple(sorted(deps, key=repr))  # sorted and hashed here, on every core
-    return page, ordered, digests.of(ordered)
+    ordered = tuple(deps)  # hashed here, on every core
+    return page, ordered, digests.joined(ordered)
 
 
 def node_links(index: SiteIndex, record: Record) -> dict[str, str]:

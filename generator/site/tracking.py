@@ -140,6 +140,17 @@ class Digests:
             memo[dep] = self.digest(dep)
         return hashlib.blake2b(b"".join(map(memo.__getitem__, deps)), digest_size=16).hexdigest()
 
+    def digest_of(self, dep: Dep) -> bytes:
+        """The hash of one thing's value (once per build)."""
+        found = self.memo.get(dep)
+        if found is None:
+            found = self.memo[dep] = self.digest(dep)
+        return found
+
+    def joined(self, deps: tuple[Dep, ...]) -> bytes:
+        """The hashes of these things' values, in their order, joined."""
+        return b"".join(map(self.digest_of, deps))
+
     def digest(self, dep: Dep) -> bytes:
         record = self.index.records.get(dep[1]) if dep[0] == "record" else None
         if record is not None and record.text is not None:  # its data is read from this text
