@@ -56,10 +56,10 @@ class SiteIndex:
         return self.ordered(ids)
 
     def ordered(self, ids: Iterable[str]) -> list[str]:
-        ids = list(dict.fromkeys(ids))
-        dated = [i for i in ids if self.date_of(i)]
-        undated = thai_sorted([i for i in ids if not self.date_of(i)], key=self.title_of)
-        return sorted(dated, key=lambda i: (self.date_of(i), i), reverse=True) + undated
+        dates = {i: self.date_of(i) for i in ids}  # (each read once: tags list thousands)
+        dated = [i for i, date in dates.items() if date]
+        undated = thai_sorted([i for i, date in dates.items() if not date], key=self.title_of)
+        return sorted(dated, key=lambda i: (dates[i], i), reverse=True) + undated
 
     def date_of(self, record_id: str) -> str:
         record = self.records.get(record_id)
@@ -91,16 +91,22 @@ class SiteIndex:
 def build_index(records: list[Record], graph: nx.MultiDiGraph, drafts: Iterable[Record] = ()) -> SiteIndex:
     index = SiteIndex({r.id: r for r in records}, graph, drafts={r.id: r.title for r in drafts})
     labels: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for record in records:
+    written: dict[str, tuple[str, str, str]] = {}  # a tag as written → key, label, slug (once each)
+    places: dict[str, dict[str, Any] | None] = {}  # a province as written → its facts
+    for record_id, record in index.records.items():
         for tag in record.data.get("hashtags") or []:
-            key = normalize_hashtag(tag)
+            if tag not in written:
+                written[tag] = (normalize_hashtag(tag), tag.strip().lstrip("#"), hashtag_slug(tag))
+            key, label, slug = written[tag]
             if not key:
                 continue
-            labels[key][tag.strip().lstrip("#")] += 1
-            entry = index.tags.setdefault(key, Tag(key, "", hashtag_slug(tag)))
-            if record.id not in entry.ids:
-                entry.ids.append(record.id)
-        add_places(index, record)
+            labels[key][label] += 1
+            entry = index.tags.get(key)
+            if entry is None:
+                entry = index.tags[key] = Tag(key, "", slug)
+            if record_id not in entry.ids:
+                entry.ids.append(record_id)
+        add_places(index, record_id, record.data, places)
     for key, entry in index.tags.items():
         # the form writers used most often is the one shown
         entry.label = sorted(labels[key].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
@@ -108,19 +114,21 @@ def build_index(records: list[Record], graph: nx.MultiDiGraph, drafts: Iterable[
     return index
 
 
-def add_places(index: SiteIndex, record: Record) -> None:
-    data: dict[str, Any] = record.data
+def add_places(index: SiteIndex, record_id: str, data: dict[str, Any],
+               places: dict[str, dict[str, Any] | None]) -> None:
     names = [data.get("province"), *(data.get("provinces") or [])]
     regions = set()
     for name in dict.fromkeys(n for n in names if isinstance(n, str)):
-        info = province_by_name(name)
+        if name not in places:
+            places[name] = province_by_name(name)
+        info = places[name]
         if info:
-            index.by_province[info["name"]].append(record.id)
+            index.by_province[info["name"]].append(record_id)
             regions.add(info["health_region"])
     if isinstance(data.get("health_region"), int):
         regions.add(data["health_region"])
     for region in regions:
-        index.by_region[region].append(record.id)
+        index.by_region[region].append(record_id)
 
 
 def province_slug(name: str) -> str:
