@@ -17,6 +17,7 @@ lists equal a ranking from nothing, byte for byte (tests/site/test_related_kept.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import math
@@ -296,6 +297,8 @@ class Found:
     """A Kept's lists, each kept as bytes: its scores (doubles), then page, reason and role
     numbers (ints). Made once a build (the numbering tables are not pickled)."""
 
+    make = functools.partial(tuple.__new__, Related)
+
     def __init__(self, kept: Kept) -> None:
         self.kept = kept
         self.page_of = {i: n for n, i in enumerate(kept.ids)}
@@ -315,8 +318,9 @@ class Found:
         n = len(data) // 20
         scores, rest = memoryview(data)[:8 * n].cast("d"), memoryview(data)[8 * n:].cast("i")
         ids, reasons = self.kept.ids, self.kept.reasons
-        return [Related(ids[rest[3 * k]], scores[k], reasons[rest[3 * k + 1]], ROLES[rest[3 * k + 2]])
-                for k in range(n)]
+        columns = zip(map(ids.__getitem__, rest[0::3]), scores, map(reasons.__getitem__, rest[1::3]),
+                      map(ROLES.__getitem__, rest[2::3]), strict=True)
+        return list(map(self.make, columns))  # (tuple.__new__: Related._make less its Python call)
 
     def lists(self) -> dict[str, list[Related]]:
         return dict(zip(self.kept.ids, map(self.decoded, self.kept.found), strict=True))
