@@ -46,7 +46,10 @@ def bridged(tokens: list[str], i: int, name: str, rest: str, head_only: bool = F
     ends = next((n for n, t in enumerate(run) if n and (t in CLAUSE or t.startswith(VERB_PREFIXES))), len(run))
     if run[0] == "และ" and not head_only and ends == len(run) and len(run) >= 2 \
             and not run[1].startswith(SECOND_BODY):
-        return end  # 'ศูนย์ฝึกอบรม|และ|พัฒนาสุขภาพภาคประชาชน': one unbroken run, no clause, to its end
+        # 'ศูนย์ฝึกอบรม|และ|พัฒนาสุขภาพภาคประชาชน': one unbroken run, no clause, to its end; up to a
+        # phrase of place after it ('สภาเด็กและเยาวชน|ในพื้นที่')
+        inside = 1 + run[1:].index("ใน") if "ใน" in run[1:] and not NAME_ENDING.search("".join(run)) else len(run)
+        return i + inside if inside >= 2 else i
     if run[0] in BRIDGES and NAME_ENDING.search("".join(run[:ends])):
         return i + ends  # up to the clause glued on after it: '…ในจังหวัดพัทลุง|ได้จัด…'
     return i + 1 + for_whom(run) if run[0] == "เพื่อ" else i

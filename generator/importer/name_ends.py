@@ -177,7 +177,7 @@ def tambon_then_district(name: str, level: str) -> bool:
 
 # bodies of a place, whose name runs on over a space into it ('สำนักงานพัฒนาสังคม… จังหวัดแม่ฮ่องสอน');
 # a university's, a college's or a hospital's own name is whole: a place after it is its address
-BRANCHES = ("สำนักงาน", "สำนัก", "ศูนย์", "คณะกรรมการ", "คณะอนุกรรมการ", "คณะทำงาน", "กลุ่ม", "ชมรม", "เครือข่าย",
+BRANCHES = ("สำนักงาน", "สำนัก", "สนง.", "ศูนย์", "คณะกรรมการ", "คณะอนุกรรมการ", "คณะทำงาน", "กลุ่ม", "ชมรม", "เครือข่าย",
             "สภา", "สมาคม", "สมัชชา", "กองทุน", "ภาคี")
 
 

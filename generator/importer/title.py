@@ -83,6 +83,18 @@ def given_twice(lines: list[str]) -> int:
     return 0
 
 
+def dated_twice(lines: list[str]) -> str | None:
+    """A listing's line 'วันที่ 26 พฤศจิกายน 2568 เวลา 13.00 น. อบจ.… ร่วมลงนาม…' above the same
+    headline alone: the headline, given twice, once after its date."""
+    if not lines:
+        return None
+    for line in lines[1:LOOK_AT]:
+        prefix = lines[0][: -len(line)] if len(line) >= 8 and lines[0].endswith(line) else ""
+        if prefix.strip() and is_date_heading(prefix.strip()):
+            return line
+    return None
+
+
 def glued_date_heading(line: str) -> str | None:
     """'ประชุม...(ทีมบริหาร)6 มกราคม 2563': an activity heading with its date glued on."""
     plain = thai_to_arabic_digits(line)
@@ -127,6 +139,8 @@ def find_title(text: str, site_lines: frozenset[str] = frozenset()) -> tuple[str
     lines = content_lines(text, site_lines)
     if lines and len(lines[0]) <= LONGEST_TITLE and lines[0] in lines[1:LOOK_AT] and not is_date_heading(lines[0]):
         return strip_enclosing(lines[0]), None  # the page's heading, given again as its first paragraph
+    if headline := dated_twice(lines):
+        return strip_enclosing(headline), None
     lines = lines[given_twice(lines):]
     for line in lines[:LOOK_AT]:
         heading = glued_date_heading(line)

@@ -147,3 +147,17 @@ def test_people_without_an_honorific_before_their_role() -> None:
 def test_datelines_and_news_sections_are_no_titles(post: str, title: str | None) -> None:
     """Two posts found after held-out set 2 was read (URLs in posts/sources.yaml)."""
     assert find_title((POSTS / post).read_text("utf-8"))[0] == title
+
+
+def test_a_listing_line_above_its_headline_and_a_civil_service_level() -> None:
+    """amnatpao.go.th (URL in posts/sources.yaml): 'วันที่ 26 พฤศจิกายน 2568 เวลา 13.00 น. อบจ.…' above
+    the headline alone; 'นายแพทย์ชำนาญการพิเศษ' is a physician's level, not นาย + a name."""
+    text = (POSTS / "amnatpao-11937.txt").read_text("utf-8")
+    assert find_title(text)[0] == "อบจ.อำนาจเจริญ ร่วมลงนามบันทึกข้อตกลงความร่วมมือโครงการลดความแออัดทางห้องปฏิบัติการ"
+    assert [p.name for p in find_people(text)] == ["นายเจริญสุข กัญโครต", "นายพนัส พันธุ์วรรณ", "นายสมศักดิ์ หอมชื่น"]
+
+
+def test_a_name_across_and_stops_before_a_phrase_of_place() -> None:
+    assert organizations("กิจกรรมพัฒนาเด็กและเยาวชนโดยจัดตั้งสภาเด็กและเยาวชนในพื้นที่ \n") == ["สภาเด็กและเยาวชน"]
+    assert "สนง.พัฒนาสังคมและความมั่นคงของมนุษย์ จ.สระแก้ว" in organizations(
+        "พร้อมตัวแทนจาก สนง.พัฒนาสังคมและความมั่นคงของมนุษย์ จ.สระแก้ว ผอ.โรงเรียนในเขต อ.เมืองสระแก้ว")
