@@ -37,6 +37,7 @@ def relation_of(pattern: tuple[str, ...]) -> str:
     return RELATIONS.get(key, key)
 
 
+@cache  # a few hundred tags written tens of thousands of times
 def tag_node(tag: str) -> str:
     return f"tag:{normalize_hashtag(tag)}"
 
