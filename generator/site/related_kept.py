@@ -202,8 +202,7 @@ def kept_related(index: SiteIndex, key: str, code: str, say: Say = lambda messag
 
 
 def record_digests(digests: Digests, ids: list[str]) -> list[bytes]:
-    memo = digests.memo  # (the build asked for every record's already)
-    return [memo[("record", i)] if ("record", i) in memo else digests.digest(("record", i)) for i in ids]
+    return [digests.digest_of(("record", i)) for i in ids]  # (the build asked for every record's already)
 
 
 def updated(last: Kept, index: SiteIndex, records: list[bytes], say: Say) -> Kept | None:
