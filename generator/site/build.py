@@ -95,6 +95,7 @@ def build_pages(content: Content, index: SiteIndex, digests: Digests, keys: tupl
     """Network, related pages, diagrams, then every page (the page cache's or rendered)."""
     fingerprint, content_key = keys
     index.network, network_of = kept_network(index.graph, index.links)
+    gc.freeze()  # the network too: 200,000 ties at 10k meetings, for every later collection to sweep
     index.metrics = kept("network", network_of, lambda: network_metrics(index.network))
     say(f"graph: {index.graph.number_of_nodes()} nodes, {edge_count(index.graph)} edges")
     checkpoint()  # between stages (and in every pool), kb serve gives up for a newer edit
