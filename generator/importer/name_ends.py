@@ -45,6 +45,7 @@ ORDINAL = re.compile(r"ที่[ \t]?\d{1,2}(?![\d.:/])")
 BARE_NUMBER = re.compile(r"[ \t]?\d{1,2}(?![\d.:/])")
 COUNTED = re.compile(r"[ \t]\d{1,2}[ \t]?(?:จังหวัด|อำเภอ|ตำบล)(?![\u0e01-\u0e4e])")  # 'เครือข่าย… 9 จังหวัด'
 PARENTHESES = re.compile(r"[ \t]?\((?P<inner>[^()\d\n]{1,20})\)")
+ENGLISH_NAME = re.compile(r"[ \t]?\((?P<inner>[A-Za-z][A-Za-z .,:&'-]{2,48})\)")  # '(District Health Board : DHB)'
 NAME_PARTS = ("แห่งประเทศไทย", "ประจำจังหวัด")  # written after a space, still the name
 MAX_TOKENS = 14
 SYLLABLE = 4  # a piece of a name the segmenter cut up is about a syllable long ('กัม')
@@ -197,7 +198,7 @@ def suffix_end(text: str, end: int, kind: bool, start: int | None = None) -> int
     numbered, start = False, end if start is None else start
     while True:
         rest = text[end: end + 80]
-        match = PARENTHESES.match(rest)
+        match = PARENTHESES.match(rest) or ENGLISH_NAME.match(rest)
         if match and re.search(f"[{THAI_LETTER}A-Za-z]", match["inner"]):
             end += match.end()
             continue

@@ -161,3 +161,10 @@ def test_a_name_across_and_stops_before_a_phrase_of_place() -> None:
     assert organizations("กิจกรรมพัฒนาเด็กและเยาวชนโดยจัดตั้งสภาเด็กและเยาวชนในพื้นที่ \n") == ["สภาเด็กและเยาวชน"]
     assert "สนง.พัฒนาสังคมและความมั่นคงของมนุษย์ จ.สระแก้ว" in organizations(
         "พร้อมตัวแทนจาก สนง.พัฒนาสังคมและความมั่นคงของมนุษย์ จ.สระแก้ว ผอ.โรงเรียนในเขต อ.เมืองสระแก้ว")
+
+
+def test_a_name_keeps_its_english_name_in_parentheses_and_its_district() -> None:
+    """sichon-hospital.com (URL in posts/sources.yaml)."""
+    assert organizations("เช้าวันนี้ คณะกรรมการพัฒนาคุณภาพชีวิตระดับอำเภอ (District Health Board : DHB) อำเภอสิชล "
+                         "ได้ประชุมร่วมกัน")[0] \
+        == "คณะกรรมการพัฒนาคุณภาพชีวิตระดับอำเภอ (District Health Board : DHB) อำเภอสิชล"
