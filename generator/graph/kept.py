@@ -30,7 +30,8 @@ from ..records.load import Record
 from ..records.validate import gc_paused
 from .knowledge import Link, NetworkInput, build_graph, network_input, record_links, stakeholder_graph
 
-Entry = tuple[str, tuple[Link, ...], bytes]  # the record's digest, its links, the digest of those
+Entry = tuple[bytes, tuple[Link, ...], bytes]  # the record's digest, its links, the digest of those
+REWRITE_FROM = 64  # records read again with the same links: fewer are read again next time, not written
 
 
 def links_code() -> str:
@@ -44,7 +45,7 @@ def links_digest(links: tuple[Link, ...]) -> bytes:
     return hashlib.blake2b(repr(links).encode(), digest_size=16).digest()
 
 
-def kept_graph(records: list[Record], digest_of: Callable[[Record], str],
+def kept_graph(records: list[Record], digest_of: Callable[[Record], bytes],
                say: Callable[[str], None] = lambda message: None) -> tuple[nx.MultiDiGraph, str]:
     """The knowledge graph and the key of its links; records unchanged since the last build
     give their links from the cache folder."""
@@ -52,34 +53,33 @@ def kept_graph(records: list[Record], digest_of: Callable[[Record], str],
     path = folder / "graph" / "links.pickle" if folder else None
     code = links_code()
     stored = load(path) if path else None
-    entries: dict[str, Entry] = stored[1] if isinstance(stored, tuple) and stored[0] == code else {}
-    links, moved = [], len(entries) != len(records)
-    read = 0
-    for record in records:
+    entries: dict[str, Entry] = stored[1] if stored is not None and stored[0] == code else {}
+    ids = [record.id for record in records]
+    links, moved, read = [], len(entries) != len(records), 0
+    for record_id, record in zip(ids, records, strict=True):
         digest = digest_of(record)
-        entry = entries.get(record.id)
+        entry = entries.get(record_id)
         if entry is None or entry[0] != digest:
             found = record_links(record)
             read += 1
             fresh = (digest, found, links_digest(found))
             # a new digest with the same links is not worth a write: the next build reads it again
             moved = moved or entry is None or entry[2] != fresh[2]
-            entries[record.id] = entry = fresh
+            entries[record_id] = entry = fresh
         links.append(entry[1])
     if len(entries) != len(records):
-        given = {record.id for record in records}
-        entries = {i: entry for i, entry in entries.items() if i in given}
-    if path and moved:
+        entries = {i: entries[i] for i in ids}
+    if path and (moved or read > REWRITE_FROM):
         write_checked(path, (code, entries))
     say(f"graph: links of {read:,} records read, {len(records) - read:,} kept")
-    return build_graph(records, links), links_key(records, entries)
+    return build_graph(records, links), links_key(ids, records, entries)
 
 
-def links_key(records: list[Record], entries: dict[str, Entry]) -> str:
+def links_key(ids: list[str], records: list[Record], entries: dict[str, Entry]) -> str:
     """Every record (id, kind) and the digest of its links, in the records' order."""
     h = hashlib.blake2b(digest_size=16)
-    for record in records:
-        h.update(f"{record.id}\0{record.kind}\0".encode() + entries[record.id][2])
+    for record_id, record in zip(ids, records, strict=True):
+        h.update(f"{record_id}\0{record.kind}\0".encode() + entries[record_id][2])
     return h.hexdigest()
 
 

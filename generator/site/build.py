@@ -20,7 +20,7 @@ from ..parallel import checkpoint, meanwhile, parallel_map
 from ..records.drafts import drawable
 from ..records.kinds import node_ids
 from ..records.load import Record
-from ..records.validate import Content
+from ..records.validate import Content, gc_paused
 from ..search.kept import kept_search_index
 from .feeds import atom_feed
 from .links import anchor_html
@@ -65,8 +65,8 @@ def build_frozen(content: Content, site_url: str, site_name: str, say: Progress)
     fingerprint = code_fingerprint() + site_url  # read once: the page cache checks it too
     content_key = digests.of(("record", i) for i in sorted(index.records)) + fingerprint
     # each record's links are kept by its digest: an edit reads only the edited record's
-    index.graph, index.links = kept_graph(content.records, lambda r: digests.of([("record", r.id)]), say)
-    gc.freeze()  # the graph and index too
+    index.graph, index.links = frozen(lambda: kept_graph(content.records,
+                                                         lambda r: digests.digest_of(("record", r.id)), say))
     index.media, copies = publish_media(content.root, content.records, say)  # before pages show them
     # the search index reads only records and links: on big sites a second process builds it
     # (or updates the last build's) meanwhile, on the core the serial stages below leave idle
@@ -79,6 +79,16 @@ def build_frozen(content: Content, site_url: str, site_name: str, say: Progress)
         site.files.update(job.result())
     say(f"search index built ({time.perf_counter() - started:.1f}s)")
     return site
+
+
+def frozen(make: Callable[[], T]) -> T:
+    """make() with the collector paused, and all it made (and the index before it) frozen out of
+    the collector before it runs again: its next pass would sweep every new object (the graph's
+    half a million dicts, the network's 200,000 ties at 10k meetings), and every full pass after."""
+    with gc_paused():
+        value = make()
+        gc.freeze()
+    return value
 
 
 def keep_compiled(env: Any) -> None:
@@ -94,8 +104,7 @@ def build_pages(content: Content, index: SiteIndex, digests: Digests, keys: tupl
                 say: Progress, started: float) -> Site:
     """Network, related pages, diagrams, then every page (the page cache's or rendered)."""
     fingerprint, content_key = keys
-    index.network, network_of = kept_network(index.graph, index.links)
-    gc.freeze()  # the network too: 200,000 ties at 10k meetings, for every later collection to sweep
+    index.network, network_of = frozen(lambda: kept_network(index.graph, index.links))
     index.metrics = kept("network", network_of, lambda: network_metrics(index.network))
     say(f"graph: {index.graph.number_of_nodes()} nodes, {edge_count(index.graph)} edges")
     checkpoint()  # between stages (and in every pool), kb serve gives up for a newer edit

@@ -54,8 +54,8 @@ EDITS: dict[str, tuple[Callable[[Path], None], bool, bool]] = {
 }
 
 
-def digest(record: Record) -> str:
-    return hashlib.blake2b(f"{record.kind}\0{record.text}".encode(), digest_size=16).hexdigest()
+def digest(record: Record) -> bytes:
+    return hashlib.blake2b(f"{record.kind}\0{record.text}".encode(), digest_size=16).digest()
 
 
 def kept_build(root: Path, log: list[str] | None = None) -> tuple[nx.MultiDiGraph, str, nx.Graph, str]:
