@@ -59,9 +59,13 @@ def province_names() -> tuple[str, ...]:
     return tuple(sorted(load_provinces(), key=len, reverse=True))
 
 
+ADVERBS = ("อย่าง", "ทั่ว")  # 'อย่างน้อย', 'ทั่วประเทศ': how or where, after the name
+
+
 def stops_name(token: str) -> bool:
     return (token in STOP or token in HONORIFICS or token.startswith(VERB_PREFIXES) or token.isdigit()
-            or token in REGION_WORDS or (token.startswith("ใน") and len(token) > 2 and place_at(token, 0) is None))
+            or token in REGION_WORDS or (token.startswith("ใน") and len(token) > 2 and place_at(token, 0) is None)
+            or token.startswith(ADVERBS))
     # 'ในปี', 'ในพื้นที่': a phrase of time or place after the name, not in it
 
 
@@ -79,7 +83,7 @@ def place_words(tokens: list[str]) -> int:
         return 0
     if tokens[0] == "บ้าน" and len(tokens) > 2 and tokens[1] in SIDES:
         tags[1] = "NOUN"  # a village named by where it lies: 'บ้าน|ใน|สระ', 'บ้าน|ใต้'
-    return next((i for i, tag in enumerate(tags) if tag not in PLACE_TAGS), len(tags))
+    return next((i for i, tag in enumerate(tags) if tag not in PLACE_TAGS or tokens[i].startswith(ADVERBS)), len(tags))
 
 
 SIDES = {"ใน", "นอก", "บน", "ล่าง", "กลาง", "ใต้", "เหนือ", "หน้า", "หลัง"}

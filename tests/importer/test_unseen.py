@@ -168,3 +168,12 @@ def test_a_name_keeps_its_english_name_in_parentheses_and_its_district() -> None
     assert organizations("เช้าวันนี้ คณะกรรมการพัฒนาคุณภาพชีวิตระดับอำเภอ (District Health Board : DHB) อำเภอสิชล "
                          "ได้ประชุมร่วมกัน")[0] \
         == "คณะกรรมการพัฒนาคุณภาพชีวิตระดับอำเภอ (District Health Board : DHB) อำเภอสิชล"
+
+
+def test_adverbs_after_a_name_and_a_minister_named_without_an_honorific() -> None:
+    """thecoverage.info/news/content/6655 and a Phrae PR office's post (URLs in posts/sources.yaml)."""
+    assert organizations("พบว่ามี รพ.สต.ทั่วประเทศทั้งหมด 9,872 แห่ง") == ["รพ.สต."]
+    assert organizations("มาตรา 40 กำหนดให้คณะกรรมการสุขภาพแห่งชาติ(คสช.) จัดสมัชชาสุขภาพแห่งชาติอย่างน้อยปีละ 1 ครั้ง")[-1] \
+        == "สมัชชาสุขภาพแห่งชาติ"
+    people = find_people("เป็นอีกหนึ่งนโยบายและความรับผิดชอบใหญ่ของ สมศักดิ์ เทพสุทิน รมว.สาธารณสุข (รมว.สธ.) คนใหม่")
+    assert [(p.name, p.role) for p in people] == [("สมศักดิ์ เทพสุทิน", "รมว.สาธารณสุข")]
