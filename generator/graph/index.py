@@ -50,6 +50,25 @@ class SiteIndex:
         record = self.records.get(record_id)
         return record.title if record else record_id
 
+    def has(self, record_id: str) -> bool:
+        return record_id in self.records
+
+    def kind_of(self, record_id: str) -> str:
+        record = self.records.get(record_id)
+        return record.kind if record else ""
+
+    def summary_of(self, record_id: str) -> str:
+        record = self.records.get(record_id)
+        value = record.data.get("summary") if record else None
+        return value if isinstance(value, str) else ""
+
+    def head_of(self, record_id: str) -> tuple[str, str, str, str] | None:
+        """What listings and links show of a record (not its body): kind, title, date, summary."""
+        if record_id not in self.records:
+            return None
+        return (self.kind_of(record_id), self.title_of(record_id), self.date_of(record_id),
+                self.summary_of(record_id))
+
     def of_kind(self, kind: str) -> list[str]:
         """Ids of a kind: newest first for dated kinds, else Thai dictionary order."""
         ids = [i for i, r in self.records.items() if r.kind == kind]

@@ -34,9 +34,9 @@ class Linker:
     def link(self, target: str, text: str | None = None) -> Markup:
         """A record by id; a plain name (not a record) is shown as escaped text, and so is a
         draft left out of this build (by its title: it has no page to link to)."""
-        if target in self.index.records:
+        if self.index.has(target):
             return self.anchor(self.index.url_of(target), text or self.index.title_of(target))
-        if "#" in target and target.partition("#")[0] in self.index.records:
+        if "#" in target and self.index.has(target.partition("#")[0]):
             return self.node(target)
         if target in self.index.drafts:
             return escape(text or self.index.drafts[target])

@@ -38,7 +38,7 @@ def story(index: PageIndex, ids: list[str]) -> Story:
     """The story of a set of records (a topic's, a tag's)."""
     by_kind: dict[str, list[str]] = {}
     for i in dict.fromkeys(ids):
-        by_kind.setdefault(index.records[i].kind, []).append(i)
+        by_kind.setdefault(index.kind_of(i), []).append(i)
     meetings = index.ordered(by_kind.get("meeting", []))
     told = Story(years=by_year(index, meetings))
     brought = {kind: brought_by(index, meetings, kind) for kind in BROUGHT}
@@ -89,7 +89,7 @@ def most_involved(index: PageIndex, records: list[str]) -> list[tuple[str, int]]
     counts: Counter[str] = Counter()
     for record_id in dict.fromkeys(records):
         involved = index.neighbours(record_id, INVOLVES)  # counted, so no display order needed
-        counts.update(i for i in involved if index.records[i].kind == "stakeholder")
+        counts.update(i for i in involved if index.kind_of(i) == "stakeholder")
     ranked = thai_sorted(counts, key=index.title_of)  # then most first: a stable sort keeps Thai order
     ranked.sort(key=counts.__getitem__, reverse=True)
     return [(i, counts[i]) for i in ranked[:MOST_INVOLVED]]

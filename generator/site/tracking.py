@@ -85,33 +85,50 @@ class TrackedIndex:
     def _read(self, ids: Iterable[str]) -> None:
         self.deps.update(("record", i) for i in ids)
 
+    def _heads(self, ids: Iterable[str]) -> None:
+        """Only what links and listings show was read (SiteIndex.head_of): a body edit leaves
+        the pages that list the record as they were."""
+        self.deps.update(("head", i) for i in ids)
+
+    def has(self, record_id: str) -> bool:
+        self._heads([record_id])
+        return self._index.has(record_id)
+
+    def kind_of(self, record_id: str) -> str:
+        self._heads([record_id])
+        return self._index.kind_of(record_id)
+
+    def summary_of(self, record_id: str) -> str:
+        self._heads([record_id])
+        return self._index.summary_of(record_id)
+
     def url_of(self, record_id: str) -> str:
-        self._read([record_id])
+        self._heads([record_id])
         return self._index.url_of(record_id)
 
     def title_of(self, record_id: str) -> str:
-        self._read([record_id])
+        self._heads([record_id])
         return self._index.title_of(record_id)
 
     def date_of(self, record_id: str) -> str:
-        self._read([record_id])
+        self._heads([record_id])
         return self._index.date_of(record_id)
 
     def ordered(self, ids: Iterable[str]) -> list[str]:
         ids = list(ids)
-        self._read(ids)
+        self._heads(ids)
         return self._index.ordered(ids)
 
     def linked(self, record_id: str, relation: str, incoming: bool = False) -> list[str]:
         self.deps.add(("links", record_id))
         found = self._index.linked(record_id, relation, incoming)
-        self._read(found)
+        self._heads(found)
         return found
 
     def neighbours(self, record_id: str, relations: tuple[str, ...]) -> set[str]:
         self.deps.add(("links", record_id))
         found = self._index.neighbours(record_id, relations)
-        self._read(found)
+        self._heads(found)
         return found
 
     def tags_of(self, record: Record) -> list[Tag]:
@@ -165,6 +182,8 @@ class Digests:
         if kind == "record":
             record = index.records.get(key)
             return (record.kind, record.data) if record else None
+        if kind == "head":
+            return index.head_of(key)
         if kind == "links":  # (its in_edges and out_edges, read from the adjacency: its views cost more)
             graph = index.graph
             if key not in graph:

@@ -30,6 +30,10 @@ def body_edit(root: Path) -> None:
     edit(root / MEETING, "summary: คณะทำงานพี่เลี้ยงระดับเขต", "summary: คณะทำงานพี่เลี้ยงระดับเขตทั้งหมด")
 
 
+def meeting_body(root: Path) -> None:
+    edit(root / MEETING, "body: |\n  โครงการพัฒนากลไก", "body: |\n  บันทึกเพิ่ม โครงการพัฒนากลไก")
+
+
 def stakeholder_title(root: Path) -> None:
     edit(root / "stakeholders/banchet-nasae.yaml", "title: ", "title: ดร.")
 
@@ -71,7 +75,7 @@ def removed_meeting(root: Path) -> None:
 
 
 EDITS: dict[str, Callable[[Path], None]] = {
-    "record": body_edit, "referenced-stakeholder": stakeholder_title, "new-record": new_meeting,
+    "record": body_edit, "body": meeting_body, "referenced-stakeholder": stakeholder_title, "new-record": new_meeting,
     "province": province_change, "hashtag": hashtag_removed, "system-map": map_label,
     "title": meeting_title, "rarity-band": rarity_band, "removed-record": removed_meeting,
 }
@@ -85,8 +89,8 @@ def pages(site: Site) -> dict[str, str]:
     return {page.src_uri: page.html for page in site.pages}
 
 
-def rendered(log: list[str]) -> int:
-    line = next(m for m in log if m.startswith("record pages:"))
+def rendered(log: list[str], kind: str = "record") -> int:
+    line = next(m for m in log if m.startswith(f"{kind} pages:"))
     return int(line.rsplit(", ", 1)[1].split()[0])
 
 
@@ -112,6 +116,25 @@ def test_warm_build_after_an_edit_equals_a_cold_build(name: str, tmp_path: Path,
     changed = [src for src in cold if before.get(src) != cold[src]]
     assert changed, "the edit should show somewhere"
     assert rendered(log) < len(before) // 2, "most record pages should come from the cache"
+
+
+def test_a_body_edit_renders_no_listing_and_a_title_edit_renders_those_that_list_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Listings and links show a record's kind, title, date and summary, not its body: at
+    10,000 meetings a tag's story lists thousands of them."""
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT, root)
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cache"))
+    build(root)
+    logs: list[list[str]] = [[], []]
+    meeting_body(root)
+    build(root, logs[0])
+    meeting_title(root)
+    after_title = pages(build(root, logs[1]))
+    assert rendered(logs[0], "listing") == 0 and 0 < rendered(logs[0]) < 10
+    listing = [src for src, html in after_title.items() if "ทบทวนยุทธศาสตร์ " in html and "kb-listing" in html]
+    assert "meetings/index.md" in listing or any(src.startswith("meetings/page/") for src in listing)
+    assert rendered(logs[1], "listing") >= len(listing)
 
 
 def test_unchanged_content_renders_no_record_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
