@@ -242,16 +242,15 @@ def update_features(model: Model, index: SiteIndex, changed: list[int]) -> tuple
     new = Graphed(model, index)
     series = series_of(index)
     moved = {new.page_of[m] for m in model.series.keys() | series.keys() if model.series.get(m) != series.get(m)}
-    reached, todo = set(changed), list(changed)
+    # a link is written in the record it starts from: only a changed record's links change, and
+    # with them those of its old and new neighbours (not their other neighbours')
+    reached = set(changed)
+    for page in changed:
+        if new.numbered(new.own[model.ids[page]]) != model.own[page] or new.linked(page, series) != model.linked[page]:
+            reached |= new.neighbours(page)
     heirs: set[int] = set()  # pages inheriting from a meeting whose own features or date changed
-    while todo:
-        page = todo.pop()
-        own = new.numbered(new.own[model.ids[page]])
-        links = new.linked(page, series)
-        if own != model.own[page] or links != model.linked[page]:  # its neighbours' change too
-            for other in new.neighbours(page) - reached:
-                reached.add(other)
-                todo.append(other)
+    for page in reached:
+        own, links = new.numbered(new.own[model.ids[page]]), new.linked(page, series)
         if model.kinds[page] == "meeting" and (own != model.own[page] or page in changed):
             heirs |= {p for p in new.neighbours(page) if model.kinds[p] in INHERIT}
         model.own[page], model.linked[page] = own, links
