@@ -20,6 +20,7 @@ or when many records changed (then the full build costs less).
 from __future__ import annotations
 
 import bisect
+import hashlib
 import itertools
 from array import array
 from collections import Counter
@@ -96,6 +97,7 @@ class Model:
     top: list[bytes]  # a page's top terms ...
     weights: list[bytes]  # ... and their weights (doubles)
     top_postings: list[bytes]  # a term's pages holding it among their top terms
+    texts: list[bytes]  # a digest of each page's text: an edit that keeps it is not cut into words again
 
 
 def model_of(finder: RelatedFinder, records: list[bytes]) -> Model:
@@ -119,7 +121,12 @@ def model_of(finder: RelatedFinder, records: list[bytes]) -> Model:
         counts=[packed(counts.values()) for counts in finder.counts],
         top=list(map(packed, top)),
         weights=[array("d", map(finder.vectors[p].__getitem__, top[p])).tobytes() for p in pages],
-        top_postings=list(map(packed, top_postings)))
+        top_postings=list(map(packed, top_postings)),
+        texts=[text_digest(document_text(finder.index, i)) for i in finder.ids])
+
+
+def text_digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode(), digest_size=16).digest()
 
 
 def vector_of(model: Model, page: int, idf_of: Callable[[int], float]) -> dict[int, float]:
@@ -295,9 +302,12 @@ def update_terms(model: Model, index: SiteIndex, changed: list[int]) -> tuple[se
     """Counts of the changed pages' terms; vectors and top terms of every page holding a term
     whose weight moved; the terms whose looking up changed."""
     number = {t: n for n, t in enumerate(model.terms)}
-    documents = with_equivalents([document_text(index, model.ids[p]) for p in changed])
+    texts = {p: document_text(index, model.ids[p]) for p in changed}
+    rewritten = [p for p, text in texts.items() if text_digest(text) != model.texts[p]]
+    documents = with_equivalents([texts[p] for p in rewritten]) if rewritten else []  # (loads the cutter)
     recounted, moved = set(), set()
-    for page, words in zip(changed, documents, strict=True):
+    for page, words in zip(rewritten, documents, strict=True):
+        model.texts[page] = text_digest(texts[page])
         counts = Counter(words)
         for word in counts.keys() - number.keys():
             number[word] = len(model.terms)

@@ -131,7 +131,7 @@ def kept_of(folder: Path) -> Kept:
 
 def assert_same_model(updated: Model, fresh: Model) -> None:
     """The same model by what each number names (new terms are numbered last when updated)."""
-    for column in ("ids", "kinds", "names", "own", "features", "postings", "days", "linked", "series"):
+    for column in ("ids", "kinds", "names", "own", "features", "postings", "days", "linked", "series", "texts"):
         assert getattr(updated, column) == getattr(fresh, column), column
     for model in (updated, fresh):
         model.records = []
