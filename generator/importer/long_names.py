@@ -58,7 +58,7 @@ def bridged(tokens: list[str], i: int, name: str, rest: str, head_only: bool = F
 def for_whom(run: list[str]) -> int:
     """'คณะกรรมการเขต|เพื่อ|ประชาชน|และ…': a name that ends 'for' one or two nouns right before
     a conjunction or the end of the run; how many (0 when the words go on as a sentence)."""
-    nouns = list(itertools.takewhile(lambda t: t not in CLAUSE, run[1:]))
+    nouns = list(itertools.takewhile(lambda t: t not in CLAUSE and t != "ใน", run[1:]))  # to a phrase of place
     if not 1 <= len(nouns) <= 2:
         return 0
     tags = [tag for _, tag in pos_tag(nouns, engine="perceptron", corpus="orchid_ud")]

@@ -15,7 +15,7 @@ from ..text import dictionary
 from ..thai import load_provinces
 from .long_names import VERB_PREFIXES, bridged
 from .people import HONORIFICS
-from .places import place_at
+from .places import place_at, place_starts
 from .text import THAI_LETTER, is_thai, reference_words, words
 
 HEADS = ("สำนักงาน", "สำนัก", "สนง.", "โรงพยาบาล", "มหาวิทยาลัย", "องค์การบริหารส่วน", "เทศบาล", "สมาคม", "มูลนิธิ",
@@ -40,6 +40,7 @@ DANGLING = {"ของ", "แห่ง", "ระดับ", "ประจำ", "
 REGION_WORDS = ("เขต", "เขตพื้นที่", "เขตที่", "เขตสุขภาพที่", "ศูนย์ที่")
 NUMBER = re.compile(r"[ \t]?(?:ชุดที่[ \t]?\d{1,2}[ \t]?(?=เขต))?(?:เขต(?:สุขภาพ)?(?:พื้นที่|ที่)?|ศูนย์ที่)[ \t]?"
                     r"\d{1,2}(?!\d)")
+REGIONAL = ("กขป.", "กขป", "สปสช.")  # numbered by region: 'กขป.3', 'กขป. 3'
 MINISTRIES = ("กระทรวง", "กรม")  # national: a health region after one is another body
 ORDINAL = re.compile(r"ที่[ \t]?\d{1,2}(?![\d.:/])")
 BARE_NUMBER = re.compile(r"[ \t]?\d{1,2}(?![\d.:/])")
@@ -104,19 +105,16 @@ def name_end(text: str, start: int, extra: frozenset[str], covered: int, limit: 
             taken.append(token)
             continue
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if token == " " and taken[-1] + following in dictionary() and len(taken[-1]) > 1 and len(following) > 1:
-            taken.append(token)  # 'ชมรมผู้สูง อายุ…': a space typed inside a word
+        if carried_on(taken, token, following, rest):
+            taken.append(token)
             continue
-        if token.isspace() or len(taken) >= limit or not (is_thai(token[0]) or token in ("-", ".")):
+        if token.isspace() or len(taken) >= limit or not (is_thai(token[0]) or token in ("-", ".")) \
+                or placeless(taken[-1], token, text, start + length):
             break
         if token == "-" and not (is_thai(following[:1]) and len(following) <= 4):
             break
         if token == "." and taken and not re.search(r"[\u0e01-\u0e2e]$", taken[-1]):
             break
-        if (token == "ใน" and rest.startswith(COMMITTEES) and following in ("การ", "ระบบ")) \
-                or (taken[-1:] == ["บ้าน"] and token in SIDES and is_thai(following[:1])):
-            taken.append(token)  # 'ในการ…' of a committee's name; 'บ้านในสระ', a village
-            continue
         opening = length == covered and rest[:covered] in HEADS and \
             (token in NAME_VERBS or token == "เพื่อ")  # 'สำนัก|ประสาน', 'มูลนิธิ|เพื่อ|ผู้บริโภค'
         if stops_name(token) and not opening and not (taken and taken[-1] in ("การ", "ในการ")):
@@ -131,6 +129,25 @@ def name_end(text: str, start: int, extra: frozenset[str], covered: int, limit: 
         head = next(i for i in range(len(taken) + 1) if sum(map(len, taken[:i])) >= covered)
         taken = taken[: head + place_words(taken[head:])]
     return through_place(text, start, covered, taken)
+
+
+BARE_LEVELS = ("จังหวัด", "อำเภอ", "ตำบล")
+VILLAGE = ("บ้าน", "เมือง", "หมู่")
+
+
+def placeless(last: str, token: str, text: str, position: int) -> bool:
+    """'สมัชชาสุขภาพจังหวัด|ทบทวน…': after the word for a level comes its place, or the name ends."""
+    return last in BARE_LEVELS and not place_starts(text, position) and not token.startswith(VILLAGE)
+
+
+def carried_on(taken: list[str], token: str, following: str, rest: str) -> bool:
+    """Words that go on a name where they would end another: a space typed inside a word ('ชมรม
+    ผู้สูง อายุ…'), 'ในการ…' of a committee's name, a village named by where it lies ('บ้านในสระ'),
+    a เขต that is a word of the name, not a region's number ('ศูนย์ประสานงานเขตสุขภาพเพื่อประชาชน')."""
+    return ((token == " " and taken[-1] + following in dictionary() and len(taken[-1]) > 1 and len(following) > 1)
+            or (token == "ใน" and rest.startswith(COMMITTEES) and following in ("การ", "ระบบ"))
+            or (taken[-1:] == ["บ้าน"] and token in SIDES and is_thai(following[:1]))
+            or (token == "เขต" and rest[sum(map(len, taken)):].startswith("เขตสุขภาพเพื่อ")))
 
 
 def unknown(token: str, extra: frozenset[str]) -> bool:
@@ -203,11 +220,12 @@ def suffix_end(text: str, end: int, kind: bool, start: int | None = None) -> int
     while True:
         rest = text[end: end + 80]
         match = PARENTHESES.match(rest) or ENGLISH_NAME.match(rest)
-        if match and re.search(f"[{THAI_LETTER}A-Za-z]", match["inner"]):
+        if match and re.search(f"[{THAI_LETTER}A-Za-z]", match["inner"]) \
+                and not match["inner"].startswith(tuple(HONORIFICS)):  # '(นางไพรวรรณ พลวัน)' is its head
             end += match.end()
             continue
         match = NUMBER.match(rest) or COUNTED.match(rest) or \
-            (BARE_NUMBER.match(rest) if text[:end].endswith(REGION_WORDS) else None) or \
+            (BARE_NUMBER.match(rest) if text[:end].endswith((*REGION_WORDS, *REGIONAL)) else None) or \
             (ORDINAL.match(rest) if is_thai(text[end - 1: end]) else None)  # 'ศูนย์อนามัยที่ 4
         if match and not text.startswith(MINISTRIES, start):  # 'กระทรวงสาธารณสุข เขตสุขภาพที่ 7': the region's
             end, numbered = end + match.end(), True

@@ -177,3 +177,17 @@ def test_adverbs_after_a_name_and_a_minister_named_without_an_honorific() -> Non
         == "สมัชชาสุขภาพแห่งชาติ"
     people = find_people("เป็นอีกหนึ่งนโยบายและความรับผิดชอบใหญ่ของ สมศักดิ์ เทพสุทิน รมว.สาธารณสุข (รมว.สธ.) คนใหม่")
     assert [(p.name, p.role) for p in people] == [("สมศักดิ์ เทพสุทิน", "รมว.สาธารณสุข")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("ผ่านกระบวนการสมัชชาสุขภาพจังหวัดทบทวนวางเป้าหมายการทำงานและติดตามความก้าวหน้าในการดำเนินงาน",  # karnmuangchumchon
+     "สมัชชาสุขภาพจังหวัด"),  # after the word for a level comes a place, or the name ends
+    ("ประชุมคณะทำงาน กขป.3 จัดประชุมคณะอนุกรรมการเขตสุขภาพเพื่อประชาชน เขตพื้นที่ 3 ขับเคลื่อน", "กขป.3"),  # khupandin
+    ("เป็นประธาน และศูนย์ประสานงานเขตสุขภาพเพื่อประชาชนในพื้นที่เขต 3 จัดการประชุมขึ้น",  # khupandin
+     "ศูนย์ประสานงานเขตสุขภาพเพื่อประชาชน"),
+    ("ทำเนียบรัฐบาล โดยมีอธิบดีกรมกิจการผู้สูงอายุ (นางไพรวรรณ พลวัน) ข้าราชการ", "กรมกิจการผู้สูงอายุ"),  # citynewsthai
+])
+def test_levels_region_numbers_and_people_in_parentheses(sentence: str, expected: str) -> None:
+    """Sentences of posts found after held-out set 2 was read (URLs in posts/sources.yaml)."""
+    found = organizations(sentence)
+    assert expected in found and not [f for f in found if f.startswith(expected) and f != expected], found
