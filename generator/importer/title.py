@@ -17,7 +17,8 @@ from .text import PHOTO, is_chrome, lines_of, strip_enclosing
 
 STAMP_PREFIX = re.compile(r"^date \d{4}-\d\d-\d\d\s*")
 # 'เรื่อง : …', 'Gallery :: …': a label before the headline on its line
-LABEL_PREFIX = re.compile(r"^(?:(?:เรื่อง|หัวข้อ|ข่าว)\s*:|[A-Za-z][A-Za-z ]{1,19}::)\s*")
+LABEL_PREFIX = re.compile(r"^(?:(?:เรื่อง|หัวข้อ|ข่าว)\s*:|[A-Za-z][A-Za-z ]{1,19}::|\d{1,4}\s?\)\s*(?=[\u0e01-\u0e4e]))\s*")
+# ('289 )ประชุม…': a listing's running number before the headline)
 BODY_START = re.compile(r"^(?:เมื่อ|วันนี้|วันที่|เวลา|ผู้สื่อข่าว|รายงานข่าว|ด้วย|ตามที่|เรียน\s|วัน(?:จันทร์|อังคาร|พุธ|"
                         r"พฤหัส|ศุกร์|เสาร์|อาทิตย์))")  # 'เรียน ...': a letter's salutation opens its body
 LONGEST_TITLE = 250

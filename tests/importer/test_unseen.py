@@ -191,3 +191,10 @@ def test_levels_region_numbers_and_people_in_parentheses(sentence: str, expected
     """Sentences of posts found after held-out set 2 was read (URLs in posts/sources.yaml)."""
     found = organizations(sentence)
     assert expected in found and not [f for f in found if f.startswith(expected) and f != expected], found
+
+
+def test_a_listing_number_before_the_headline_and_each_village_s_committee() -> None:
+    """bunlung.go.th (URL in posts/sources.yaml)."""
+    text = (POSTS / "bunlung-289.txt").read_text("utf-8")
+    assert find_title(text)[0] == "ประชุมคณะกรรมการชมรมผู้สูงอายุตำบลบัลลังก์"
+    assert organizations(text) == ["คณะกรรมการชมรมผู้สูงอายุตำบลบัลลังก์", "ชมรมผู้สูงอายุเทศบาลตำบลบัลลังก์"]
