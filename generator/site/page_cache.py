@@ -87,6 +87,7 @@ class PageCache:
                              if digests.digest_of(dep) != digest}
         self.fresh: dict[str, Entry] = {}
         self.read: Table = {}  # what the pages rendered now read, and its hash now
+        self.numbers: dict[Dep, int] = {}
         self.changed: set[int] = set()
 
     def _load_table(self) -> Table:
@@ -115,7 +116,8 @@ class PageCache:
 
     def put(self, page: Page, own: str, deps: tuple[Dep, ...], digests: bytes) -> None:
         """`deps`, and the hashes of their values joined (as the page's worker found them)."""
-        numbers = [dep_id(dep) for dep in deps]
+        known = self.numbers  # pages read the same things: each hashed once
+        numbers = [known.get(dep) or known.setdefault(dep, dep_id(dep)) for dep in deps]
         size = len(digests) // len(deps) if deps else 0
         for n, (number, dep) in enumerate(zip(numbers, deps, strict=True)):
             self.read[number] = (dep, digests[n * size:(n + 1) * size])

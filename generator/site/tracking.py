@@ -91,27 +91,27 @@ class TrackedIndex:
         self.deps.update(("head", i) for i in ids)
 
     def has(self, record_id: str) -> bool:
-        self._heads([record_id])
+        self.deps.add(("head", record_id))
         return self._index.has(record_id)
 
     def kind_of(self, record_id: str) -> str:
-        self._heads([record_id])
+        self.deps.add(("head", record_id))
         return self._index.kind_of(record_id)
 
     def summary_of(self, record_id: str) -> str:
-        self._heads([record_id])
+        self.deps.add(("head", record_id))
         return self._index.summary_of(record_id)
 
     def url_of(self, record_id: str) -> str:
-        self._heads([record_id])
+        self.deps.add(("head", record_id))
         return self._index.url_of(record_id)
 
     def title_of(self, record_id: str) -> str:
-        self._heads([record_id])
+        self.deps.add(("head", record_id))
         return self._index.title_of(record_id)
 
     def date_of(self, record_id: str) -> str:
-        self._heads([record_id])
+        self.deps.add(("head", record_id))
         return self._index.date_of(record_id)
 
     def ordered(self, ids: Iterable[str]) -> list[str]:
