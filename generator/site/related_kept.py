@@ -13,6 +13,14 @@ to go without its places. Weights come from banded counts
 (similarity.banded), so an edit leaves almost every value as it was: a body edit reaches the
 edited page and the pages that had it, or could now have it, among their candidates. The
 lists equal a ranking from nothing, byte for byte (tests/site/test_related_kept.py).
+
+The model is kept too (related_model.py). When the set of records is the same, it is updated
+for the records whose digest changed, and the update says what moved: the pages whose values
+it worked out again (only those whose digest then differs count as changed), the features
+whose weight or first pages moved, the terms whose looking up did; the lists to rank again are
+those reading one of these (a page's own features and top terms are in its own values, its
+scored pages in its column), with no digest over every list. Otherwise the model is built
+from every record and each kept list's digest is checked.
 """
 
 from __future__ import annotations
