@@ -322,15 +322,26 @@ class Found:
             (page_of[r.id], number[r.reason], ROLES.index(r.role)) for r in found))
 
     def decoded(self, data: bytes) -> list[Related]:
-        n = len(data) // 20
-        scores, rest = memoryview(data)[:8 * n].cast("d"), memoryview(data)[8 * n:].cast("i")
+        return self.items([data], [len(data) // 20])
+
+    def items(self, found: list[bytes], sizes: list[int]) -> list[Related]:
+        """The lists' items, one after another: their scores and numbers joined, then read
+        together (tuple.__new__ is Related._make less its Python call)."""
+        scores = memoryview(b"".join([d[:8 * n] for d, n in zip(found, sizes, strict=True)])).cast("d")
+        rest = memoryview(b"".join([d[8 * n:] for d, n in zip(found, sizes, strict=True)])).cast("i")
         ids, reasons = self.kept.ids, self.kept.reasons
         columns = zip(map(ids.__getitem__, rest[0::3]), scores, map(reasons.__getitem__, rest[1::3]),
                       map(ROLES.__getitem__, rest[2::3]), strict=True)
-        return list(map(self.make, columns))  # (tuple.__new__: Related._make less its Python call)
+        return list(map(self.make, columns))
 
     def lists(self) -> dict[str, list[Related]]:
-        return dict(zip(self.kept.ids, map(self.decoded, self.kept.found), strict=True))
+        sizes = [len(d) // 20 for d in self.kept.found]
+        items = self.items(self.kept.found, sizes)
+        found, at = {}, 0
+        for i, n in zip(self.kept.ids, sizes, strict=True):
+            found[i] = items[at:at + n]
+            at += n
+        return found
 
 
 def rank(finder: TracedFinder, pages: list[int], say: Say) -> list[Entry]:
