@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import zlib
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,7 +34,7 @@ PACKAGE = Path(__file__).resolve().parent.parent
 @dataclass(frozen=True)
 class Entry:
     own: str
-    deps: frozenset[int]  # dep_id of each thing it read
+    deps: bytes  # dep_id of each thing it read, as an array("Q"): one object to pickle, not 60
     title: str
     description: str
     kind: str
@@ -65,6 +66,10 @@ SHARDS = 32  # files the cache is kept in: an edit rewrites the few holding its 
 
 def shard_of(src_uri: str) -> int:
     return zlib.crc32(src_uri.encode()) % SHARDS
+
+
+def numbers_of(entry: Entry) -> array[int]:
+    return array("Q", entry.deps)
 
 
 def dep_id(dep: Dep) -> int:
@@ -115,12 +120,12 @@ class PageCache:
             stored = read_checked(self.folder / f"{number}.pickle")
             if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == self.fingerprint:
                 entries.update(stored[1])
-        known = self.table.keys()
-        return {src: entry for src, entry in entries.items() if entry.deps <= known}
+        known = self.table.keys()  # (a build stopped between the shards and the table)
+        return {src: entry for src, entry in entries.items() if all(map(known.__contains__, numbers_of(entry)))}
 
     def get(self, src_uri: str, own: str) -> Page | None:
         entry = self.entries.get(src_uri)
-        if entry is None or entry.own != own or not self.changed_deps.isdisjoint(entry.deps):
+        if entry is None or entry.own != own or not self.changed_deps.isdisjoint(numbers_of(entry)):
             return None
         self.fresh[src_uri] = entry
         return Page(src_uri, entry.title, entry.description, entry.kind, entry.html)
@@ -132,8 +137,8 @@ class PageCache:
         size = len(digests) // len(deps) if deps else 0
         for n, (number, dep) in enumerate(zip(numbers, deps, strict=True)):
             self.read[number] = (dep, digests[n * size:(n + 1) * size])
-        self.fresh[page.src_uri] = Entry(own, frozenset(numbers), page.title, page.description,
-                                         page.kind, page.packed)
+        self.fresh[page.src_uri] = Entry(own, array("Q", sorted(set(numbers))).tobytes(), page.title,
+                                         page.description, page.kind, page.packed)
         self.changed.add(shard_of(page.src_uri))
 
     def save(self) -> None:
@@ -156,7 +161,10 @@ class PageCache:
 
     def _table_now(self) -> Table:
         """What the kept pages read: as the last build hashed it (unchanged, or they would not
-        be kept) or as this build's workers did."""
-        numbers: set[int] = set().union(*(entry.deps for entry in self.fresh.values()))
+        be kept) or as this build's workers did. Things no page reads any more are dropped
+        when many pages were rendered or some are gone (a few edits leave them: harmless)."""
+        if len(self.read) < len(self.table) // 10 and self.fresh.keys() >= self.entries.keys():
+            return self.table | self.read
+        numbers: set[int] = set().union(*map(numbers_of, self.fresh.values()))
         return {number: self.read.get(number) or self.table[number] for number in numbers}
         (self.folder.parent / "pages.pickle").unlink(missing_ok=True)  # (kept whole, before)
