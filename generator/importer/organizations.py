@@ -31,7 +31,7 @@ NOT_BODIES = {"ผอ.", "รองผอ.", "นพ.", "พญ.", "ภก.", "�
               "ท้องถิ่นจังหวัด"}
 # kinds of body that a place or number makes one body (อบต.บ้านเก่า); alone they are generic
 KINDS = {"อบจ", "อบต", "สสจ", "สสอ", "พมจ", "รพ", "รพสต", "รพช", "รพศ", "รพท", "ทต", "ทม", "ทน", "กขป", "พชอ",
-         "พชต", "กปท", "ศปจ", "ศปอ", "อปท", "อสม", "อพม", "อสอช", "สอช", "มรภ", "กศจ", "สปสช", "nodeflagship",
+         "พชต", "คปสอ", "กปท", "ศปจ", "ศปอ", "อปท", "อสม", "อพม", "อสอช", "สอช", "มรภ", "กศจ", "สปสช", "nodeflagship",
          "nodeสสส"}
 PLURAL = {"ต่างๆ", "ต่าง", "ทุก", "ทั้งหมด", "ฯ", "แต่ละ"}  # 'คณะกรรมการฝ่ายต่างๆ', 'คณะกรรมการกองทุนฯ': no one body
 GENERIC = {"สำนักงาน", "สำนักข่าว", "สำนักงานใหญ่", "ศูนย์การแพทย์", "สถานีตำรวจ"}  # kinds, not one body
@@ -54,8 +54,9 @@ def name_key(text: str) -> str:
 
 def also_a_word(short: str, form: str) -> bool:
     """An abbreviation's dotless form that is also a Thai word (สอบ of สอบ., ทน of ทน.): it is
-    read as the abbreviation only as written, with its dot ('สอบถาม', 'การสอบ' are no body)."""
-    return short.endswith(".") and "." not in form and form in dictionary()
+    read as the abbreviation only as written, with its dot ('สอบถาม', 'การสอบ' are no body). A
+    nickname spelt with vowels (สภาพัฒน์ of สศช.) is a name, not a dotless abbreviation."""
+    return short.endswith(".") and bool(re.fullmatch("[\u0e01-\u0e2e]+", form)) and form in dictionary()
 
 
 @cache
@@ -105,11 +106,12 @@ def mentions_of_heads(text: str, known: frozenset[str]) -> list[Mention]:
         longer = [h for h in HEADS if h != head and h.startswith(head)]
         for match in re.finditer(re.escape(head), text):
             start = match.start()
-            if text.startswith(tuple(longer), start):
-                continue  # 'สำนัก' of 'สำนักงาน' is that head's
+            if text.startswith(tuple(longer), start) or inside_longer_head(text, start, head):
+                continue  # 'สำนัก' of 'สำนักงาน', 'เครือข่าย' of 'ภาคีเครือข่าย' is that head's
             if not (starts_word(text, start, known) or text[:start].endswith(ROLE_HEADS)):
                 continue  # the dictionary has 'นายกองค์การบริหารส่วนตำบล' as one word
-            if words(text[start: start + 40], known)[0] in NOT_HEADED or text.startswith(VENUES, start) \
+            first = words(text[start: start + 40], known)[0]
+            if first in NOT_HEADED or first in body_abbreviations() or text.startswith(VENUES, start) \
                     or (head in OFFICERS and after_a_name(text, start)):
                 continue  # a plain word, a venue, or the post of the person just named
             end = quoted_name_end(text, match.end()) or name_end(text, start, known, len(head), MAX_TOKENS)
@@ -124,6 +126,16 @@ def mentions_of_heads(text: str, known: frozenset[str]) -> list[Mention]:
             if text[start:end] not in GENERIC:
                 found.append(Mention(start, end, text[start:end]))
     return found
+
+
+def inside_longer_head(text: str, start: int, head: str) -> bool:
+    """'เครือข่าย' in 'ภาคีเครือข่าย…', 'วิทยาลัย' in 'ราชวิทยาลัย…': the longer head decides, and
+    a ภาคีเครือข่าย that names no one body is not a เครือข่าย that does."""
+    for longer in HEADS:
+        at = longer.find(head)
+        if at > 0 and start >= at and text.startswith(longer, start - at):
+            return True
+    return False
 
 
 NAMED_ONLY = ("กลุ่ม", "ภาคีเครือข่าย")  # one body only when named: a division, in quotes, with its place

@@ -42,6 +42,12 @@ SPOKEN_TO_READER = re.compile(r"(?:ของ|เพื่อ|สำหรับ)
 SHORT_SLOGAN = 60
 # a press release's dateline: 'กรุงเทพฯ--19 มิ.ย.--ดีซี คอนซัลแทนส์' (city, day, the agency that sent it)
 PRESS_DATELINE = re.compile(r"^[\u0e01-\u0e4e.ฯ ]{2,30}\s*--\s*\d{1,2}\s*\S+\s*--")
+# a byline crediting the photos and the story ('ภาพ-ข่าว : จันทร์เพ็ญ พิมมะศร สระบุรี'), not a headline
+BYLINE = re.compile(r"^(?:(?:ภาพ|ข่าว|เรื่อง)\s*(?:[-/,&]|และ)\s*(?:ภาพ|ข่าว|เรื่อง)|ภาพ|ผู้เขียน|เขียนโดย|รายงานโดย)\s*:")
+# menu or category labels run together as the page's text lost their spacing: an English label glued
+# to a Thai one ('featuredกิจกรรมอบต', 'Facebookข่าวกิจกรรม'); a headline spaces its English words
+GLUED_LABELS = re.compile(r"[A-Za-z]{3,}[\u0e01-\u0e4e]")
+SHORT_LABELS = 60
 CATEGORY_LINE = re.compile(r"(?:Tags?|Category|Categories|หมวดหมู่|หมวด|ประเภท)\s*:\s*(?P<name>[^|\n]+)", re.I)
 
 
@@ -60,11 +66,13 @@ def content_lines(text: str, site_lines: frozenset[str] = frozenset()) -> list[s
 
 def is_site_line(line: str, categories: set[str]) -> bool:
     """A line the site puts above every post: its name with an English tagline, a section
-    banner, a category the page tags the post with, a hotline, a welcome (letter-spaced too)."""
+    banner, a category the page tags the post with, a hotline, a welcome (letter-spaced too),
+    a byline, labels run together."""
     return (bool(ENGLISH_TAGLINE.search(line)) or bool(SECTION_BANNER.match(line)) or line in categories
             or bool(HOTLINE.search(line)) or bool(WELCOME.search(line)) or letter_spaced(line)
             or bool(SLOGAN.search(line)) or (len(line) <= SHORT_SLOGAN and bool(SPOKEN_TO_READER.search(line)))
-            or bool(PRESS_DATELINE.match(line)))
+            or bool(PRESS_DATELINE.match(line)) or bool(BYLINE.match(line))
+            or (len(line) <= SHORT_LABELS and bool(GLUED_LABELS.search(line))))
 
 
 def letter_spaced(line: str) -> bool:
