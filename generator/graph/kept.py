@@ -83,8 +83,9 @@ def links_key(ids: list[str], records: list[Record], entries: dict[str, Entry]) 
     return h.hexdigest()
 
 
-def input_key(members: NetworkInput) -> str:
-    return hashlib.blake2b(repr(members).encode(), digest_size=16).hexdigest()
+def input_key(members: NetworkInput, code: str) -> str:
+    """What the network is made of, and the code that makes it."""
+    return hashlib.blake2b(f"{code}\0{members!r}".encode(), digest_size=16).hexdigest()
 
 
 def kept_network(graph: nx.MultiDiGraph, links: str) -> tuple[nx.Graph, str]:
@@ -92,15 +93,16 @@ def kept_network(graph: nx.MultiDiGraph, links: str) -> tuple[nx.Graph, str]:
     Its nodes' attributes (kind, title) are always the graph's, read afresh."""
     folder = cache_dir()
     place = folder / "graph" if folder else None
+    code = links_code()  # the links' key is the same for the same links, whatever the code
     known = load(place / "network-key.pickle") if place else None  # (links key, network key)
     stored = load(place / "network.pickle") if place else None  # (network key, network)
     if stored is not None and not isinstance(stored[1], nx.Graph):
         stored = None
-    if known is not None and stored is not None and known == (links, stored[0]):
+    if known is not None and stored is not None and known == (links + code, stored[0]):
         network, key = stored[1], stored[0]
     else:
         members = network_input(graph)
-        key = input_key(members)
+        key = input_key(members, code)
         if stored is not None and stored[0] == key:
             network = stored[1]
         else:
@@ -108,7 +110,7 @@ def kept_network(graph: nx.MultiDiGraph, links: str) -> tuple[nx.Graph, str]:
             if place:
                 write_checked(place / "network.pickle", (key, network))
         if place:
-            write_checked(place / "network-key.pickle", (links, key))
+            write_checked(place / "network-key.pickle", (links + code, key))
     nodes = graph._node
     for person, attrs in network._node.items():
         if attrs != nodes[person]:

@@ -161,3 +161,16 @@ def test_the_assembled_graph_is_the_one_networkx_calls_make() -> None:
         assert order(build_graph(records)) == order(reference_graph(records))
     links = [link for record in content.records for link in record_links(record)]
     assert {link[0] for link in links} == {REF, SOFT, TAG, PROVINCE, MAPNODE}, "the demo has every kind of link"
+
+
+def test_the_network_is_made_again_when_its_code_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The network (and the metrics kept by its key) are not taken from a cache another version
+    of the graph code wrote, though the links are the same."""
+    import generator.graph.kept as kept
+
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cache"))
+    graph, links, _, key = kept_build(CONTENT)
+    monkeypatch.setattr(kept, "links_code", lambda: "another version")
+    _, again = kept_network(graph, links)
+    assert again != key
+    assert kept_network(graph, links)[1] == again
