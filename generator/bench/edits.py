@@ -28,8 +28,12 @@ ROOT = Path(__file__).resolve().parents[2]
 STEPS = ("cold", "nothing changed", "one body edit", "one title edit")
 
 
-def kb_build(code: Path, content: Path, work: Path) -> tuple[float, float]:
-    """Seconds and peak MB (largest process: the build or a worker) of one `kb build -q`."""
+Run = tuple[float, float, float]  # wall seconds, peak MB, CPU seconds (user and system, workers too)
+
+
+def kb_build(code: Path, content: Path, work: Path) -> Run:
+    """Seconds, peak MB (largest process: the build or a worker) and CPU seconds of one `kb
+    build -q`. CPU seconds tell a slower build from a busier machine."""
     env = os.environ | {"KB_CACHE_DIR": str(work / "cache"), "PYTHONPATH": str(code)}
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "generator.cli", "build", str(content), "-o",
@@ -39,7 +43,7 @@ def kb_build(code: Path, content: Path, work: Path) -> tuple[float, float]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"kb build failed ({code}, {content})")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 class Editor:
@@ -65,9 +69,9 @@ def steps(editor: Editor) -> list[tuple[str, Callable[[], None]]]:
             ("one body edit", lambda: editor.edit("body")), ("one title edit", lambda: editor.edit("title"))]
 
 
-def measure(size: int, codes: dict[str, Path], rounds: int) -> dict[str, dict[str, list[tuple[float, float]]]]:
+def measure(size: int, codes: dict[str, Path], rounds: int) -> dict[str, dict[str, list[Run]]]:
     """Every step for every checkout, interleaved: step by step, the checkouts take turns."""
-    found: dict[str, dict[str, list[tuple[float, float]]]] = {name: {s: [] for s in STEPS} for name in codes}
+    found: dict[str, dict[str, list[Run]]] = {name: {s: [] for s in STEPS} for name in codes}
     with tempfile.TemporaryDirectory(prefix="kb-edits-") as tmp:
         content = Path(tmp) / "content"
         write_corpus(ROOT / "content", content, size)
@@ -80,19 +84,22 @@ def measure(size: int, codes: dict[str, Path], rounds: int) -> dict[str, dict[st
                 for name, code in codes.items():
                     work = Path(tmp) / name
                     found[name][step].append(kb_build(code, content, work))
-                    print(f"  {size:,} {name:>7} {step:<16} {found[name][step][-1][0]:6.1f} s "
-                          f"{found[name][step][-1][1]:6.0f} MB", file=sys.stderr, flush=True)
+                    wall, mb, cpu = found[name][step][-1]
+                    print(f"  {size:,} {name:>7} {step:<16} {wall:6.1f} s {mb:6.0f} MB {cpu:6.1f} s CPU",
+                          file=sys.stderr, flush=True)
     return found
 
 
-def table(size: int, found: dict[str, dict[str, list[tuple[float, float]]]]) -> list[str]:
+def span(values: list[float]) -> str:
+    return f"{min(values):.1f}–{max(values):.1f}" if len(values) > 1 else f"{values[0]:.1f}"
+
+
+def table(size: int, found: dict[str, dict[str, list[Run]]]) -> list[str]:
+    """Each step's wall seconds, then its CPU seconds in brackets."""
     lines = []
     for name, figures in found.items():
-        cells = []
-        for step in STEPS:
-            seconds = [s for s, _ in figures[step]]
-            cells.append(f"{min(seconds):.1f}–{max(seconds):.1f}" if len(seconds) > 1 else f"{seconds[0]:.1f}")
-        peak = max(mb for runs in figures.values() for _, mb in runs)
+        cells = [f"{span([r[0] for r in figures[step]])} ({span([r[2] for r in figures[step]])})" for step in STEPS]
+        peak = max(mb for runs in figures.values() for _, mb, _ in runs)
         lines.append(f"| {size:,} | {name} | " + " | ".join(cells) + f" | {peak:,.0f} |")
     return lines
 
@@ -104,7 +111,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rounds", type=int, default=1, help="warm steps repeated this many times")
     args = parser.parse_args(argv)
     codes = ({"before": args.against.resolve()} if args.against else {}) | {"now": ROOT}
-    print("| meetings | code | " + " | ".join(f"{s} s" for s in STEPS) + " | peak MB |")
+    print("| meetings | code | " + " | ".join(f"{s} s (CPU s)" for s in STEPS) + " | peak MB |")
     print("|---|---|" + "---|" * len(STEPS) + "---|")
     for size in args.sizes:
         print("\n".join(table(size, measure(size, codes, args.rounds))), flush=True)
