@@ -17,7 +17,10 @@ VERB_PREFIXES = ("ร่วม", "กล่าว", "เข้าร่วม", 
 BRIDGES = {"เพื่อ", "ตาม", "ใน", "ทุก", "คน"}  # words inside long names: 'สถาบัน…เพื่อการฟื้นฟู…แห่งชาติ'
 CLAUSE = {"ได้", "จัด", "ให้", "มี", "กล่าว", "โดย", "ซึ่ง", "ว่า", "จะ", "และ", "หรือ", "กับ", "ร่วมกับ", "ณ", "เมื่อ",
           "ที่", "เป็น", "ไป", "มา", "นำ", "ต่อ", "จาก"}  # a clause begins: the name has ended
-NAME_ENDING = re.compile(rf"(?:แห่งชาติ|แห่งประเทศไทย|(?:ตำบล|อำเภอ|จังหวัด|บ้าน)[{THAI_LETTER}]{{2,}})$")
+NAME_ENDING = re.compile(rf"(?:แห่งชาติ|แห่งประเทศไทย|ระดับ(?:ชาติ|ภาค|เขต|จังหวัด|อำเภอ|ตำบล)|"
+                         rf"(?:ตำบล|อำเภอ|จังหวัด|บ้าน)[{THAI_LETTER}]{{2,}})$")
+# a committee or working group to organise something: 'คณะทำงานอำนวยการ|จัด|สมัชชาผู้สูงอายุระดับชาติ'
+ORGANISERS = ("คณะกรรมการ", "คณะอนุกรรมการ", "คณะทำงาน")
 ABBREVIATION_AFTER = re.compile(r"^[ \t]?\((?P<abbr>[\u0e01-\u0e2e][\u0e01-\u0e2e.]{1,9})\)")  # consonants and dots
 LONGEST_BRIDGE = 16  # words
 # what starts a second body or a party of people after 'และ' ('สสจ.และอบต.', '…และประชาชน')
@@ -50,7 +53,8 @@ def bridged(tokens: list[str], i: int, name: str, rest: str, head_only: bool = F
         # phrase of place after it ('สภาเด็กและเยาวชน|ในพื้นที่')
         inside = 1 + run[1:].index("ใน") if "ใน" in run[1:] and not NAME_ENDING.search("".join(run)) else len(run)
         return i + inside if inside >= 2 else i
-    if run[0] in BRIDGES and NAME_ENDING.search("".join(run[:ends])):
+    if (run[0] in BRIDGES or (run[0] == "จัด" and name.startswith(ORGANISERS))) \
+            and NAME_ENDING.search("".join(run[:ends])):
         return i + ends  # up to the clause glued on after it: '…ในจังหวัดพัทลุง|ได้จัด…'
     return i + 1 + for_whom(run) if run[0] == "เพื่อ" else i
 

@@ -22,7 +22,7 @@ HEADS = ("สำนักงาน", "สำนัก", "สนง.", "โรง
          "ชมรม", "เครือข่าย", "กองทุน", "ศูนย์", "สถาบัน", "คณะกรรมการ", "คณะกรรมาธิการ", "คณะอนุกรรมการ",
          "คณะทำงาน", "กรม", "กระทรวง", "วิทยาลัย", "สมัชชาสุขภาพ", "สภา", "สหกรณ์", "ธนาคาร", "คณะ", "กลุ่ม",
          "ภาคีเครือข่าย", "สาธารณสุขจังหวัด", "สาธารณสุขอำเภอ", "ประชาสัมพันธ์จังหวัด", "พัฒนาชุมชนจังหวัด",
-         "พัฒนาชุมชนอำเภอ", "สถานีตำรวจ", "ราชวิทยาลัย", "สถานีวิทยุ")
+         "พัฒนาชุมชนอำเภอ", "สถานีตำรวจ", "ราชวิทยาลัย", "สถานีวิทยุ", "สมัชชา")
 COMMITTEES = ("คณะกรรมการ", "คณะกรรมาธิการ", "คณะอนุกรรมการ", "คณะทำงาน")  # long names, 'ในการ…' inside
 # glossary entries that are titles, places, months, data systems or plain words, not bodies
 STOP = {"ได้", "ที่", "กว่า", "มากกว่า", "และ",
@@ -214,6 +214,20 @@ def level_place(name: str, after: str) -> str:
     return after[: level.end() + len(place)] if place and len(place) >= MIN_PLACE else ""
 
 
+CAMPUS = re.compile(r"(?:ศูนย์|วิทยาเขต)[ \t]?")
+
+
+def campus_of(name: str, after: str) -> str:
+    """A university's campus written after it over a space, named by its place ('… ศูนย์ตรัง',
+    '… วิทยาเขตปัตตานี'); '' otherwise."""
+    campus = CAMPUS.match(after)
+    if not campus or not name.startswith("มหาวิทยาลัย") or CAMPUS.search(name):
+        return ""
+    place = place_at(after, campus.end()) or next((p for p in province_names() if after.startswith(p, campus.end())
+                                                    and not is_thai(after[campus.end() + len(p):][:1])), None)
+    return after[: campus.end() + len(place)] if place else ""
+
+
 def suffix_end(text: str, end: int, kind: bool, start: int | None = None) -> int:
     """What a name carries after it: '(กขป.)', 'เขตพื้นที่ 7', 'แห่งประเทศไทย', 'ประจำจังหวัดตรัง';
     after a region number or a kind of body also a province ('สปสช.เขต 1 เชียงใหม่', 'พชอ. สระบุรี')."""
@@ -240,6 +254,9 @@ def suffix_end(text: str, end: int, kind: bool, start: int | None = None) -> int
         part = next((p for p in NAME_PARTS if stripped.startswith(p)), None)
         if part:
             end = name_end(text, end + 1, frozenset(), len(part), 3)
+            continue
+        if campus := campus_of(text[start:end], stripped):
+            end += 1 + len(campus)  # 'มหาวิทยาลัยราชภัฏสวนดุสิต ศูนย์ตรัง'
             continue
         if place := level_place(text[start:end], stripped):
             end += 1 + len(place)  # '… จังหวัดแม่ฮ่องสอน', '… ต.คลองอู่ตะเภา อ.หาดใหญ่'

@@ -121,6 +121,8 @@ def mentions_of_heads(text: str, known: frozenset[str]) -> list[Mention]:
             end = owner_end(text, start, suffix_end(text, end, False, start), known)
             if head == "คณะ":
                 end = university_end(text, end, known)
+            if head == "สมัชชา" and not quoted_assembly(text, start, end):
+                continue  # 'ไปสู่สมัชชาเชียงราย…': the assembly held, an event
             if head in NAMED_ONLY and not named_group(text[start:end], head):
                 continue  # 'กลุ่มเป้าหมาย', 'กลุ่มผู้สูงอายุ': kinds of people, not one body
             if text[start:end] not in GENERIC:
@@ -208,6 +210,13 @@ def after_a_name(text: str, start: int) -> bool:
     """'ประจักษ์ ขันเวท สาธารณสุขอำเภอวังเหนือ': written right after a family name, the officer."""
     match = AFTER_NAME.search(text[max(0, start - 30): start])
     return match is not None and match["family"] not in dictionary() and not placed(match["family"])
+
+
+def quoted_assembly(text: str, start: int, end: int) -> bool:
+    """'“สมัชชาพังงาแห่งความสุข”': a province's assembly named as a body, in quotes; a สมัชชา…
+    written plainly is the assembly held, an event (a สมัชชาสุขภาพ… is the body of its place)."""
+    return text[start - 1: start] in ("\"", "“") and text[end: end + 1] in ("\"", "”") \
+        and text.startswith(province_names(), start + len("สมัชชา"))
 
 
 def quoted_name_end(text: str, end: int) -> int | None:

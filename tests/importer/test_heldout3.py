@@ -65,3 +65,16 @@ def test_a_radio_station_named_with_its_university() -> None:
 ])
 def test_bylines_and_glued_menu_labels_are_no_titles(post: str, title: str | None) -> None:
     assert find_title((HELD_OUT_3 / post).read_text("utf-8"))[0] == title
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("มกิจการผู้สูงอายุ ในฐานะประธานคณะทำงาน เป็นประธานในการประชุมคณะทำงานอำนวยการจัดสมัชชาผู้สูงอายุระดับชาติ "
+     "ครั้งที่ 1/2564 เพื่อหารือ", ["คณะทำงานอำนวยการจัดสมัชชาผู้สูงอายุระดับชาติ"]),  # h3-12
+    ("ตลอดจนการสร้างความเข้มแข็งของชาวพังงาผ่านกระบวนการ “สมัชชาพังงาแห่งความสุข” พร้อมทั้งเยี่ยมชม",  # h3-03
+     ["สมัชชาพังงาแห่งความสุข"]),
+    ("เดินหน้าไปสู่สมัชชาเชียงรายล้านนาแห่งความสุข ด้วยการจัดเวทีสาธารณะ", []),  # g05: the assembly held, an event
+    ("การ “ไอดิน กลิ่นหญ้า” พ.ศ.2554 ที่มหาวิทยาลัยราชภัฏสวนดุสิต ศูนย์ตรัง อำเภอเมือง จังหวัดตรัง ภายในงาน",  # h3-22
+     ["มหาวิทยาลัยราชภัฏสวนดุสิต ศูนย์ตรัง"]),
+])
+def test_a_committee_to_organise_an_assembly_named_in_quotes_and_a_campus(sentence: str, expected: list[str]) -> None:
+    assert organizations(sentence) == expected
