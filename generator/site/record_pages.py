@@ -10,7 +10,7 @@ from ..graph.index import SiteIndex
 from ..graph.network import ego_svg
 from ..records.kinds import kinds, node_ids
 from ..records.load import Record
-from ..thai import province_by_name
+from .features import region_of
 from .labels import LABELS, label
 from .links import Linker
 from .model import Page, meta_text
@@ -28,13 +28,6 @@ def description_of(data: dict[str, Any]) -> str:
             text = " ".join(data[key].split())
             return text if len(text) <= 160 else text[:157] + "…"
     return str(data.get("title", ""))
-
-
-def region_of(data: dict[str, Any]) -> int | None:
-    if isinstance(data.get("health_region"), int):
-        return int(data["health_region"])
-    info = province_by_name(data["province"]) if isinstance(data.get("province"), str) else None
-    return int(info["health_region"]) if info else None
 
 
 def meeting_context(index: PageIndex, record: Record) -> dict[str, Any]:

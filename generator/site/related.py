@@ -24,7 +24,7 @@ from typing import Any, NamedTuple, Protocol, TypeVar
 
 from ..graph.index import SiteIndex
 from ..parallel import parallel_map
-from ..thai import province_by_name
+from .features import FAMILIES, Features
 from .series import series_of
 from .similarity import Weigher, banded, cosine, document_text, with_equivalents_all
 
@@ -35,18 +35,6 @@ MAX_POSTING = 120  # a feature shared by more pages than this says little; skip 
 CANDIDATES = 25  # pages per record that get the exact score
 PLACE_CANDIDATES = 200  # pages of a region or province a page sharing little else looks at
 TOP_TERMS = 12
-FAMILIES = {  # family of a shared feature → (weight, reason in Thai: {n} shared, {name} the one)
-    "stakeholder": (1.5, "ภาคีร่วม {n} แห่ง"),
-    "topic": (2.0, "ประเด็นเดียวกัน"),
-    "tag": (1.0, "แท็กเดียวกัน"),
-    "area": (2.0, "พื้นที่ต้นแบบเดียวกัน"),
-    "proposal": (2.0, "ข้อเสนอเดียวกัน"),
-    "meeting": (1.5, "การประชุมเดียวกัน"),
-    "systemmap": (1.0, "แผนที่ระบบเดียวกัน"),
-    "mapnode": (2.0, "จุดคานงัดเดียวกัน"),
-    "region": (1.0, "เขตสุขภาพที่ {name}"),
-    "province": (0.75, "จ.{name}"),
-}
 FAMILY_ORDER = {kind: n for n, kind in enumerate(FAMILIES)}
 WEIGHTS, REASONS = zip(*FAMILIES.values(), strict=True)
 TEXT_WEIGHT = 3.0
@@ -59,7 +47,6 @@ TEXT, TIME = len(FAMILIES), len(FAMILIES) + 1  # places of the text and time tie
 MAX_REASONS = 4
 TEXT_REASON, TIME_REASON, MANUAL_REASON = "เนื้อหาใกล้เคียง", "ช่วงเวลาใกล้กัน", "เลือกโดยผู้เขียน"
 PREVIOUS, NEXT = "ครั้งก่อน", "ครั้งต่อไป"
-INHERIT = frozenset({"proposal", "area", "systemmap"})  # they take their meetings' place and time
 # sharing several places says no more than sharing the rarest of them
 PLACES = frozenset({FAMILY_ORDER["region"], FAMILY_ORDER["province"]})
 HALVES = 2  # candidate estimates count feature weights in halves: exact sums of ints
@@ -82,71 +69,6 @@ class Related(NamedTuple):  # (a tuple: 14,840 lists of them are kept between bu
     score: float
     reason: str
     role: str = ""  # "", or "previous" / "next" for a meeting's series
-
-
-def region_of(data: dict[str, Any]) -> int | None:
-    if isinstance(data.get("health_region"), int):
-        return int(data["health_region"])
-    info = province_by_name(data["province"]) if isinstance(data.get("province"), str) else None
-    return int(info["health_region"]) if info else None
-
-
-class Features:
-    """(family, name) of everything a record touches: its graph neighbours, its region, and
-    what it inherits from the meetings that raised, presented or addressed it. Also what the
-    page links (never related) and its date."""
-
-    def __init__(self, index: SiteIndex) -> None:
-        self.index = index
-        self.kind = dict(index.graph.nodes(data="kind", default=""))
-        self._meetings: dict[str, list[str]] = {}
-
-    def own(self, record_id: str) -> set[tuple[str, str]]:
-        graph, kind = self.index.graph, self.kind  # (its adjacency dicts, as in linked())
-        found = {(kind[n], n) for n in itertools.chain(graph._succ[record_id], graph._pred[record_id])}
-        found.add((self.index.records[record_id].kind, record_id))
-        for family, node in list(found):
-            if family == "mapnode":  # a system-map node stands for its map too
-                found.add(("systemmap", node.partition("#")[0]))
-        data = self.index.records[record_id].data
-        region = region_of(data)
-        if region is not None:
-            found.add(("region", f"region:{region}"))
-        return {f for f in found if f[0] in FAMILIES}
-
-    def meetings_of(self, record_id: str) -> list[str]:
-        if record_id not in self._meetings:
-            graph, kind = self.index.graph, self.kind
-            near = itertools.chain(graph._succ[record_id], graph._pred[record_id])
-            self._meetings[record_id] = sorted({n for n in near if kind.get(n) == "meeting"})
-        return self._meetings[record_id]
-
-    def of(self, record_id: str, own: dict[str, set[tuple[str, str]]]) -> set[tuple[str, str]]:
-        found = set(own[record_id])
-        if self.index.records[record_id].kind in INHERIT:
-            inherited = set().union(*(own[m] for m in self.meetings_of(record_id)))
-            for family in ("region", "province", "topic"):
-                if not any(f[0] == family for f in found):
-                    found |= {f for f in inherited if f[0] == family}
-        return found
-
-    def date(self, record_id: str) -> str:
-        if self.index.records[record_id].kind not in INHERIT:
-            return self.index.date_of(record_id)
-        return max((self.index.date_of(m) for m in self.meetings_of(record_id)), default="")
-
-    def linked(self, record_id: str) -> set[str]:
-        """Records the page links to outside its related list (every relation but `related`)."""
-        graph, records = self.index.graph, self.index.records
-        found = set()  # (the graph's own adjacency dicts: its views cost more than the walk)
-        for node, edges in itertools.chain(graph._succ[record_id].items(), graph._pred[record_id].items()):
-            if len(edges) == 1 and "related" in edges:
-                continue
-            if node in records:
-                found.add(node)
-            elif self.kind.get(node) == "mapnode":
-                found.add(node.partition("#")[0])
-        return found
 
 
 class RelatedFinder:

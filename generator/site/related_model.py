@@ -29,15 +29,14 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from ..graph.index import SiteIndex
+from .features import INHERIT, Features
 from .related import (
     FAMILY_ORDER,
     HALVES,
-    INHERIT,
     LEADS,
     MAX_POSTING,
     PLACE_CANDIDATES,
     PLACES,
-    Features,
     RelatedFinder,
     day_number,
     feature_weights,
