@@ -33,6 +33,7 @@ NOT_BODIES = {"ผอ.", "รองผอ.", "นพ.", "พญ.", "ภก.", "�
 KINDS = {"อบจ", "อบต", "สสจ", "สสอ", "พมจ", "รพ", "รพสต", "รพช", "รพศ", "รพท", "ทต", "ทม", "ทน", "กขป", "พชอ",
          "พชต", "คปสอ", "กปท", "ศปจ", "ศปอ", "อปท", "อสม", "อพม", "อสอช", "สอช", "มรภ", "กศจ", "สปสช", "nodeflagship",
          "nodeสสส"}
+VOLUNTEERS = {"อสม", "อพม", "อสอช"}  # volunteers are one body only as a place's (อสม.พานทอง, อสม.ต.พรเจริญ)
 PLURAL = {"ต่างๆ", "ต่าง", "ทุก", "ทั้งหมด", "ฯ", "แต่ละ"}  # 'คณะกรรมการฝ่ายต่างๆ', 'คณะกรรมการกองทุนฯ': no one body
 GENERIC = {"สำนักงาน", "สำนักข่าว", "สำนักงานใหญ่", "ศูนย์การแพทย์", "สถานีตำรวจ"}  # kinds, not one body
 NOT_HEADED = {"ศูนย์กลาง", "ศูนย์รวม", "กรมธรรม์", "สภาพ", "สภาวะ", "สภาพแวดล้อม", "สำนักงานใหญ่"}  # plain words
@@ -91,12 +92,23 @@ def mentions_of_names(text: str, known: frozenset[str]) -> list[Mention]:
                         continue  # 'สอบ' in 'สอบถาม'
                 elif not (name in abbreviations and name.endswith(".") and name_key(name) not in KINDS):
                     end = name_end(text, start, known, end - start, 5, place_only=name in abbreviations)
+                    if name_key(name) in VOLUNTEERS and not at_a_place(text, match.end()):
+                        end = match.end()  # '“อสม.มั่นคง สาธารณสุขเข้มแข็ง”': a slogan, not a place's volunteers
                 # a national body's dotted abbreviation takes no words glued on ('สช.เดินหน้า…')
             kind = name_key(name) in KINDS
             after = suffix_end(text, end, kind and end == match.end(), start)
             national = name in abbreviations and not kind and after == match.end()
             found.append(Mention(start, after, text[start:after], specific=national))
     return found
+
+
+def at_a_place(text: str, position: int) -> bool:
+    """A place's name, a province or a level word (ต., อำเภอ, บ้าน…) is written at text[position]."""
+    return place_at(text, position) is not None or text.startswith(province_names(), position) \
+        or bool(PLACE_START.match(text, position))
+
+
+PLACE_START = re.compile(r"(?:จังหวัด|อำเภอ|ตำบล|[จอต]\.|บ้าน|หมู่|เทศบาล|เขต)")
 
 
 def mentions_of_heads(text: str, known: frozenset[str]) -> list[Mention]:
@@ -123,6 +135,10 @@ def mentions_of_heads(text: str, known: frozenset[str]) -> list[Mention]:
                 end = university_end(text, end, known)
             if head == "สมัชชา" and not quoted_assembly(text, start, end):
                 continue  # 'ไปสู่สมัชชาเชียงราย…': the assembly held, an event
+            if head == "อาสาสมัครสาธารณสุข" and not PLACE_IN_NAME.search(text[start:end]):
+                continue  # volunteers in general; 'อาสาสมัครสาธารณสุขตำบลบ้านสวน' are one tambon's, a body
+            if head == "โรงเรียน" and not named_school(text[start:end]):
+                continue  # 'โรงเรียนผู้สูงอายุ', 'โรงเรียนของรัฐ': kinds of school
             if head in NAMED_ONLY and not named_group(text[start:end], head):
                 continue  # 'กลุ่มเป้าหมาย', 'กลุ่มผู้สูงอายุ': kinds of people, not one body
             if text[start:end] not in GENERIC:
@@ -210,6 +226,13 @@ def after_a_name(text: str, start: int) -> bool:
     """'ประจักษ์ ขันเวท สาธารณสุขอำเภอวังเหนือ': written right after a family name, the officer."""
     match = AFTER_NAME.search(text[max(0, start - 30): start])
     return match is not None and match["family"] not in dictionary() and not placed(match["family"])
+
+
+def named_school(name: str) -> bool:
+    """One school: named for its temple or village ('โรงเรียนวัดบางหลวง', 'โรงเรียนบ้านหนองบัว') or
+    with its place; 'โรงเรียนผู้สูงอายุ' (schools for elders) is a kind."""
+    rest = name[len("โรงเรียน"):]
+    return rest.startswith(("วัด", "บ้าน")) or bool(PLACE_IN_NAME.search(name)) or placed(name)
 
 
 def quoted_assembly(text: str, start: int, end: int) -> bool:

@@ -78,3 +78,18 @@ def test_bylines_and_glued_menu_labels_are_no_titles(post: str, title: str | Non
 ])
 def test_a_committee_to_organise_an_assembly_named_in_quotes_and_a_campus(sentence: str, expected: list[str]) -> None:
     assert organizations(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("โรงพยาบาลส่งเสริมสุขภาพตําบลบางหลวงและโรงเรียนวัดบางหลวง เพื่อหารือ วางแผน",  # h3-15
+     ["โรงพยาบาลส่งเสริมสุขภาพตําบลบางหลวง", "โรงเรียนวัดบางหลวง"]),
+    ("ก่อให้เกิดชีวิตและสังคมเป็นสุข โรงเรียนผู้สูงอายุเปิดเรียนครั้งที่ 3 รุ่นนี้เป็นรุ่นแรก", []),  # 038: a kind of school
+    ("โรงพยาบาลส่งเสริมสุขภาพตำบลบ้านสวน และอาสาสมัครสาธารณสุขตำบลบ้านสวน ที่จะร่วมกันส่งเสริม",  # h3-21
+     ["โรงพยาบาลส่งเสริมสุขภาพตำบลบ้านสวน", "อาสาสมัครสาธารณสุขตำบลบ้านสวน"]),
+    ("ร่วมกับอาสาสมัครสาธารณสุขประจำหมู่บ้าน และเจ้าหน้าที่", []),  # volunteers in general
+    ("ด้วยความห่วงใยจากกระทรวงสาธารณสุข ขับเคลื่อน “อสม.มั่นคง สาธารณสุขเข้มแข็ง เพื่อคนไทยห่างไกล NCDs”",  # h3-08
+     ["กระทรวงสาธารณสุข", "อสม."]),
+    ("ขั้นต้นได้รับการสนับสนุนจาก อสม.ต.พรเจริญ และ", ["อสม.ต.พรเจริญ"]),
+])
+def test_schools_and_volunteers_are_one_body_when_named_by_their_place(sentence: str, expected: list[str]) -> None:
+    assert organizations(sentence) == expected
