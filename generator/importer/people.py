@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..text import dictionary
+from ..thai import load_provinces
 from .text import THAI_LETTER, boundaries, family_names, given_names, is_thai, thai_run_around
 
 _RANKS = ("พลเอก", "พลโท", "พลตรี", "พลเรือเอก", "พลเรือโท", "พลเรือตรี", "พลอากาศเอก", "พลอากาศโท",
@@ -30,7 +31,8 @@ HONORIFICS = sorted(_RANKS + _TITLES, key=len, reverse=True)
 ONE = "|".join(re.escape(h) for h in HONORIFICS)
 HONORIFIC = rf"(?:(?:{ONE})\s?(?:\(พิเศษ\)\s?)?)+"
 NAME = rf"[{THAI_LETTER}]+"
-PERSON = re.compile(rf"(?<!\.)(?P<title>{HONORIFIC})\s*(?P<first>{NAME})\s+(?P<last>{NAME})")
+# not after an abbreviation's dot ('ว่าที่ ร.ต.'), but after a list's number ('๒.นายวินัย คงนะภา')
+PERSON = re.compile(rf"(?<![^\d๐-๙]\.)(?P<title>{HONORIFIC})\s*(?P<first>{NAME})\s+(?P<last>{NAME})")
 WEAK = ("คุณ", "พระ", "อาจารย์")  # also begin words: คุณภาพ, พระราชดำริ, อาจารย์ที่ปรึกษา
 # what follows นาย/นาง/นายแพทย์/พระ in a job title, not a given name
 JOB_STARTS = ("อำเภอ", "แพทย์สาธารณสุข", "แพทย์ใหญ่", "ทะเบียน", "ช่าง", "ด่าน", "สถานี", "หน้า", "จ้าง", "ร้อย",
@@ -41,7 +43,7 @@ MAYOR_STARTS = ("กเทศมนตรี", "กองค์การ", "ก�
 NOT_FAMILY = {"ผู้อำนวยการ", "รองผู้อำนวยการ", "ประธาน", "รองประธาน", "นายก", "รองนายก", "นายอำเภอ", "ปลัด",
               "เป็นประธาน", "กล่าว", "ผู้ว่าราชการจังหวัด", "สาธารณสุขอำเภอ", "ผู้แทน", "ตัวแทน"}
 CREDIT = re.compile(rf"(?<![{THAI_LETTER}])"  # 'สุขภาพโดยรวม' holds no credit
-                    rf"(?:ภาพ\s*/\s*ข่าว|ข่าว\s*/\s*ภาพ|ข่าวโดย|ภาพโดย|เรื่อง\s*/\s*ภาพ|รายงาน(?:จากพื้นที่)?\s*โดย)"
+                    rf"(?:ภาพ\s*[/-]\s*ข่าว|ข่าว\s*[/-]\s*ภาพ|ข่าวโดย|ภาพโดย|เรื่อง\s*/\s*ภาพ|รายงาน(?:จากพื้นที่)?\s*โดย)"
                     rf"[ \t]*:?[ \t]*(?P<names>[{THAI_LETTER} \t,\-–]+)")
 CREDIT_NAME = re.compile(rf"(?P<first>{NAME})\s+(?P<last>{NAME})")
 ROLE_HEADS = ("ผู้อำนวยการ", "รองผู้อำนวยการ", "ผู้ว่าราชการ", "รองผู้ว่าราชการ", "รองผู้ว่าฯ", "นายอำเภอ",
@@ -150,9 +152,15 @@ def find_people(text: str) -> list[Person]:
         add(found, person)
     for match in CREDIT.finditer(text):
         for name in re.split(r"[,\-–]|\sและ", match["names"]):
-            if credit := CREDIT_NAME.fullmatch(name.strip()):
+            if credit := CREDIT_NAME.fullmatch(without_province(name.strip())):
                 add(found, Person(credit.group(0), credit.group(0)))
     return list(found.values())
+
+
+def without_province(credit: str) -> str:
+    """'จันทร์เพ็ญ พิมมะศร สระบุรี': a byline's reporter, then the province reported from."""
+    head, _, place = credit.rpartition(" ")
+    return head.strip() if head and place in load_provinces() else credit
 
 
 ROLE_NEXT = "|".join(re.escape(h) for h in sorted(ROLE_HEADS, key=len, reverse=True))

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.importer.organizations import find_organizations
+from generator.importer.people import find_people
 from generator.importer.title import find_title
 
 HELD_OUT_3 = Path(__file__).parents[1] / "fixtures" / "posts" / "heldout3"
@@ -93,3 +94,11 @@ def test_a_committee_to_organise_an_assembly_named_in_quotes_and_a_campus(senten
 ])
 def test_schools_and_volunteers_are_one_body_when_named_by_their_place(sentence: str, expected: list[str]) -> None:
     assert organizations(sentence) == expected
+
+
+def test_people_in_a_numbered_list_and_a_byline_with_its_province() -> None:
+    members = (HELD_OUT_3 / "h3-04.txt").read_text("utf-8")
+    found = {person.bare for person in find_people(members)}
+    assert {"วินัย คงนะภา", "โกศล ลักษิตานนท์", "เรไร ชุนเกษา", "หทัยรัตน์ อุ่มเอิบ"} <= found, found
+    byline = (HELD_OUT_3 / "h3-13.txt").read_text("utf-8").splitlines()[0]  # 'ภาพ-ข่าว : จันทร์เพ็ญ พิมมะศร สระบุรี'
+    assert [person.bare for person in find_people(byline)] == ["จันทร์เพ็ญ พิมมะศร"]
