@@ -17,7 +17,7 @@ from .hashtags import find_hashtags
 from .organizations import find_organizations
 from .people import Person, find_people
 from .text import PHOTO, lines_of, words
-from .title import find_title
+from .title import LOOK_AT, find_title, labels_run_together
 from .topics import find_topics
 
 CHROME = re.compile(r"ข้ามไปยังเนื้อหาหลัก|^Relate topics.*$|^แสดงความคิดเห็น.*$|^circle$|^Audio file$", re.M)
@@ -76,6 +76,14 @@ def strip_chrome(text: str) -> str:
     if cut > 0:
         text = text[: text.rfind("\n", 0, cut)]
     return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def without_site_lines(body: str) -> str:
+    """The body without the menu labels run together at its head: the 'อบต' of 'featuredกิจกรรมอบต'
+    is a category, not a body the post names (a slogan's body, the publisher, may stay)."""
+    lines = body.split("\n")
+    head = [n for n, line in enumerate(lines[:LOOK_AT]) if labels_run_together(line.strip())]
+    return "\n".join("" if n in head else line for n, line in enumerate(lines))
 
 
 def find_provinces(text: str) -> list[str]:
@@ -218,7 +226,7 @@ def extract(text: str, records: list[Record], site_lines: frozenset[str] = froze
     kinds = kinds_of(records)
     people = {n: i for n, i in names.items() if kinds.get(i) == "person"}
     organizations = {n: i for n, i in names.items() if n not in people}
-    out.organizations, out.stakeholders = find_organizations(out.body, organizations)
+    out.organizations, out.stakeholders = find_organizations(without_site_lines(out.body), organizations)
     people_and_roles(out, out.body, people)
     out.hashtags = find_hashtags(out.body)
     out.topics = find_topics(out.body, records)

@@ -72,7 +72,12 @@ def is_site_line(line: str, categories: set[str]) -> bool:
             or bool(HOTLINE.search(line)) or bool(WELCOME.search(line)) or letter_spaced(line)
             or bool(SLOGAN.search(line)) or (len(line) <= SHORT_SLOGAN and bool(SPOKEN_TO_READER.search(line)))
             or bool(PRESS_DATELINE.match(line)) or bool(BYLINE.match(line))
-            or (len(line) <= SHORT_LABELS and bool(GLUED_LABELS.search(line))))
+            or labels_run_together(line))
+
+
+def labels_run_together(line: str) -> bool:
+    """'featuredกิจกรรมอบต': a short line of menu or category labels that lost their spacing."""
+    return len(line) <= SHORT_LABELS and bool(GLUED_LABELS.search(line))
 
 
 def letter_spaced(line: str) -> bool:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.importer.extract import extract
 from generator.importer.organizations import find_organizations
 from generator.importer.people import find_people
 from generator.importer.title import find_title
@@ -102,3 +103,8 @@ def test_people_in_a_numbered_list_and_a_byline_with_its_province() -> None:
     assert {"วินัย คงนะภา", "โกศล ลักษิตานนท์", "เรไร ชุนเกษา", "หทัยรัตน์ อุ่มเอิบ"} <= found, found
     byline = (HELD_OUT_3 / "h3-13.txt").read_text("utf-8").splitlines()[0]  # 'ภาพ-ข่าว : จันทร์เพ็ญ พิมมะศร สระบุรี'
     assert [person.bare for person in find_people(byline)] == ["จันทร์เพ็ญ พิมมะศร"]
+
+
+def test_menu_labels_run_together_name_no_body() -> None:
+    found = extract((HELD_OUT_3 / "h3-06.txt").read_text("utf-8"), [])  # 'featuredกิจกรรมอบต' heads the page
+    assert found.organizations == ["องค์การบริหารส่วนตำบลโพธิ์เก้าต้น"]
