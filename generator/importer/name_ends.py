@@ -214,6 +214,18 @@ def level_place(name: str, after: str) -> str:
     return after[: level.end() + len(place)] if place and len(place) >= MIN_PLACE else ""
 
 
+VILLAGE_AFTER = re.compile(rf"บ้าน[{THAI_LETTER}]{{2,20}}(?![{THAI_LETTER}\d.])")
+
+
+def village_of(name: str, after: str) -> str:
+    """The village a branch body with no place of its own serves, written after it over a space
+    ('ศูนย์สาธารณสุขมูลฐานชุมชน บ้านโคกอุดม'); '' otherwise."""
+    village = VILLAGE_AFTER.match(after)
+    if not village or not name.startswith(BRANCHES) or placed(name) or village[0][4:] in dictionary():
+        return ""
+    return village[0]
+
+
 CAMPUS = re.compile(r"(?:ศูนย์|วิทยาเขต)[ \t]?")
 
 
@@ -257,6 +269,9 @@ def suffix_end(text: str, end: int, kind: bool, start: int | None = None) -> int
             continue
         if campus := campus_of(text[start:end], stripped):
             end += 1 + len(campus)  # 'มหาวิทยาลัยราชภัฏสวนดุสิต ศูนย์ตรัง'
+            continue
+        if village := village_of(text[start:end], stripped):
+            end += 1 + len(village)  # 'ศูนย์สาธารณสุขมูลฐานชุมชน บ้านโคกอุดม'
             continue
         if place := level_place(text[start:end], stripped):
             end += 1 + len(place)  # '… จังหวัดแม่ฮ่องสอน', '… ต.คลองอู่ตะเภา อ.หาดใหญ่'

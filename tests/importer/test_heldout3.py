@@ -108,3 +108,8 @@ def test_people_in_a_numbered_list_and_a_byline_with_its_province() -> None:
 def test_menu_labels_run_together_name_no_body() -> None:
     found = extract((HELD_OUT_3 / "h3-06.txt").read_text("utf-8"), [])  # 'featuredกิจกรรมอบต' heads the page
     assert found.organizations == ["องค์การบริหารส่วนตำบลโพธิ์เก้าต้น"]
+
+
+def test_a_centre_runs_on_over_a_space_into_the_village_it_serves() -> None:
+    sentence = "หัวหน้าส่วนราชการ และคณะ มาเยี่ยมศูนย์สาธารณสุขมูลฐานชุมชน บ้านโคกอุดม ตามที่ตำบลพรเจริญ มิมติ"  # h3-16
+    assert organizations(sentence) == ["ศูนย์สาธารณสุขมูลฐานชุมชน บ้านโคกอุดม"]
