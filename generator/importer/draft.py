@@ -122,9 +122,10 @@ def meeting_draft(found: Extracted, id_: str, source: str, new: dict[str, str],
 
 
 def attendees(found: Extracted, new: dict[str, str]) -> list[dict[str, str]]:
-    """Known stakeholders and the new drafts, each once, people with their role."""
+    """Known stakeholders and the new drafts, each once, people with their role; then the known
+    kinds the post's own bodies are said to be (organizations.kinds_named)."""
     listed: dict[str, dict[str, str]] = {}
-    for name in [*found.organizations, *found.people]:
+    for name in [*found.organizations, *found.people, *found.stakeholders]:
         who = found.stakeholders.get(name) or new.get(name)
         if who and who not in listed:
             listed[who] = {"who": who, **({"role": found.roles[name]} if name in found.roles else {})}

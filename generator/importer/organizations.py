@@ -352,4 +352,12 @@ def find_organizations(text: str, known: dict[str, str]) -> tuple[list[str], dic
             kept.append(name)
     by_key = {name_key(name): id_ for name, id_ in known.items()}
     matched = {name: by_key[name_key(name)] for name in kept if name_key(name) in by_key}
-    return kept, matched
+    return kept, matched | kinds_named(defined, by_key, matched)
+
+
+def kinds_named(defined: dict[str, str], by_key: dict[str, str], matched: dict[str, str]) -> dict[str, str]:
+    """'คณะกรรมการพัฒนาคุณภาพชีวิตระดับอำเภอ อำเภอสามพราน (พชอ.)': the post's own body is one
+    of a kind the site knows by that abbreviation (พชอ.): the meeting links the known one too,
+    as posts of the same kind find each other through it."""
+    return {abbreviation: by_key[name_key(abbreviation)] for abbreviation in defined
+            if name_key(abbreviation) in by_key and by_key[name_key(abbreviation)] not in matched.values()}

@@ -104,6 +104,16 @@ def test_a_word_that_is_also_an_abbreviation_links_no_stakeholder(demo: list[Rec
     assert glossary_only == ["สสส.", "ทน."]
 
 
+def test_a_local_body_named_with_a_known_kinds_abbreviation_links_that_kind_too(demo: list[Record]) -> None:
+    """Samphran's own พชอ. (dev post 019, nakhonpathom.prd.go.th) is a new body, and one of the
+    district committees the site knows as district-health-board: the two พชอ. posts of the
+    judged related pairs find each other through it."""
+    found = extract((DEV_SET / "019.txt").read_text("utf-8"), demo)
+    local = "คณะกรรมการพัฒนาคุณภาพชีวิตระดับอำเภอ อำเภอสามพราน (พชอ.)"
+    assert local in found.organizations and local not in found.stakeholders
+    assert found.stakeholders["พชอ."] == "district-health-board"
+
+
 # -- topics ------------------------------------------------------------------------------------
 
 def test_an_imported_post_lists_the_topics_it_names_with_the_words_that_matched(tmp_path: Path) -> None:
