@@ -21,6 +21,13 @@ def valid_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return Path("content")
 
 
+def demo_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cache: str = "cache") -> Path:
+    """A copy of the demo content at tmp_path/content, built with its own cache folder."""
+    shutil.copytree(CONTENT, tmp_path / "content")
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / cache))
+    return tmp_path / "content"
+
+
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo content built once for the session's read-only checks (pages, browser, search)."""

@@ -5,7 +5,6 @@ and all; an edit that moves no link reads one record's links and keeps the netwo
 from __future__ import annotations
 
 import hashlib
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from generator.graph.knowledge import MAPNODE, PROVINCE, REF, SOFT, TAG, build_g
 from generator.records.load import Record
 from generator.records.validate import validate_content
 
-from ..conftest import CONTENT
+from ..conftest import CONTENT, demo_copy
 
 MEETING = "meetings/2025-04-10-kkp12-vulnerable-groups.yaml"
 
@@ -77,9 +76,7 @@ def network_order(network: nx.Graph) -> list[Any]:
 @pytest.mark.parametrize("name", list(EDITS))
 def test_kept_graph_after_an_edit_equals_one_built_from_nothing(name: str, tmp_path: Path,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    root = tmp_path / "content"
-    shutil.copytree(CONTENT, root)
-    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "warm"))
+    root = demo_copy(tmp_path, monkeypatch, "warm")
     _, links_before, network_before, key_before = kept_build(root)
     change, moves_links, moves_network = EDITS[name]
     change(root)

@@ -18,7 +18,7 @@ from generator.graph.knowledge import build_graph
 from generator.records.validate import validate_content
 from generator.search.index import build_search_index, page_numbers, search_docs
 from generator.search.kept import kept_search_index
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, demo_copy
 
 MEETING = "meetings/2020-01-06-region12-informal-workers.yaml"
 CODE = "code"
@@ -72,9 +72,7 @@ def index_of(root: Path) -> SiteIndex:
 @pytest.mark.parametrize("name", list(EDITS))
 def test_an_updated_index_equals_one_built_from_nothing(name: str, tmp_path: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    root = tmp_path / "content"
-    shutil.copytree(CONTENT, root)
-    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cache"))
+    root = demo_copy(tmp_path, monkeypatch, "cache")
     if name == "removed":
         added(root)
     before = kept_search_index(index_of(root), "before", CODE)
@@ -107,9 +105,7 @@ def test_the_same_content_is_the_last_build_s_files(tmp_path: Path, monkeypatch:
 
 
 def test_other_code_builds_the_index_anew(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    root = tmp_path / "content"
-    shutil.copytree(CONTENT, root)
-    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cache"))
+    root = demo_copy(tmp_path, monkeypatch, "cache")
     kept_search_index(index_of(root), "before", CODE)
     body(root)
     index = index_of(root)

@@ -4,7 +4,6 @@ and stay put when only its text does."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ import pytest
 from generator.records.validate import validate_content
 from generator.site.build import build_site
 from generator.site.model import Site
-from tests.conftest import CONTENT
+from tests.conftest import demo_copy
 
 MEETING = "meetings/2025-04-10-kkp12-vulnerable-groups.yaml"
 EDITS = {  # name → (text in the meeting, what it becomes); one added: test_page_cache.py's rarity-band
@@ -32,9 +31,7 @@ def pages(site: Site) -> dict[str, str]:
 @pytest.mark.parametrize("name", list(EDITS))
 def test_warm_build_equals_cold_and_the_network_moves_with_its_links(name: str, tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    root = tmp_path / "content"
-    shutil.copytree(CONTENT, root)
-    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "warm"))
+    root = demo_copy(tmp_path, monkeypatch, "warm")
     before = build(root)
     old, new = EDITS[name]
     text = (root / MEETING).read_text("utf-8")

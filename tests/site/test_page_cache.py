@@ -4,7 +4,6 @@ gives, and renders again only the pages the edit touches."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -15,7 +14,7 @@ import pytest
 from generator.records.validate import validate_content
 from generator.site.build import build_site
 from generator.site.model import Site
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, demo_copy
 
 MEETING = "meetings/2020-01-06-region12-informal-workers.yaml"
 
@@ -97,9 +96,7 @@ def rendered(log: list[str], kind: str = "record") -> int:
 @pytest.mark.parametrize("name", list(EDITS))
 def test_warm_build_after_an_edit_equals_a_cold_build(name: str, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    root = tmp_path / "content"
-    shutil.copytree(CONTENT, root)
-    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "warm"))
+    root = demo_copy(tmp_path, monkeypatch, "warm")
     if name == "removed-record":
         new_meeting(root)
     before = pages(build(root))
@@ -122,9 +119,7 @@ def test_a_body_edit_renders_no_listing_and_a_title_edit_renders_those_that_list
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Listings and links show a record's kind, title, date and summary, not its body: at
     10,000 meetings a tag's story lists thousands of them."""
-    root = tmp_path / "content"
-    shutil.copytree(CONTENT, root)
-    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cache"))
+    root = demo_copy(tmp_path, monkeypatch, "cache")
     build(root)
     logs: list[list[str]] = [[], []]
     meeting_body(root)
