@@ -122,9 +122,11 @@ def test_builds_killed_midway_leave_the_previous_site_and_the_next_build_equals_
 
 
 def test_a_build_stopped_with_ctrl_c_cleans_up_after_itself(project: Path) -> None:
+    """Stopped early, at the graph: after a title edit the small corpus's build now ends so soon
+    after its related pages are ranked that it could finish before a signal sent then arrives."""
     before = built(project)
     edit_title(project, "ประชุมที่แก้ชื่อแล้ว")
-    assert killed_at(project, "related pages ranked", signal.SIGINT) != 0
+    assert killed_at(project, "graph: links of", signal.SIGINT) == 130
     assert files_of(project / "site") == before
     assert leftovers(project) == []
 
