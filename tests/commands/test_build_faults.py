@@ -99,7 +99,8 @@ def test_sites_swapped_in_by_many_builds_finishing_together_never_fail(tmp_path:
 
 
 def killed_at(project: Path, stage: str, sign: signal.Signals = signal.SIGKILL) -> int:
-    """A build of the project stopped by a signal when it reports reaching a stage."""
+    """A build of the project stopped by a signal when it reports reaching a stage (0: it had
+    finished before the signal came)."""
     process = kb_build(project)
     assert process.stderr is not None
     for line in process.stderr:
@@ -110,23 +111,34 @@ def killed_at(project: Path, stage: str, sign: signal.Signals = signal.SIGKILL) 
     return process.returncode
 
 
+def stopped_after_an_edit(project: Path, stage: str, sign: signal.Signals) -> tuple[dict[str, str], int]:
+    """The site before, and the exit status of a build after a title edit, stopped at `stage`.
+    A build that finishes before the signal arrives (the small corpus builds quickly after an
+    edit) is tried again after another edit."""
+    for attempt in range(5):
+        before = files_of(project / "site")
+        edit_title(project, f"ประชุมที่แก้ชื่อแล้ว {stage[:5]} {attempt}")
+        status = killed_at(project, stage, sign)
+        if status != 0:
+            return before, status
+    pytest.fail(f"five builds finished before the signal at {stage!r}")
+
+
 def test_builds_killed_midway_leave_the_previous_site_and_the_next_build_equals_a_cold_one(
         project: Path) -> None:
-    before = built(project)
-    for number, stage in enumerate(["related pages ranked", "search index built"]):  # the page cache is saved between
-        edit_title(project, f"ประชุมที่แก้ชื่อแล้ว {number}")
-        assert killed_at(project, stage) == -signal.SIGKILL
+    built(project)
+    for stage in ["related pages ranked", "search index built"]:  # the page cache is saved between
+        before, status = stopped_after_an_edit(project, stage, signal.SIGKILL)
+        assert status == -signal.SIGKILL
         assert files_of(project / "site") == before
     after = built(project)
     assert after == cold(project) and after != before
 
 
 def test_a_build_stopped_with_ctrl_c_cleans_up_after_itself(project: Path) -> None:
-    """Stopped early, at the graph: after a title edit the small corpus's build now ends so soon
-    after its related pages are ranked that it could finish before a signal sent then arrives."""
-    before = built(project)
-    edit_title(project, "ประชุมที่แก้ชื่อแล้ว")
-    assert killed_at(project, "graph: links of", signal.SIGINT) == 130
+    built(project)
+    before, status = stopped_after_an_edit(project, "related pages ranked", signal.SIGINT)
+    assert status == 130
     assert files_of(project / "site") == before
     assert leftovers(project) == []
 
