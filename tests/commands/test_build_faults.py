@@ -34,7 +34,13 @@ def kb_build(project: Path, output: str = "site", **env: str) -> subprocess.Pope
     return subprocess.Popen([sys.executable, "-m", "generator.cli", "build", str(project / "content"),  # noqa: S603
                              "-o", str(project / output), "-f", str(ROOT / "mkdocs.yml")],
                             cwd=project, env={**os.environ, "PYTHONPATH": str(ROOT), **env}, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=ctrl_c_as_at_a_terminal)
+
+
+def ctrl_c_as_at_a_terminal() -> None:
+    """A suite started in the background (`./run test &`) ignores SIGINT, and so would the
+    builds it starts (Python leaves an ignored SIGINT ignored): they get Ctrl-C as a user's has."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def built(project: Path, output: str = "site", **env: str) -> dict[str, str]:
@@ -113,8 +119,8 @@ def killed_at(project: Path, stage: str, sign: signal.Signals = signal.SIGKILL) 
 
 def stopped_after_an_edit(project: Path, stage: str, sign: signal.Signals) -> tuple[dict[str, str], int]:
     """The site before, and the exit status of a build after a title edit, stopped at `stage`.
-    A build that finishes before the signal arrives (the small corpus builds quickly after an
-    edit) is tried again after another edit."""
+    A build that finishes before the signal arrives (the small corpus builds in a moment after
+    an edit) is tried again after another edit."""
     for attempt in range(5):
         before = files_of(project / "site")
         edit_title(project, f"ประชุมที่แก้ชื่อแล้ว {stage[:5]} {attempt}")

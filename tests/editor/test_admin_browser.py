@@ -29,6 +29,7 @@ from .backend import snapshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 NEW_ID = "2025-06-01-kkp12-browser"
+TITLE = "ประชุมติดตามข้อเสนอกลุ่มเปราะบาง กขป.เขต 12"
 MEETING = "2025-04-10-kkp12-vulnerable-groups"
 
 
@@ -118,7 +119,6 @@ def test_a_reporter_creates_a_meeting_with_photos(served: tuple[str, Path, Any])
     base, project, driver = served
     open_form(driver, base, "meetings/new")
     field(driver, "id").send_keys(NEW_ID)
-    field(driver, "title").send_keys("ประชุมติดตามข้อเสนอกลุ่มเปราะบาง กขป.เขต 12")
     field(driver, "date").send_keys("2025-06-01")
     pick(driver, "province", "สงขลา")
     pick(driver, "organizers", "กขป.เขต 12")
@@ -130,6 +130,10 @@ def test_a_reporter_creates_a_meeting_with_photos(served: tuple[str, Path, Any])
         wait(lambda: driver.find_elements(By.CSS_SELECTOR, "input[type=file]"))[0].send_keys(
             str(project / f"photo-{n}.jpg"))
         button(driver, "เลือกข้อมูลที่ถูกเลือก").click()
+        def captions_shown(count: int = n) -> bool:  # the new photo's caption box is there
+            return len(driver.find_elements(By.CSS_SELECTOR, '[id^="caption-field-"]')) == count
+
+        wait(captions_shown)
         field(driver, "caption", last=True).send_keys(f"ภาพการประชุม {n}")
     body = wait(lambda: driver.find_elements(By.CSS_SELECTOR, '[contenteditable="true"]'))[-1]
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", body)
@@ -139,8 +143,14 @@ def test_a_reporter_creates_a_meeting_with_photos(served: tuple[str, Path, Any])
     body.send_keys("ข้อเสนอเชิงนโยบาย")
     body.send_keys(Keys.CONTROL, "b")
     body.send_keys(" ของ กขป.เขต 12")
+    # the title last, and read back: once in a few runs a keystroke meant for the photos' list
+    # landed in it while Decap re-rendered the form (a saved title of "2")
+    title = field(driver, "title")
+    title.send_keys(TITLE)
+    wait(lambda: title.get_attribute("value") == TITLE)
     publish(driver)
     text = wait_for_file(project / "content" / "meetings" / f"{NEW_ID}.yaml")
+    assert f"title: {TITLE}\n" in text
     assert 'date: "2025-06-01"' in text and "province: สงขลา" in text and "draft: true" in text
     assert "body: ติดตาม **ข้อเสนอเชิงนโยบาย** ของ กขป.เขต 12" in text
     assert "organizers:\n  - kkp-region-12\n  - nhso-region-12\n" in text
@@ -151,7 +161,7 @@ def test_a_reporter_creates_a_meeting_with_photos(served: tuple[str, Path, Any])
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout
     url = base + f"meetings/{NEW_ID}/"
-    wait(lambda: "ประชุมติดตามข้อเสนอกลุ่มเปราะบาง" in fetch(url), limit=120)  # the quick look
+    wait(lambda: TITLE in fetch(url), limit=120)  # the quick look
     wait(lambda: "kb-gallery__link" in fetch(url), limit=120)  # the full build, photos encoded
     shown = BeautifulSoup(page(url), "html.parser")
     assert len(shown.select(".kb-gallery .kb-gallery__link")) == 2
