@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import cache
 
 from pythainlp.tag import pos_tag
 
+from ..thai import load_provinces
 from .text import THAI_LETTER, is_thai
 
 VERB_PREFIXES = ("ร่วม", "กล่าว", "เข้าร่วม", "เป็น", "เร่ง")
@@ -23,11 +25,32 @@ NAME_ENDING = re.compile(rf"(?:แห่งชาติ|แห่งประเ
 ORGANISERS = ("คณะกรรมการ", "คณะอนุกรรมการ", "คณะทำงาน")
 ABBREVIATION_AFTER = re.compile(r"^[ \t]?\((?P<abbr>[\u0e01-\u0e2e][\u0e01-\u0e2e.]{1,9})\)")  # consonants and dots
 LONGEST_BRIDGE = 16  # words
+CLAUSE_OPENERS = tuple(sorted((w for w in CLAUSE if len(w) >= 2), key=len, reverse=True))
 # what starts a second body or a party of people after 'และ' ('สสจ.และอบต.', '…และประชาชน')
 SECOND_BODY = ("สำนัก", "โรงพยาบาล", "มหาวิทยาลัย", "องค์", "เทศบาล", "สมาคม", "มูลนิธิ", "ชมรม", "เครือข่าย", "กองทุน",
                "ศูนย์", "สถาบัน", "คณะ", "กรม", "กระทรวง", "วิทยาลัย", "สภา", "กลุ่ม", "ภาคี", "หน่วย", "โรงเรียน",
                "อบต", "อบจ", "สสจ", "สสอ", "รพ", "อสม", "ผู้", "ประชาชน", "ชาว", "แกนนำ", "เจ้าหน้าที่", "บุคลากร",
                "นักเรียน", "นักศึกษา", "ครู", "ทีม", "พี่น้อง", "ภาค", "ท้องถิ่น", "ส่วนราชการ")
+
+
+CLAUSE_TAGS = {"VERB", "ADV", "AUX"}
+
+
+@cache
+def provinces() -> tuple[str, ...]:
+    return tuple(load_provinces())
+
+
+def clause_after_province(taken: list[str], token: str, openers: tuple[str, ...] = ()) -> bool:
+    """A name that has reached its province ends there when the word glued after it opens the
+    sentence: it starts with a word that ends names ('เทศบาลนครตรัง|จัดกิจกรรม…', '…จังหวัดชลบุรี|ต่อไป')
+    or the tagger reads it as a verb or an adverb ('โรงพยาบาลชลบุรี|ดำเนินการ'). A proper name that
+    goes on after its province is a noun ('โรงพยาบาลเชียงราย|ประชานุเคราะห์')."""
+    if not taken or not is_thai(token[:1]) or not "".join(taken).endswith(provinces()):
+        return False
+    if token.startswith(openers or CLAUSE_OPENERS):
+        return True
+    return pos_tag([taken[-1], token], engine="perceptron", corpus="orchid_ud")[1][1] in CLAUSE_TAGS
 
 
 def bridged(tokens: list[str], i: int, name: str, rest: str, head_only: bool = False) -> int:
@@ -46,12 +69,14 @@ def bridged(tokens: list[str], i: int, name: str, rest: str, head_only: bool = F
     if (abbreviation := ABBREVIATION_AFTER.match(after)) and names_itself(name + "".join(run), abbreviation["abbr"]) \
             and not CLAUSE.intersection(run[1:]) - {"และ", "เป็น"}:
         return end
-    ends = next((n for n, t in enumerate(run) if n and (t in CLAUSE or t.startswith(VERB_PREFIXES))), len(run))
-    if run[0] == "และ" and not head_only and ends == len(run) and len(run) >= 2 \
+    ends = next((n for n, t in enumerate(run) if n and (t in CLAUSE or t.startswith(VERB_PREFIXES)
+                                                       or clause_after_province([name, *run[:n]], t))), len(run))
+    placed_end = ends < len(run) and clause_after_province([name, *run[:ends]], run[ends])
+    if run[0] == "และ" and not head_only and (ends == len(run) or placed_end) and len(run) >= 2 \
             and not run[1].startswith(SECOND_BODY):
         # 'ศูนย์ฝึกอบรม|และ|พัฒนาสุขภาพภาคประชาชน': one unbroken run, no clause, to its end; up to a
         # phrase of place after it ('สภาเด็กและเยาวชน|ในพื้นที่')
-        inside = 1 + run[1:].index("ใน") if "ใน" in run[1:] and not NAME_ENDING.search("".join(run)) else len(run)
+        inside = 1 + run[1:].index("ใน") if "ใน" in run[1:ends] and not NAME_ENDING.search("".join(run)) else ends
         return i + inside if inside >= 2 else i
     if (run[0] in BRIDGES or (run[0] == "จัด" and name.startswith(ORGANISERS))) \
             and NAME_ENDING.search("".join(run[:ends])):

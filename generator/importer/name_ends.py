@@ -13,7 +13,7 @@ from pythainlp.tag import pos_tag
 
 from ..text import dictionary
 from ..thai import load_provinces
-from .long_names import VERB_PREFIXES, bridged
+from .long_names import VERB_PREFIXES, bridged, clause_after_province
 from .people import HONORIFICS
 from .places import place_at, place_starts
 from .text import THAI_LETTER, is_thai, reference_words, words
@@ -61,6 +61,7 @@ def province_names() -> tuple[str, ...]:
     return tuple(sorted(load_provinces(), key=len, reverse=True))
 
 
+CLAUSE_PREFIXES = tuple(sorted((w for w in STOP if len(w) >= 2), key=len, reverse=True))  # 'จัด|กิจกรรม'
 ADVERBS = ("อย่าง", "ทั่ว")  # 'อย่างน้อย', 'ทั่วประเทศ': how or where, after the name
 
 
@@ -118,6 +119,8 @@ def name_end(text: str, start: int, extra: frozenset[str], covered: int, limit: 
             break
         opening = length == covered and rest[:covered] in HEADS and \
             (token in NAME_VERBS or token == "เพื่อ")  # 'สำนัก|ประสาน', 'มูลนิธิ|เพื่อ|ผู้บริโภค'
+        if clause_after_province(taken, token, CLAUSE_PREFIXES):
+            break
         if stops_name(token) and not opening and not (taken and taken[-1] in ("การ", "ในการ")):
             if not place_only:  # after 'การ' a verb is a noun: 'ในการจัดบริการสาธารณะ'
                 taken += tokens[i: bridged(tokens, i, rest[:length], rest[length:], length == covered)]

@@ -25,6 +25,7 @@ from .name_ends import HEADS, MAX_TOKENS, PARENTHESES, name_end, placed, provinc
 from .people import ROLE_HEADS
 from .places import place_at
 from .text import THAI_LETTER, is_thai, starts_word, whole_word, words
+from .typos import head_spans
 
 NOT_BODIES = {"ผอ.", "รองผอ.", "นพ.", "พญ.", "ภก.", "ผศ.", "รศ.", "ดร.", "นพ.สสจ.", "จ.", "อ.", "ต.", "ม.", "มบ.",
               "รร.", "มค.", "กพ.", "สค.", "ธค.", "CG", "CM", "CMCG", "SDG", "จปฐ.", "TPMAP", "สนง.", "ปลัดอบต.",
@@ -116,8 +117,7 @@ def mentions_of_heads(text: str, known: frozenset[str]) -> list[Mention]:
     found = []
     for head in HEADS:
         longer = [h for h in HEADS if h != head and h.startswith(head)]
-        for match in re.finditer(re.escape(head), text):
-            start = match.start()
+        for start, head_end in head_spans(text, head):
             if text.startswith(tuple(longer), start) or inside_longer_head(text, start, head):
                 continue  # 'สำนัก' of 'สำนักงาน', 'เครือข่าย' of 'ภาคีเครือข่าย' is that head's
             if not (starts_word(text, start, known) or text[:start].endswith(ROLE_HEADS)):
@@ -126,9 +126,9 @@ def mentions_of_heads(text: str, known: frozenset[str]) -> list[Mention]:
             if first in NOT_HEADED or first in body_abbreviations() or text.startswith(VENUES, start) \
                     or (head in OFFICERS and after_a_name(text, start)):
                 continue  # a plain word, a venue, or the post of the person just named
-            end = quoted_name_end(text, match.end()) or name_end(text, start, known, len(head), MAX_TOKENS)
+            end = quoted_name_end(text, head_end) or name_end(text, start, known, head_end - start, MAX_TOKENS)
             following = words(text[end: end + 12])[:1]
-            if not acceptable(head, text[match.end(): end]) or (following and following[0] in PLURAL):
+            if not acceptable(head, text[head_end:end]) or (following and following[0] in PLURAL):
                 continue
             end = owner_end(text, start, suffix_end(text, end, False, start), known)
             if head == "คณะ":
@@ -142,8 +142,21 @@ def mentions_of_heads(text: str, known: frozenset[str]) -> list[Mention]:
             if head in NAMED_ONLY and not named_group(text[start:end], head):
                 continue  # 'กลุ่มเป้าหมาย', 'กลุ่มผู้สูงอายุ': kinds of people, not one body
             if text[start:end] not in GENERIC:
+                start = branch_start(text, start, known)
                 found.append(Mention(start, end, text[start:end]))
     return found
+
+
+BRANCH = "สาขา"
+
+
+def branch_start(text: str, start: int, known: frozenset[str]) -> int:
+    """A branch is its own body, named by the word for branch before its parent's name
+    ('สาขาสมาคมสภาผู้สูงอายุแห่งประเทศไทย ประจำจังหวัดน่าน', 'สาขาสภาผู้สูงอายุเมืองกำแพงเพชร'):
+    where สาขา starts a word right before a body's head, the name starts there ('สาขาการบริหาร…',
+    an award's category, has no head after it)."""
+    at = start - len(BRANCH)
+    return at if at >= 0 and text.startswith(BRANCH, at) and starts_word(text, at, known) else start
 
 
 def inside_longer_head(text: str, start: int, head: str) -> bool:
@@ -156,6 +169,7 @@ def inside_longer_head(text: str, start: int, head: str) -> bool:
     return False
 
 
+MIN_NAMED_PLACE = 4  # shorter place names are also parts of words
 NAMED_ONLY = ("กลุ่ม", "ภาคีเครือข่าย")  # one body only when named: a division, in quotes, with its place
 # a division of a department ('กลุ่มงานควบคุมโรค', 'กลุ่มพัฒนาการส่งเสริมสุขภาพวัยสูงอายุ')
 DIVISION = ("งาน", "พัฒนา", "ส่งเสริม", "บริหาร", "ยุทธศาสตร์", "อำนวยการ", "ควบคุม", "คุ้มครอง", "นิติการ", "ตรวจสอบ",
@@ -171,7 +185,27 @@ def named_group(name: str, head: str) -> bool:
         return True
     if head == "กลุ่ม" and rest.startswith(DIVISION):
         return True
-    return not rest.startswith(PEOPLE_GROUP) and (bool(PLACE_IN_NAME.search(name)) or placed(name))
+    if rest.startswith(PEOPLE_GROUP):
+        return people_of_a_place(rest)
+    return bool(PLACE_IN_NAME.search(name)) or placed(name)
+
+
+PLACE_GLUED = re.compile(rf"^ผู้[{THAI_LETTER}]+?(?:ตำบล|เทศบาล(?:ตำบล|เมือง|นคร)?|อำเภอ|บ้าน)[{THAI_LETTER}]{{2,}}$")
+
+
+def people_of_a_place(rest: str) -> bool:
+    """People of a kind are one body when their place is glued right on ('กลุ่มผู้สูงอายุตำบลเขาแดง',
+    'กลุ่มผู้สูงอายุเทศบาลตำบลทอนหงส์': the elders' group of that place); written with ใน ('กลุ่มผู้แทน…
+    ในจังหวัด…') they are the people of a kind who live there."""
+    glued = rest.split()[0]  # its district may follow over a space ('… อ.สะบ้าย้อย')
+    return "ใน" not in glued and bool(PLACE_GLUED.match(glued))
+
+
+def ends_with_place(name: str) -> bool:
+    """The name ends with a place's name from the gazetteer that is no plain word
+    ('โรงเรียนผู้สูงอายุทุ่งตะไคร'): a kind of body named for its place is one body."""
+    return any(len(place) >= MIN_NAMED_PLACE and place not in dictionary() and place_at(name, at) == place
+               for at in range(1, len(name) - MIN_NAMED_PLACE + 1) if (place := name[at:]))
 
 
 QUOTED = re.compile(r"[ \t]?(?:\"[^\"\n]{2,40}\"|“[^”\n]{2,40}”)")
@@ -232,7 +266,7 @@ def named_school(name: str) -> bool:
     """One school: named for its temple or village ('โรงเรียนวัดบางหลวง', 'โรงเรียนบ้านหนองบัว') or
     with its place; 'โรงเรียนผู้สูงอายุ' (schools for elders) is a kind."""
     rest = name[len("โรงเรียน"):]
-    return rest.startswith(("วัด", "บ้าน")) or bool(PLACE_IN_NAME.search(name)) or placed(name)
+    return rest.startswith(("วัด", "บ้าน")) or bool(PLACE_IN_NAME.search(name)) or placed(name) or ends_with_place(name)
 
 
 def quoted_assembly(text: str, start: int, end: int) -> bool:
