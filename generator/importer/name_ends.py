@@ -16,14 +16,16 @@ from ..thai import load_provinces
 from .long_names import VERB_PREFIXES, bridged, clause_after_province
 from .people import HONORIFICS
 from .places import place_at, place_starts
-from .text import THAI_LETTER, is_thai, reference_words, words
+from .text import THAI_LETTER, THAI_RUN, is_thai, reference_words, words
+from .typos import misspelt
 
 HEADS = ("สำนักงาน", "สำนัก", "สนง.", "โรงพยาบาล", "มหาวิทยาลัย", "องค์การบริหารส่วน", "เทศบาล", "สมาคม", "มูลนิธิ",
          "ชมรม", "เครือข่าย", "กองทุน", "ศูนย์", "สถาบัน", "คณะกรรมการ", "คณะกรรมาธิการ", "คณะอนุกรรมการ",
          "คณะทำงาน", "กรม", "กระทรวง", "วิทยาลัย", "สมัชชาสุขภาพ", "สภา", "สหกรณ์", "ธนาคาร", "คณะ", "กลุ่ม",
          "ภาคีเครือข่าย", "สาธารณสุขจังหวัด", "สาธารณสุขอำเภอ", "ประชาสัมพันธ์จังหวัด", "พัฒนาชุมชนจังหวัด",
-         "พัฒนาชุมชนอำเภอ", "สถานีตำรวจ", "ราชวิทยาลัย", "สถานีวิทยุ", "สมัชชา", "โรงเรียน", "อาสาสมัครสาธารณสุข")
+         "พัฒนาชุมชนอำเภอ", "สถานีตำรวจ", "ราชวิทยาลัย", "สถานีวิทยุ", "สมัชชา", "โรงเรียน", "อาสาสมัครสาธารณสุข", "ทีม")
 COMMITTEES = ("คณะกรรมการ", "คณะกรรมาธิการ", "คณะอนุกรรมการ", "คณะทำงาน")  # long names, 'ในการ…' inside
+# ('ใกล้': near, a preposition of place like ใน and จาก: 'ศูนย์บริการสาธารณสุข|ใกล้บ้าน')
 # glossary entries that are titles, places, months, data systems or plain words, not bodies
 STOP = {"ได้", "ที่", "กว่า", "มากกว่า", "และ",
         "หรือ", "เป็น", "จัด", "ร่วม", "ร่วมกับ", "เพื่อ", "โดย", "มี", "ให้", "กับ", "ว่า", "จะ",
@@ -34,7 +36,7 @@ STOP = {"ได้", "ที่", "กว่า", "มากกว่า", "แ�
         "ทุก", "หลาย", "ต่างๆ", "ต่าง", "ฯ", "ระหว่าง", "เกี่ยวกับ", "อยู่", "คือ", "เช่น", "ร่วมกัน", "นัด", "ด้วย",
         "ประกอบด้วย", "ประสาน", "ชุด", "รุ่น", "รุ่นใหม่", "ห้อง", "ห้องประชุม", "ชั้น", "อาคาร", "ด้าน", "สู่",
         "พบปะ", "เห็น", "เห็นว่า", "เอง", "ซึ่งเป็น", "ทาง", "หน่วยงาน", "ภาคี", "สามารถ", "ขึ้น", "ออก", "ไว้",
-        "ที่ผ่านมา", "ที่จะ", "ที่มา", "ที่ว่า", "ที่กล่าวมา", "แต่ละ"}  # 'จัดงาน…ชมรม…ขึ้น', '…แห่งชาติที่ผ่านมา'
+        "ที่ผ่านมา", "ที่จะ", "ที่มา", "ที่ว่า", "ที่กล่าวมา", "แต่ละ", "ใกล้"}  # 'จัดงาน…ชมรม…ขึ้น', '…แห่งชาติที่ผ่านมา'
 NAME_VERBS = {"ประสาน"}  # a verb that may open a name right after its organisation word
 DANGLING = {"ของ", "แห่ง", "ระดับ", "ประจำ", "เพื่อ", "ส่วน", "-", "ใน", "การ", "ในการ"}
 REGION_WORDS = ("เขต", "เขตพื้นที่", "เขตที่", "เขตสุขภาพที่", "ศูนย์ที่")
@@ -53,6 +55,10 @@ MAX_TOKENS = 14
 SYLLABLE = 4  # a piece of a name the segmenter cut up is about a syllable long ('กัม')
 MIN_PLACE = 3  # shorter place names (นา, ดง) are also plain words
 LEVEL_PLACE = re.compile(r"(?:จังหวัด|อำเภอ|ตำบล|จ\.|อ\.|ต\.)[ \t]?")
+# a programme's own English name in capitals, two words or more: a body named for a programme
+# (…โครงการ…) runs on over a space into it, and on into its place ('… TO BE NUMBER ONE จังหวัด…')
+PROGRAMME = re.compile(r"[ \t][A-Z0-9][A-Z0-9&'-]*(?:[ \t][A-Z0-9][A-Z0-9&'-]*)+(?![A-Za-z])")
+PROGRAMME_WORD = "โครงการ"
 COMPANY = re.compile(r"[ \t]จำกัด(?:[ \t]?\(?มหาชน\)?)?")  # 'ธนาคารไทยพาณิชย์ จำกัด (มหาชน)'
 
 
@@ -141,7 +147,9 @@ VILLAGE = ("บ้าน", "เมือง", "หมู่")
 
 def placeless(last: str, token: str, text: str, position: int) -> bool:
     """'สมัชชาสุขภาพจังหวัด|ทบทวน…': after the word for a level comes its place, or the name ends."""
-    return last in BARE_LEVELS and not place_starts(text, position) and not token.startswith(VILLAGE)
+    return last in BARE_LEVELS and not place_starts(text, position) and not token.startswith(VILLAGE) \
+        and not ((run := THAI_RUN.match(text, position)) and misspelt(run[0], province_names()))  # 'สมุทรสคงราม'
+
 
 
 def carried_on(taken: list[str], token: str, following: str, rest: str) -> bool:
@@ -264,6 +272,9 @@ def suffix_end(text: str, end: int, kind: bool, start: int | None = None) -> int
             return end
         if company := COMPANY.match(rest):
             end += company.end()
+            continue
+        if (programme := PROGRAMME.match(rest)) and PROGRAMME_WORD in text[start:end]:
+            end += programme.end()  # '…โครงการรณรงค์…ยาเสพติด TO BE NUMBER ONE'
             continue
         stripped = rest[1:]
         part = next((p for p in NAME_PARTS if stripped.startswith(p)), None)

@@ -37,7 +37,7 @@ KINDS = {"อบจ", "อบต", "สสจ", "สสอ", "พมจ", "ร�
 VOLUNTEERS = {"อสม", "อพม", "อสอช"}  # volunteers are one body only as a place's (อสม.พานทอง, อสม.ต.พรเจริญ)
 PLURAL = {"ต่างๆ", "ต่าง", "ทุก", "ทั้งหมด", "ฯ", "แต่ละ"}  # 'คณะกรรมการฝ่ายต่างๆ', 'คณะกรรมการกองทุนฯ': no one body
 GENERIC = {"สำนักงาน", "สำนักข่าว", "สำนักงานใหญ่", "ศูนย์การแพทย์", "สถานีตำรวจ"}  # kinds, not one body
-NOT_HEADED = {"ศูนย์กลาง", "ศูนย์รวม", "กรมธรรม์", "สภาพ", "สภาวะ", "สภาพแวดล้อม", "สำนักงานใหญ่"}  # plain words
+NOT_HEADED = {"ศูนย์กลาง", "ศูนย์รวม", "กรมธรรม์", "สภาพ", "สภาวะ", "สภาพแวดล้อม", "สำนักงานใหญ่", "ทีมงาน"}  # plain words
 VENUES = ("ศูนย์แสดงสินค้า", "ศูนย์ประชุม", "ศูนย์การค้า", "ศูนย์กีฬา", "ศูนย์อาหาร")  # places, not bodies
 
 
@@ -170,7 +170,9 @@ def inside_longer_head(text: str, start: int, head: str) -> bool:
 
 
 MIN_NAMED_PLACE = 4  # shorter place names are also parts of words
-NAMED_ONLY = ("กลุ่ม", "ภาคีเครือข่าย")  # one body only when named: a division, in quotes, with its place
+NAMED_ONLY = ("กลุ่ม", "ภาคีเครือข่าย", "ทีม")  # one body only when named: a division, in quotes, with its place
+# or level ('ทีมพี่เลี้ยงระดับจังหวัด', 'ทีมสุขภาพชุมชนจังหวัดหนองบัวลำภู'; 'ทีมสาธารณสุข' is any such team)
+LEVEL_ENDING = re.compile(r"ระดับ(?:ชาติ|ภาค|เขต|จังหวัด|อำเภอ|ตำบล)$")
 # a division of a department ('กลุ่มงานควบคุมโรค', 'กลุ่มพัฒนาการส่งเสริมสุขภาพวัยสูงอายุ')
 DIVISION = ("งาน", "พัฒนา", "ส่งเสริม", "บริหาร", "ยุทธศาสตร์", "อำนวยการ", "ควบคุม", "คุ้มครอง", "นิติการ", "ตรวจสอบ",
             "แผนงาน", "ระบาดวิทยา")
@@ -187,7 +189,7 @@ def named_group(name: str, head: str) -> bool:
         return True
     if rest.startswith(PEOPLE_GROUP):
         return people_of_a_place(rest)
-    return bool(PLACE_IN_NAME.search(name)) or placed(name)
+    return bool(PLACE_IN_NAME.search(name)) or placed(name) or bool(LEVEL_ENDING.search(name))
 
 
 PLACE_GLUED = re.compile(rf"^ผู้[{THAI_LETTER}]+?(?:ตำบล|เทศบาล(?:ตำบล|เมือง|นคร)?|อำเภอ|บ้าน)[{THAI_LETTER}]{{2,}}$")
@@ -285,8 +287,8 @@ def quoted_name_end(text: str, end: int) -> int | None:
 def acceptable(head: str, rest: str) -> bool:
     """A head needs words after it; an assembly must be of a place or level, not an event; a
     คณะ… is a faculty, a cabinet or a team of its own, not a delegation of people."""
-    if len(rest) < 2:
-        return False
+    if len(rest) < 2 or words(rest)[0] == "ของ":
+        return False  # 'กองทุน|ของ|พี่เลี้ยง…': the funds of someone, the head word as a plain noun
     if head == "คณะ":
         return bool(KANA_BODIES.match(rest))
     if head in OFFICERS:  # 'สาธารณสุขจังหวัดราชบุรี', the office; 'สาธารณสุขอำเภอเป็นเลขานุการ' a post

@@ -1,20 +1,24 @@
-"""Organisation words typed with one mistake ('องค์การบริหารส่งวนตำบลหัวทุ่ง', 'องค์กรบริหารส่วนตำบล…'):
-a long head word (MIN_LENGTH letters or more) written one edit away (a letter added, dropped or
-changed) is still that head. Short heads are left exact: one edit away from them lie plain words."""
+"""Organisation words and provinces typed with one mistake ('องค์การบริหารส่งวนตำบลหัวทุ่ง',
+'องค์กรบริหารส่วนตำบล…', 'จังหวัดสมุทรสคงราม'): a long word (MIN_LENGTH letters or more) written
+one edit away (a letter added, dropped or changed, or two neighbours swapped) is still that
+word. Short ones are left exact: one edit away from them lie plain words."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 MIN_LENGTH = 11  # 'มหาวิทยาลัย', 'องค์การบริหารส่วน'; not 'สำนักงาน', whose neighbours are words
 
 
 def one_edit_apart(written: str, word: str) -> bool:
-    """written and word differ by exactly one inserted, deleted or changed character."""
+    """written and word differ by exactly one inserted, deleted or changed character, or by two
+    neighbouring characters swapped."""
     if written == word or abs(len(written) - len(word)) > 1:
         return False
     if len(written) == len(word):
-        return sum(a != b for a, b in zip(written, word, strict=True)) == 1
+        differ = [i for i, (a, b) in enumerate(zip(written, word, strict=True)) if a != b]
+        return len(differ) == 1 or (len(differ) == 2 and differ[1] == differ[0] + 1
+                                    and written[differ[0]] == word[differ[1]] and written[differ[1]] == word[differ[0]])
     shorter, longer = sorted((written, word), key=len)
     cut = next((i for i, (a, b) in enumerate(zip(shorter, longer, strict=False)) if a != b), len(shorter))
     return shorter[cut:] == longer[cut + 1:]
@@ -43,3 +47,10 @@ def head_spans(text: str, head: str) -> Iterator[tuple[int, int]]:
                             starts[start] = end
                 at = text.find(anchor, at + 1)
     yield from sorted(starts.items())
+
+
+def misspelt(written: str, words: Iterable[str]) -> str | None:
+    """The long word written here with one mistake ('สมุทรสคงราม' → 'สมุทรสงคราม'), if any."""
+    if len(written) < MIN_LENGTH - 2:
+        return None
+    return next((word for word in words if len(word) >= MIN_LENGTH - 2 and one_edit_apart(written, word)), None)
