@@ -1,5 +1,5 @@
 """Where a long organisation name goes on across a word that usually ends a name (เพื่อ, ตาม,
-ใน, ทุก, คน): when the rest of the unbroken Thai run ends the way names end (…แห่งชาติ,
+ใน, ทุก, คน, ทาง): when the rest of the unbroken Thai run ends the way names end (…แห่งชาติ,
 …ตำบลเปือย) and holds no clause, when the post gives the whole name an abbreviation of its own
 in parentheses ('สถาบัน…เพื่อชุมชนเป็นสุข (สรส.)'), or when เพื่อ is followed by the one or two
 nouns the body is for ('…เพื่อผู้บริโภค'). No list of names: the shape of the text decides."""
@@ -16,7 +16,8 @@ from ..thai import load_provinces
 from .text import THAI_LETTER, is_thai
 
 VERB_PREFIXES = ("ร่วม", "กล่าว", "เข้าร่วม", "เป็น", "เร่ง")
-BRIDGES = {"เพื่อ", "ตาม", "ใน", "ทุก", "คน", "ทาง"}  # words inside long names ("…ความปลอดภัยทางถนนจังหวัด…"): 'สถาบัน…เพื่อการฟื้นฟู…แห่งชาติ'
+# words inside long names: 'สถาบัน…เพื่อการฟื้นฟู…แห่งชาติ', 'ศูนย์อำนวยการความปลอดภัยทางถนนจังหวัด…'
+BRIDGES = {"เพื่อ", "ตาม", "ใน", "ทุก", "คน", "ทาง"}
 CLAUSE = {"ได้", "จัด", "ให้", "มี", "กล่าว", "โดย", "ซึ่ง", "ว่า", "จะ", "และ", "หรือ", "กับ", "ร่วมกับ", "ณ", "เมื่อ",
           "ที่", "เป็น", "ไป", "มา", "นำ", "ต่อ", "จาก"}  # a clause begins: the name has ended
 NAME_ENDING = re.compile(rf"(?:แห่งชาติ|แห่งประเทศไทย|ระดับ(?:ชาติ|ภาค|เขต|จังหวัด|อำเภอ|ตำบล)|"
