@@ -20,12 +20,14 @@ from functools import cache
 
 from ..text import dictionary
 from ..thai import load_glossary, load_provinces
+from .divisions import branch_start, division_end
+from .groups import NAMED_ONLY, PLACE_IN_NAME, ends_with_place, named_group
 from .long_names import ABBREVIATION_AFTER, names_itself
 from .name_ends import HEADS, MAX_TOKENS, PARENTHESES, name_end, placed, province_names, suffix_end
 from .people import ROLE_HEADS
 from .places import place_at
 from .text import THAI_LETTER, is_thai, starts_word, whole_word, words
-from .typos import head_spans
+from .typos import head_spans, one_edit_apart
 
 NOT_BODIES = {"ผอ.", "รองผอ.", "นพ.", "พญ.", "ภก.", "ผศ.", "รศ.", "ดร.", "นพ.สสจ.", "จ.", "อ.", "ต.", "ม.", "มบ.",
               "รร.", "มค.", "กพ.", "สค.", "ธค.", "CG", "CM", "CMCG", "SDG", "จปฐ.", "TPMAP", "สนง.", "ปลัดอบต.",
@@ -130,7 +132,7 @@ def mentions_of_heads(text: str, known: frozenset[str]) -> list[Mention]:
             following = words(text[end: end + 12])[:1]
             if not acceptable(head, text[head_end:end]) or (following and following[0] in PLURAL):
                 continue
-            end = owner_end(text, start, suffix_end(text, end, False, start), known)
+            end = owner_end(text, start, suffix_end(text, division_end(text, start, end), False, start), known)
             if head == "คณะ":
                 end = university_end(text, end, known)
             if head == "สมัชชา" and not quoted_assembly(text, start, end):
@@ -147,17 +149,6 @@ def mentions_of_heads(text: str, known: frozenset[str]) -> list[Mention]:
     return found
 
 
-BRANCH = "สาขา"
-
-
-def branch_start(text: str, start: int, known: frozenset[str]) -> int:
-    """A branch is its own body, named by the word for branch before its parent's name
-    ('สาขาสมาคมสภาผู้สูงอายุแห่งประเทศไทย ประจำจังหวัดน่าน', 'สาขาสภาผู้สูงอายุเมืองกำแพงเพชร'):
-    where สาขา starts a word right before a body's head, the name starts there ('สาขาการบริหาร…',
-    an award's category, has no head after it)."""
-    at = start - len(BRANCH)
-    return at if at >= 0 and text.startswith(BRANCH, at) and starts_word(text, at, known) else start
-
 
 def inside_longer_head(text: str, start: int, head: str) -> bool:
     """'เครือข่าย' in 'ภาคีเครือข่าย…', 'วิทยาลัย' in 'ราชวิทยาลัย…': the longer head decides, and
@@ -169,49 +160,7 @@ def inside_longer_head(text: str, start: int, head: str) -> bool:
     return False
 
 
-MIN_NAMED_PLACE = 4  # shorter place names are also parts of words
-NAMED_ONLY = ("กลุ่ม", "ภาคีเครือข่าย", "ทีม")  # one body only when named: a division, in quotes, with its place
-# or level ('ทีมพี่เลี้ยงระดับจังหวัด', 'ทีมสุขภาพชุมชนจังหวัดหนองบัวลำภู'; 'ทีมสาธารณสุข' is any such team)
-LEVEL_ENDING = re.compile(r"ระดับ(?:ชาติ|ภาค|เขต|จังหวัด|อำเภอ|ตำบล)$")
-# a division of a department ('กลุ่มงานควบคุมโรค', 'กลุ่มพัฒนาการส่งเสริมสุขภาพวัยสูงอายุ')
-DIVISION = ("งาน", "พัฒนา", "ส่งเสริม", "บริหาร", "ยุทธศาสตร์", "อำนวยการ", "ควบคุม", "คุ้มครอง", "นิติการ", "ตรวจสอบ",
-            "แผนงาน", "ระบาดวิทยา")
-PEOPLE_GROUP = ("ใน", "ผู้", "เป้าหมาย", "เสี่ยง", "เปราะบาง", "ประชาชน", "คน", "เด็ก", "บุคคล", "ต่าง")
-
-
-def named_group(name: str, head: str) -> bool:
-    """A กลุ่ม… or ภาคีเครือข่าย… that is one body: a division, a name in quotes, or a name that
-    ends with its place ('กลุ่มอนาคตเชียงราย'); not people of a kind ('กลุ่มผู้แทน…ในจังหวัด…')."""
-    rest = name[len(head):].lstrip(" ")
-    if rest[:1] in ("\"", "“"):
-        return True
-    if head == "กลุ่ม" and rest.startswith(DIVISION):
-        return True
-    if rest.startswith(PEOPLE_GROUP):
-        return people_of_a_place(rest)
-    return bool(PLACE_IN_NAME.search(name)) or placed(name) or bool(LEVEL_ENDING.search(name))
-
-
-PLACE_GLUED = re.compile(rf"^ผู้[{THAI_LETTER}]+?(?:ตำบล|เทศบาล(?:ตำบล|เมือง|นคร)?|อำเภอ|บ้าน)[{THAI_LETTER}]{{2,}}$")
-
-
-def people_of_a_place(rest: str) -> bool:
-    """People of a kind are one body when their place is glued right on ('กลุ่มผู้สูงอายุตำบลเขาแดง',
-    'กลุ่มผู้สูงอายุเทศบาลตำบลทอนหงส์': the elders' group of that place); written with ใน ('กลุ่มผู้แทน…
-    ในจังหวัด…') they are the people of a kind who live there."""
-    glued = rest.split()[0]  # its district may follow over a space ('… อ.สะบ้าย้อย')
-    return "ใน" not in glued and bool(PLACE_GLUED.match(glued))
-
-
-def ends_with_place(name: str) -> bool:
-    """The name ends with a place's name from the gazetteer that is no plain word
-    ('โรงเรียนผู้สูงอายุทุ่งตะไคร'): a kind of body named for its place is one body."""
-    return any(len(place) >= MIN_NAMED_PLACE and place not in dictionary() and place_at(name, at) == place
-               for at in range(1, len(name) - MIN_NAMED_PLACE + 1) if (place := name[at:]))
-
-
 QUOTED = re.compile(r"[ \t]?(?:\"[^\"\n]{2,40}\"|“[^”\n]{2,40}”)")
-PLACE_IN_NAME = re.compile(rf"(?:ตำบล|อำเภอ|จังหวัด|บ้าน|[ตอจ]\.|หมู่(?:ที่)?[ \t]?\d)[{THAI_LETTER}\d]")
 # a คณะ… that is one body: a faculty (…ศาสตร์), the cabinet, the Sangha, an inspection team;
 # not a delegation or a party of people ('คณะผู้บริหาร', 'คณะศึกษาดูงาน', 'คณะครู')
 KANA_BODIES = re.compile(r"^(?:[\u0e01-\u0e4e]{2,14}ศาสต(?:ร์|์)|รัฐมนตรี|สงฆ์|ตรวจ|ราษฎร|อนุ|กรรม|กรมการ|"
@@ -382,13 +331,27 @@ def find_organizations(text: str, known: dict[str, str]) -> tuple[list[str], dic
             continue  # a day, a count or a kind of body
         if same_body.get(key, key) in keys and same_body.get(key, key) != key:
             continue  # 'ศปจ.' where the post wrote 'ศูนย์ประสานงานภาคีพัฒนาจังหวัดกระบี่ (ศปจ.)'
-        if not mention.specific and any(k != key and k.startswith(key) for k in keys):
+        if not mention.specific and any(k != key and k.startswith(key) for k in keys) or named_in_full(key, keys):
             continue  # 'อบจ.' beside 'อบจ.ชลบุรี', 'คณะกรรมการจัดงาน' beside its full name
         if name and key not in {name_key(k) for k in kept}:
             kept.append(name)
     by_key = {name_key(name): id_ for name, id_ in known.items()}
     matched = {name: by_key[name_key(name)] for name in kept if name_key(name) in by_key}
     return kept, matched | kinds_named(defined, by_key, matched)
+
+
+def named_in_full(key: str, keys: list[str]) -> bool:
+    """A kind's abbreviation written bare ('รองนายกอบต บุญกว้าง') in a post that names a body of
+    that kind in full ('องค์การบริหารส่งวนตำบลหัวทุ่ง', typed with one mistake too) is that body."""
+    full = kind_full_names().get(key)
+    return full is not None and any(k.startswith(full) or any(one_edit_apart(k[:n], full) for n in
+                                                               (len(full) - 1, len(full), len(full) + 1)) for k in keys)
+
+
+@cache
+def kind_full_names() -> dict[str, str]:
+    return {name_key(str(e["short"])): name_key(str(e["full"])) for e in load_glossary()
+            if name_key(str(e["short"])) in KINDS}
 
 
 def kinds_named(defined: dict[str, str], by_key: dict[str, str], matched: dict[str, str]) -> dict[str, str]:
