@@ -86,16 +86,20 @@ def unshared_forms(mine: dict[str, Any], theirs: dict[str, Any]) -> list[str]:
             for form in forms if name_key(form) not in their_keys]
 
 
+def optional_only(mine: dict[str, Any], theirs: dict[str, Any]) -> list[list[str]]:
+    """My optional bodies that the other side lists nowhere (neither required nor optional)."""
+    anywhere = had("organizations_optional", mine, theirs, "organizations")
+    anywhere |= had("organizations_optional", mine, theirs)
+    return [forms for i, forms in enumerate(mine.get("organizations_optional") or []) if i not in anywhere]
+
+
 def compare_lists(result: Agreement, label: str, sides: dict[str, dict[str, Any]]) -> None:
     for side, other in (("A", "B"), ("B", "A")):
         mine, theirs = sides[side], sides[other]
         if forms := unshared_forms(mine, theirs):
             result.differences.append(f"{label} organizations' forms only {side}: {' | '.join(forms)}")
-        optional = mine.get("organizations_optional") or []
-        anywhere = had("organizations_optional", mine, theirs, "organizations")
-        anywhere |= had("organizations_optional", mine, theirs)
         result.differences += [f"{label} organizations_optional only {side}: {shown('organizations', forms)}"
-                               for i, forms in enumerate(optional) if i not in anywhere]
+                               for forms in optional_only(mine, theirs)]
         for name in LISTS:
             items = mine.get(name) or []
             found = had(name, mine, theirs)
