@@ -16,7 +16,7 @@ from .dates import find_dates, meeting_date, meeting_time
 from .hashtags import find_hashtags
 from .organizations import find_organizations
 from .people import Person, find_people
-from .text import PHOTO, lines_of, words
+from .text import PHOTO, lines_of, without_teaser, words
 from .title import LOOK_AT, find_title, labels_run_together
 from .topics import find_topics
 
@@ -211,6 +211,7 @@ def extract(text: str, records: list[Record], site_lines: frozenset[str] = froze
     # web posts carry invisible direction marks (Facebook wraps names in U+202A…U+202C) and stray
     # control characters: a draft holding them would fail validation
     text = FORBIDDEN.sub("", BIDI.sub("", text.replace("\r\n", "\n").replace("\u00a0", " ")))
+    text = without_teaser(text)
     out = Extracted()
     out.title, out.publisher = find_title(text, site_lines)
     out.body = strip_chrome(text)

@@ -27,6 +27,22 @@ POSTED = re.compile(r"^เมื่อ\s*:|โพสต์|เผยแพร่
 BULLET = re.compile(r"^[•·▪◦●■]")
 
 
+# a 'read more' link: what stands above it at a page's head is another post's teaser (its
+# title, publisher and views), not this post
+TEASER_END = re.compile(r"^[ \t]*[-•*]?[ \t]*(?:อ่านต่อ|อ่านเพิ่มเติม|read more|continue reading)[ \t.…>»]*$", re.I | re.M)
+TEASER_LINES = 8
+
+
+def without_teaser(text: str) -> str:
+    """The page without another post's teaser above its own: the lines up to a 'read more' link
+    among the page's first lines ('… ครั้งที่ 4 (MUK STREET ART…)', '- สำนักงาน…', '- 11 View',
+    '- อ่านต่อ', then this post's body)."""
+    match = TEASER_END.search(text)
+    if match is None or len([line for line in text[: match.start()].splitlines() if line.strip()]) > TEASER_LINES:
+        return text
+    return text[match.end():].lstrip("\n")
+
+
 def lines_of(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines()]
 

@@ -26,12 +26,17 @@ LONGEST_HEADLINE_GIVEN_TWICE = 150
 LOOK_AT = 8  # content lines searched for a dated activity heading, or for a headline given twice
 # '<site name> - Songkhla Health': a site's name with its English tagline after a dash or bar
 ENGLISH_TAGLINE = re.compile(r"\s[-–—|]\s*[A-Za-z][A-Za-z0-9 .,&'’/-]*$")
+# '<site name> - <section>' the other way round: a short Latin name, then a short Thai section
+# label ('HISO - เรื่องเล่าข่าวเด่น'); a headline does not open with its site's name and a dash
+SITE_NAME_FIRST = re.compile(r"^[A-Za-z][A-Za-z0-9.&'’ ]{1,24}\s[-–—|]\s*[\u0e01-\u0e4e][^A-Za-z\d]{0,30}$")
 # a news site's section banner: a section word and the words banners add, in one unbroken run
 # ('ข่าวอัพเดทรายวัน', 'ข่าวใหม่ล่าสุด', 'แนะนำเครือข่าย'); 'กิจกรรมรณรงค์ไข้เลือดออก' is a headline
 SECTION_BANNER = re.compile(r"^(?:ข่าว|บทความ|กิจกรรม|ประชาสัมพันธ์|แนะนำ|เรื่องเด่น|ไฮไลท์)(?:อัพเดท|อัปเดต|อัพเดต|ใหม่|"
                             r"ล่าสุด|เด่น|ประชาสัมพันธ์|กิจกรรม|ทั่วไป|รายวัน|ประจำวัน|วันนี้|ภูมิภาค|ในประเทศ|"
                             r"หน่วยงาน|องค์กร|เครือข่าย|สุขภาพ|แนะนำ|บทความ|ข่าว)*$"
                             r"|^ข่าว[\u0e01-\u0e4e]{2,10}$")  # 'ข่าวสังคม', 'ข่าวการเมือง': a news section
+# the source and its date stamped above a reprint ('หนังสือพิมพ์เดลินิวส์ [ วันที่ 25/07/2560 ]')
+SOURCE_STAMP = re.compile(r"^.{2,60}[\[(]\s*(?:วันที่\s*)?\d{1,2}/\d{1,2}/\d{2,4}\s*[\])]$")
 # a hotline advertised above every post ('ปรึกษาเรื่อง... โทร 1663'), a welcome to the site's visitors
 HOTLINE = re.compile(r"(?:โทร(?:ศัพท์)?|Tel)\.?\s*:?\s*\d[\d -]{2,}", re.I)
 WELCOME = re.compile(r"(?:ยินดี|ขอ)ต้อนรับ(?:สู่|ทุกท่าน|ผู้มาเยือน)|ต้อนรับผู้มาเยือน|welcome", re.I)
@@ -68,10 +73,11 @@ def is_site_line(line: str, categories: set[str]) -> bool:
     """A line the site puts above every post: its name with an English tagline, a section
     banner, a category the page tags the post with, a hotline, a welcome (letter-spaced too),
     a byline, labels run together."""
-    return (bool(ENGLISH_TAGLINE.search(line)) or bool(SECTION_BANNER.match(line)) or line in categories
+    return (bool(ENGLISH_TAGLINE.search(line)) or bool(SITE_NAME_FIRST.match(line)) or bool(SECTION_BANNER.match(line))
+            or line in categories
             or bool(HOTLINE.search(line)) or bool(WELCOME.search(line)) or letter_spaced(line)
             or bool(SLOGAN.search(line)) or (len(line) <= SHORT_SLOGAN and bool(SPOKEN_TO_READER.search(line)))
-            or bool(PRESS_DATELINE.match(line)) or bool(BYLINE.match(line))
+            or bool(PRESS_DATELINE.match(line)) or bool(BYLINE.match(line)) or bool(SOURCE_STAMP.match(line))
             or labels_run_together(line))
 
 
@@ -86,14 +92,19 @@ def letter_spaced(line: str) -> bool:
     return len(pieces) >= 5 and sum(len(p) <= 2 for p in pieces) >= 0.7 * len(pieces)
 
 
+HEADING_AND_BYLINE = 2  # a heading, its byline, the heading again
+
+
 def given_twice(lines: list[str]) -> int:
     """Where the headline starts when the page gives it twice (its title, then its heading)
-    below shorter site lines (a slogan); 0 otherwise. A repeated lede or caption is longer
-    than a headline, or comes below one."""
+    below shorter site lines (a slogan), or with no more than a byline between the two copies
+    (below a site's longer tagline); 0 otherwise. A repeated lede or caption is longer than a
+    headline, or comes below one, and further from it."""
     opening = lines[:LOOK_AT]
     for n, line in enumerate(opening):
         if line in opening[n + 1:] and 8 <= len(line) <= LONGEST_HEADLINE_GIVEN_TWICE:
-            return n if all(len(above) < len(line) for above in opening[:n]) else 0
+            close = opening.index(line, n + 1) - n <= HEADING_AND_BYLINE
+            return n if close or all(len(above) < len(line) for above in opening[:n]) else 0
     return 0
 
 
