@@ -23,7 +23,7 @@ from ..thai import load_glossary, load_provinces
 from .divisions import branch_start, division_end
 from .groups import NAMED_ONLY, PLACE_IN_NAME, ends_with_place, named_group
 from .long_names import ABBREVIATION_AFTER, names_itself
-from .name_ends import HEADS, MAX_TOKENS, PARENTHESES, name_end, placed, province_names, suffix_end
+from .name_ends import HEADS, MAX_TOKENS, NAME_PARTS, PARENTHESES, name_end, placed, province_names, suffix_end
 from .people import ROLE_HEADS
 from .places import place_at
 from .text import THAI_LETTER, is_thai, starts_word, whole_word, words
@@ -129,6 +129,7 @@ def mentions_of_heads(text: str, known: frozenset[str]) -> list[Mention]:
                     or (head in OFFICERS and after_a_name(text, start)):
                 continue  # a plain word, a venue, or the post of the person just named
             end = quoted_name_end(text, head_end) or name_end(text, start, known, head_end - start, MAX_TOKENS)
+            end += text.startswith(tuple("ฯ " + part for part in NAME_PARTS), end)  # '…แห่งประเทศไทยฯ ประจำจังหวัด…'
             following = words(text[end: end + 12])[:1]
             if not acceptable(head, text[head_end:end]) or (following and following[0] in PLURAL):
                 continue
