@@ -87,16 +87,22 @@ def linked_titles(index: SiteIndex, record_id: str) -> list[str]:
     return [index.title_of(i) for i in sorted(linked)]
 
 
-def search_docs(index: SiteIndex) -> list[SearchDoc]:
-    docs = []
-    registry = kinds()
-    for kind in registry.values():
-        for record_id in index.of_kind(kind.name):
-            date = index.date_of(record_id)
-            docs.append(SearchDoc(index.url_of(record_id), index.title_of(record_id), kind.label_th,
-                                  format_thai_date(date) if date else "", kind.name,
-                                  record_fields(index, record_id)))
-    return docs
+def site_order(index: SiteIndex) -> list[str]:
+    """Every record with a page, in the site's order: kind by kind, each kind's own order."""
+    return [record_id for kind in kinds() for record_id in index.of_kind(kind)]
+
+
+def search_doc(index: SiteIndex, record_id: str) -> SearchDoc:
+    """What the index holds of one page: its own record and the titles of those it links."""
+    kind = kinds()[index.kind_of(record_id)]
+    date = index.date_of(record_id)
+    return SearchDoc(index.url_of(record_id), index.title_of(record_id), kind.label_th,
+                     format_thai_date(date) if date else "", kind.name, record_fields(index, record_id))
+
+
+def search_docs(index: SiteIndex, ids: list[str] | None = None) -> list[SearchDoc]:
+    """The docs of these records (all, in the site's order, by default)."""
+    return [search_doc(index, record_id) for record_id in (site_order(index) if ids is None else ids)]
 
 
 def build_search_index(index: SiteIndex) -> dict[str, bytes]:

@@ -1,73 +1,62 @@
 """The search index kept between builds: after an edit, only the changed pages are read again
-and only the shards holding grams they gained or lost are written anew.
+and only the shards holding grams whose postings changed are written anew.
 
-What the last build made is kept in the cache folder: every file of the index, and per page
-its number, a digest of what was indexed and that text (compressed). A changed page's old
-postings are found again from its old text, its new ones from its new text; each gram whose
-postings differ is updated in its shard. Page numbers (places in the site's order) and shard
-counts are chosen so that an edit of a page's text moves neither (index.py): when they do move
-(a page comes or goes, the postings outgrow their band, many pages change places) or the code
-changed, the whole index is built again. Either way the
-files equal a build from nothing, byte for byte (tests/search/test_kept.py).
+What a page's search doc is made of: its own record, and the titles of the records it links
+(linked_titles). So after an edit only these docs are made again: the records whose digest
+changed, the pages linking a record whose title changed, and the pages whose number moved;
+any other page's doc is the last build's (its digest and number are in the table, its text
+in a pack: kept_store.py). A changed page's old postings are found again from its old text,
+its new ones from its new text, and only the grams whose postings differ are patched in their
+shards (kept_patch.py); the vocabulary's counts likewise.
+
+Page numbers (places in the site's order) and shard counts are chosen so that an edit of a
+page's text moves neither (index.py): when they do move (a page comes or goes, the postings
+outgrow their band, many pages change places) or the code changed, the whole index is built
+again. Either way the files equal a build from nothing, byte for byte (tests/search/test_kept.py).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import pickle
-import zlib
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
-from ..cache import cache_dir, read_checked, write_checked
+from ..cache import Store as WordStore
 from ..graph.index import SiteIndex
 from .equivalents import Finder, equivalents
-from .index import (
-    LIST,
-    Numbers,
-    SearchDoc,
-    add_postings,
-    index_files,
-    meta_file,
-    page_file,
-    page_numbers,
-    search_docs,
-    shard_count,
-    shard_file,
-    shard_of,
-)
-from .typos import kept_vocabulary_files
+from .index import Numbers, SearchDoc, index_files, meta_file, page_file, search_docs, shard_count, site_order
+from .kept_patch import net_changes, patched, postings_of
+from .kept_store import Fields, Page, Store, Table
+from .typos import NAMESPACE, page_text, vocabulary, vocabulary_files, words_of_texts
+
+RecordDigest = Callable[[str], bytes]  # a record's id → a digest of its kind and data
+MOVED_AT_MOST = 0.1  # of the pages: changed or moved beyond this, the index is built again
 
 
-@dataclass
-class Kept:
-    key: str  # the whole content's key: equal, and the files are the answer
-    layout: tuple[Any, ...]  # code, kind spans, shard counts: any change renumbers pages or grams
-    pages: dict[str, tuple[str, int, bytes]]  # url → (digest of what was indexed, number, its text)
-    files: dict[str, bytes]
-    totals: tuple[int, int]  # trigram and bigram postings in all
-
-
-def kept_search_index(index: SiteIndex, key: str, code: str) -> dict[str, bytes]:
-    """The search index's files, from the last build's where the content is the same."""
-    path = cache_dir()
-    stored = read_checked(path / "search-index.pickle") if path else None
-    last = stored if isinstance(stored, Kept) else None
+def kept_search_index(index: SiteIndex, key: str, code: str,
+                      record_digest: RecordDigest | None = None) -> dict[str, bytes]:
+    """The search index's files, from the last build's where the content is the same.
+    `record_digest`: the build's digests of the records (site/tracking.py), else made here."""
+    store = Store()
+    last = store.table()
     if last is not None and last.key == key:
-        return last.files | kept_vocabulary_files(key, lambda: search_docs(index))
-    docs = search_docs(index)
-    numbers = page_numbers(docs)
-    pages = {doc.url: (digest_of(doc), number, doc) for doc, number in zip(docs, numbers.of, strict=True)}
-    kept = updated(last, pages, numbers, code) if last is not None else None
-    if kept is None:
-        files, totals = index_files(docs, numbers)
-        kept = Kept("", layout(code, numbers.ranges, totals), packed(pages), files, totals)
-    kept.key = key
-    if path:
-        write_checked(path / "search-index.pickle", kept)
-    return kept.files | kept_vocabulary_files(key, lambda: docs)  # typos.py: the words, for typos
+        files = store.files(last)
+        if files is not None:
+            return files | vocabulary_files(last.counts)
+    digest = record_digest or data_digest(index)
+    ids = site_order(index)
+    done = updated(store, last, index, ids, digest, (key, code)) if last is not None else None
+    table, files = done if done is not None else built(store, index, ids, digest, (key, code))
+    return files | vocabulary_files(table.counts)
+
+
+def data_digest(index: SiteIndex) -> RecordDigest:
+    def digest(record_id: str) -> bytes:
+        record = index.records[record_id]
+        return hashlib.blake2b(repr((record.kind, record.data)).encode(), digest_size=16).digest()
+
+    return digest
 
 
 def layout(code: str, ranges: list[list[Any]], totals: tuple[int, int]) -> tuple[Any, ...]:
@@ -79,96 +68,123 @@ def digest_of(doc: SearchDoc) -> str:
     return hashlib.blake2b(data.encode(), digest_size=16).hexdigest()
 
 
-def packed(pages: dict[str, tuple[str, int, SearchDoc]]) -> dict[str, tuple[str, int, bytes]]:
-    return {url: (digest, number, zlib.compress(pickle.dumps(doc.fields), 1))
-            for url, (digest, number, doc) in pages.items()}
+def numbered(ids: list[str], index: SiteIndex) -> Numbers:
+    """page_numbers' numbers and kind spans, from the ids in the site's order."""
+    ranges: list[list[Any]] = []
+    for number, record_id in enumerate(ids):
+        kind = index.kind_of(record_id)
+        if not ranges or ranges[-1][0] != kind:
+            ranges.append([kind, number, 0])
+        ranges[-1][2] += 1
+    return Numbers(list(range(len(ids))), ranges)
 
 
-MOVED_AT_MOST = 0.1  # of the pages: changed or moved beyond this, the index is built again
-Changes = dict[str, dict[int, int | None]]  # gram → page number → its new mask, or None: gone
+def built(store: Store, index: SiteIndex, ids: list[str], digest: RecordDigest,
+          keys: tuple[str, str]) -> tuple[Table, dict[str, bytes]]:
+    """The whole index from nothing (each page's words from the cache when its text is).
+    `keys`: the content's and the code's."""
+    key, code = keys
+    docs = search_docs(index, ids)
+    numbers = numbered(ids, index)
+    files, totals = index_files(docs, numbers)
+    words = WordStore(NAMESPACE)
+    counts = vocabulary([page_text(doc.fields) for doc in docs], words)
+    words.save()
+    pages = {i: (digest(i), n, digest_of(doc), doc.title) for n, (i, doc) in enumerate(zip(ids, docs, strict=True))}
+    table = Table(key, layout(code, numbers.ranges, totals), totals, pages, counts)
+    store.save(table, files, None, {i: doc.fields for i, doc in zip(ids, docs, strict=True)}, None)
+    return table, files
 
 
-def updated(last: Kept, pages: dict[str, tuple[str, int, SearchDoc]], numbers: Numbers,
-            code: str) -> Kept | None:
+def candidates(last: Table, index: SiteIndex, ids: list[str], digest: RecordDigest) -> list[str]:
+    """The pages whose doc may differ from the last build's: every page when records came or
+    went, else the changed records, the pages linking a retitled one, the pages that moved."""
+    pages = last.pages
+    if len(pages) != len(ids) or any(i not in pages for i in ids):
+        return ids
+    found = {i for n, i in enumerate(ids) if pages[i][0] != digest(i) or pages[i][1] != n}
+    graph, records = index.graph, index.records
+    for record_id in [i for i in found if pages[i][3] != index.title_of(i)]:
+        found.update(u for u in graph._pred.get(record_id, ()) if u in records)
+    return sorted(found)
+
+
+def updated(store: Store, last: Table, index: SiteIndex, ids: list[str], digest: RecordDigest,
+            keys: tuple[str, str]) -> tuple[Table, dict[str, bytes]] | None:
     """The last build's index with the changed pages read again; None when pages or grams
-    would move (then the whole index is built again)."""
+    would move, or the kept files are not the table's (then the whole index is built again)."""
+    key, code = keys
+    numbers = numbered(ids, index)
     if layout(code, numbers.ranges, last.totals)[:2] != last.layout[:2]:
         return None  # other code, or a kind outgrew its span: pages are numbered anew
-    gone = [url for url in last.pages if last.pages[url][:2] != pages.get(url, ("", -1))[:2]]
-    new = [url for url in pages if last.pages.get(url, ("", -1))[:2] != pages[url][:2]]
-    if len(new) > len(pages) * MOVED_AT_MOST:
+    number_of = {i: n for n, i in enumerate(ids)}
+    made = dict(zip(read := candidates(last, index, ids, digest), search_docs(index, read), strict=True))
+    docs = {i: (doc, digest_of(doc)) for i, doc in made.items()}
+    new = [i for i, (_, d) in docs.items() if last.pages.get(i, (b"", -1, "", ""))[1:3] != (number_of[i], d)]
+    gone = [i for i in last.pages if i not in number_of or i in new]
+    if len(new) > len(ids) * MOVED_AT_MOST:
         return None  # a new date or title moved many pages: reading them all again costs less
-    finder = Finder(equivalents())
-    tri: Changes = defaultdict(dict)
-    bi: Changes = defaultdict(dict)
-    for url in gone:
-        _, number, text = last.pages[url]
-        changes(tri, bi, number, pickle.loads(zlib.decompress(text)), finder, removed=True)  # noqa: S301 - our cache
-    for url in new:
-        _, number, doc = pages[url]
-        changes(tri, bi, number, doc.fields, finder, removed=False)
-    files = dict(last.files)
-    totals = (patched(files, "search/g", tri, shard_count(last.totals[0]), last.totals[0]),
-              patched(files, "search/b", bi, shard_count(last.totals[1]), last.totals[1]))
-    if layout(code, numbers.ranges, totals) != last.layout:
+    texts = store.texts(last, [*gone, *new])
+    files = store.files(last) if texts is not None else None
+    if texts is None or files is None:
         return None
-    for url in gone:
-        files.pop(f"search/t/{last.pages[url][1]}.json")
-    for url in new:
-        files[f"search/t/{pages[url][1]}.json"] = page_file(pages[url][2])
+    finder = Finder(equivalents())
+    old_tri, old_bi = postings_of([(last.pages[i][1], texts[i]) for i in gone], finder)
+    new_tri, new_bi = postings_of([(number_of[i], docs[i][0].fields) for i in new], finder)
+    tri_total, tri_paths = patched(files, "search/g", net_changes(old_tri, new_tri), shard_count(last.totals[0]),
+                                   last.totals[0])
+    bi_total, bi_paths = patched(files, "search/b", net_changes(old_bi, new_bi), shard_count(last.totals[1]),
+                                 last.totals[1])
+    totals = (tri_total, bi_total)
+    if layout(code, numbers.ranges, totals) != last.layout:
+        return None  # the shard counts moved: every gram's shard too
+    table = renewed(last, index, {i: docs[i] for i in new}, gone, number_of, digest, totals)
+    table.key = key
+    table.counts = counted(last.counts, [texts[i] for i in gone], [docs[i][0].fields for i in new])
+    changed = page_files(files, last, table, gone, {i: docs[i][0] for i in new}, numbers)
+    store.save(table, files, [*tri_paths, *bi_paths, *changed],
+               written_texts(texts, gone, {i: docs[i][0].fields for i in new}), [*gone, *new])
+    return table, files
+
+
+def renewed(last: Table, index: SiteIndex, new: dict[str, tuple[SearchDoc, str]], gone: list[str],
+            number_of: dict[str, int], digest: RecordDigest, totals: tuple[int, int]) -> Table:
+    """The table with the pages read again; records whose digest alone changed too (an edit
+    the index does not hold: their doc was the same)."""
+    pages: dict[str, Page] = {i: page for i, page in last.pages.items() if i in number_of and i not in gone}
+    for i, (doc, doc_digest) in new.items():
+        pages[i] = (digest(i), number_of[i], doc_digest, doc.title)
+    for i, page in pages.items():
+        if i not in new and page[0] != digest(i):
+            pages[i] = (digest(i), page[1], page[2], index.title_of(i))
+    return Table("", last.layout, totals, pages, last.counts, dict(last.tokens))
+
+
+def counted(counts: Counter[str], old: list[Fields], new: list[Fields]) -> Counter[str]:
+    """The vocabulary's counts with the changed pages' words taken out and put in again."""
+    counts = Counter(counts)
+    for words in words_of_texts([page_text(fields) for fields in old]):
+        counts.subtract(words)
+    for words in words_of_texts([page_text(fields) for fields in new]):
+        counts.update(words)
+    return Counter({word: count for word, count in counts.items() if count > 0})
+
+
+def page_files(files: dict[str, bytes], last: Table, table: Table, gone: list[str], new: dict[str, SearchDoc],
+               numbers: Numbers) -> list[str]:
+    """Each changed page's file, and the index's description; the paths that changed."""
+    changed = [f"search/t/{last.pages[i][1]}.json" for i in gone]
+    for path in changed:
+        files.pop(path)
+    for i, doc in new.items():
+        files[f"search/t/{table.pages[i][1]}.json"] = page_file(doc)
+    changed += [f"search/t/{table.pages[i][1]}.json" for i in new]
     files.pop("search/meta.json")
-    files["search/meta.json"] = meta_file(files, numbers, totals)
-    kept_pages = {url: page for url, page in last.pages.items() if url not in gone}
-    kept_pages |= packed({url: pages[url] for url in new})
-    return Kept("", last.layout, kept_pages, files, totals)
+    files["search/meta.json"] = meta_file(files, numbers, table.totals)
+    return [*changed, "search/meta.json"]
 
 
-def changes(tri: Changes, bi: Changes, number: int, fields: dict[str, str], finder: Finder,
-            removed: bool) -> None:
-    """A page's postings as changes: each gram it holds, gone (None) or with its mask."""
-    grams: dict[str, list[int]] = defaultdict(list)
-    pairs: dict[str, list[int]] = defaultdict(list)
-    add_postings(grams, pairs, number, fields, finder)
-    for table, found in ((tri, grams), (bi, pairs)):
-        for gram, (_, mask) in found.items():
-            table[gram][number] = None if removed else mask  # the removals are noted first
-
-
-def patched(files: dict[str, bytes], prefix: str, changed: Changes, shards: int, total: int) -> int:
-    """The shards holding changed grams, written anew; the postings in all after the change."""
-    by_shard: dict[int, list[str]] = defaultdict(list)
-    for gram in changed:
-        by_shard[shard_of(gram, shards)].append(gram)
-    for shard, grams in by_shard.items():
-        path = f"{prefix}/{shard}.json"
-        postings = json.loads(files[path])
-        for gram in grams:
-            pages = decoded(postings.pop(gram, []))
-            total -= len(pages)
-            for number, mask in changed[gram].items():
-                if mask is None:
-                    pages.pop(number, None)
-                else:
-                    pages[number] = mask
-            total += len(pages)
-            if pages:
-                postings[gram] = encoded(pages)
-        files[path] = shard_file([(g, LIST.encode(p)) for g, p in postings.items()])
-    return total
-
-
-def decoded(postings: list[int]) -> dict[int, int]:
-    """[page delta, mask, ...] → page → mask."""
-    pages, number = {}, 0
-    for at in range(0, len(postings), 2):
-        number += postings[at]
-        pages[number] = postings[at + 1]
-    return pages
-
-
-def encoded(pages: dict[int, int]) -> list[int]:
-    found, previous = [], 0
-    for number in sorted(pages):
-        found += [number - previous, pages[number]]
-        previous = number
-    return found
+def written_texts(texts: dict[str, Fields], gone: list[str], new: dict[str, Fields]) -> dict[str, Fields]:
+    """The texts of every page in the packs to write: the last build's, the changed ones new."""
+    kept = {i: fields for i, fields in texts.items() if i not in gone}
+    return kept | new

@@ -20,8 +20,9 @@ it (and the two dictionary words of a compound the dictionary keeps whole). A wo
 under each pair of the sound-alike groups of its first three consonants (Latin letters and
 digits are one group): one slip leaves one of the pairs in the query, side by side or one
 apart, so the query's pairs name the files to look in (`keys_of`, `query_keys`). A page's
-words are kept in the cache (generator.cache) by its text, so a warm build cuts only changed
-pages, and the files equal a cold build's.
+words are kept in the cache (generator.cache) by its text, so a build from nothing cuts only
+pages it has not seen; after an edit, the kept index (kept.py) takes the changed pages' old
+words out of the counts and puts their new ones in. Either way the files equal a cold build's.
 
 Measured (December 2026, this shared 2-core machine; `./run bench --search`, `--relevance`):
 - vocabulary: the demo (128 pages) 1,091 words, 308 files, 39 KB gzip in all; the synthetic
@@ -57,12 +58,12 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from ..cache import Store, cache_dir, key_of, read_checked, write_checked
+from ..cache import Store, key_of
 from ..text import RUN, cut_runs, dictionary, is_thai
 from .text import normalize
 
@@ -239,21 +240,6 @@ def dump(value: Any) -> bytes:
 def build_vocabulary_files(docs: Iterable[Any]) -> dict[str, bytes]:
     """The vocabulary files of these pages (SearchDoc: their `fields`), from nothing."""
     return vocabulary_files(vocabulary([page_text(doc.fields) for doc in docs]))
-
-
-def kept_vocabulary_files(key: str, docs: Callable[[], Iterable[Any]]) -> dict[str, bytes]:
-    """The same files, from the last build's when the content is the same, and each page's
-    words from the cache when its text is: only changed pages are cut again."""
-    path = cache_dir()
-    last = read_checked(path / "search-vocabulary.pickle") if path else None
-    if isinstance(last, tuple) and len(last) == 2 and last[0] == key:  # noqa: PLR2004
-        return dict(last[1])
-    store = Store(NAMESPACE)
-    files = vocabulary_files(vocabulary([page_text(doc.fields) for doc in docs()], store))
-    if store.enabled:
-        store.save()
-        write_checked(path / "search-vocabulary.pickle", (key, files))  # type: ignore[operator]
-    return files
 
 
 # ---- corrections: what the browser does (kb-search.js), here for tests and benchmarks ----

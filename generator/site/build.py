@@ -70,7 +70,8 @@ def build_frozen(content: Content, site_url: str, site_name: str, say: Progress)
     index.media, copies = publish_media(content.root, content.records, say)  # before pages show them
     # the search index reads only records and links: on big sites a second process builds it
     # (or updates the last build's) meanwhile, on the core the serial stages below leave idle
-    with meanwhile(lambda: kept_search_index(index, content_key, fingerprint),
+    with meanwhile(lambda: kept_search_index(index, content_key, fingerprint,
+                                             lambda i: digests.digest_of(("record", i))),
                    background=len(index.records) >= PARALLEL_FROM) as job:
         site = build_pages(content, index, digests, (fingerprint, content_key), say, started)
         site.copies.update(copies)

@@ -16,8 +16,11 @@ from generator.bench.synthetic import write_corpus
 from generator.graph.index import SiteIndex, build_index
 from generator.graph.knowledge import build_graph
 from generator.records.validate import validate_content
+from generator.cache import write_checked
+from generator.search import index as search_index
 from generator.search.index import build_search_index, page_numbers, search_docs
 from generator.search.kept import kept_search_index
+from generator.search.kept_store import FILE_PACKS, TEXT_PACKS, Store, pack_of
 from tests.conftest import CONTENT, demo_copy
 
 MEETING = "meetings/2020-01-06-region12-informal-workers.yaml"
@@ -44,6 +47,12 @@ def meeting_title(root: Path) -> None:
     edit(root, MEETING, "title: ", "title: ทบทวน ")
 
 
+def renamed(root: Path) -> None:
+    """A stakeholder's name, its place in Thai order kept: the meeting it attended shows (and
+    is found by) its names, so that page's doc changes though its record does not."""
+    edit(root, "stakeholders/banchet-nasae.yaml", "title: นายบรรเจต นะแส", "title: นายบรรเจต นะแส ผู้ประสานงาน")
+
+
 def added(root: Path) -> None:
     text = (root / MEETING).read_text("utf-8").replace("id: 2020-01-06-region12-informal-workers",
                                                        "id: 2020-02-03-region12-informal-workers")
@@ -60,7 +69,8 @@ def removed(root: Path) -> None:
 
 
 EDITS: dict[str, Callable[[Path], None]] = {"body": body, "title": title, "meeting title": meeting_title,
-                                            "added": added, "removed": removed}
+                                            "renamed": renamed, "added": added, "removed": removed}
+IN_PLACE = ("body", "meeting title", "renamed")  # edits that move no page: the index is patched
 
 
 def index_of(root: Path) -> SiteIndex:
@@ -85,7 +95,7 @@ def test_an_updated_index_equals_one_built_from_nothing(name: str, tmp_path: Pat
     old, new = postings(before), postings(cold)
     moved = {gram for gram in old.keys() | new.keys() if old.get(gram) != new.get(gram)}
     assert moved, "the edit should show in the index"
-    if name in ("body", "meeting title"):  # (a page that comes, goes or moves brings or takes its grams)
+    if name in IN_PLACE:  # (a page that comes, goes or moves brings or takes its grams)
         assert len(moved) < len(new) // 20, "other pages keep their numbers: their postings stay put"
 
 
@@ -96,6 +106,55 @@ def postings(files: dict[str, bytes]) -> dict[str, list[int]]:
         if path.startswith(("search/g/", "search/b/")):
             found |= {f"{path[7]}{gram}": value for gram, value in json.loads(data).items()}
     return found
+
+
+@pytest.mark.parametrize("name", IN_PLACE)
+def test_an_edit_reads_only_the_pages_it_changes(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The edited record's page, and the pages showing its title when that changed: no other
+    page's doc is made again, and only the packs holding what changed are written again."""
+    root = demo_copy(tmp_path, monkeypatch, "cache")
+    kept_search_index(index_of(root), "before", CODE)
+    tokens = dict(Store().table().tokens)  # type: ignore[union-attr]
+    EDITS[name](root)
+    index = index_of(root)
+    read: list[str] = []
+    real = search_index.record_fields
+
+    def noted(index: SiteIndex, record_id: str) -> dict[str, str]:
+        read.append(record_id)
+        return real(index, record_id)
+
+    monkeypatch.setattr(search_index, "record_fields", noted)
+    warm = kept_search_index(index, "after", CODE)
+    edited = {"renamed": "banchet-nasae"}.get(name, MEETING.split("/")[1].removesuffix(".yaml"))
+    retitled = name in ("meeting title", "renamed")
+    showing = {u for u in index.graph.predecessors(edited) if u in index.records} if retitled else set()
+    assert sorted(read) == sorted({edited} | showing)
+    assert warm == build_search_index(index)
+    rewritten = {pack for pack, token in Store().table().tokens.items() if tokens[pack] != token}  # type: ignore[union-attr]
+    changed = {edited} | showing  # (a page showing the title holds it in its text)
+    assert {p for p in rewritten if p.startswith("texts-")} == {f"texts-{pack_of(i, TEXT_PACKS)}" for i in changed}
+    assert 0 < len({p for p in rewritten if p.startswith("files-")}) < FILE_PACKS // 2
+
+
+@pytest.mark.parametrize("damage", ["a pack another build wrote", "a damaged pack", "a pack gone"])
+def test_a_pack_the_table_does_not_name_builds_the_index_anew(damage: str, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build killed between writing the packs and the table, or a damaged cache folder: the
+    index is built again from nothing, not patched from files it does not describe."""
+    root = demo_copy(tmp_path, monkeypatch, "cache")
+    kept_search_index(index_of(root), "before", CODE)
+    body(root)
+    index = index_of(root)
+    pack = tmp_path / "cache" / "search-index" / f"texts-{pack_of(MEETING.split('/')[1][:-5], TEXT_PACKS)}.pickle"
+    if damage == "a pack another build wrote":
+        write_checked(pack, ("another build", b""))
+    elif damage == "a damaged pack":
+        pack.write_bytes(pack.read_bytes()[:-10] + bytes(10))
+    else:
+        pack.unlink()
+    assert kept_search_index(index, "after", CODE) == build_search_index(index)
+    assert kept_search_index(index, "after", CODE) == build_search_index(index)  # (the table's own files)
 
 
 def test_the_same_content_is_the_last_build_s_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -112,7 +171,7 @@ def test_other_code_builds_the_index_anew(tmp_path: Path, monkeypatch: pytest.Mo
     assert kept_search_index(index, "after", "other code") == build_search_index(index)
 
 
-@pytest.mark.parametrize("name", ["body", "meeting title"])
+@pytest.mark.parametrize("name", IN_PLACE)
 def test_page_numbers_stay_put_when_a_page_s_text_is_edited(name: str, tmp_path: Path) -> None:
     root = tmp_path / "content"
     shutil.copytree(CONTENT, root)
