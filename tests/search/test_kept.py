@@ -13,10 +13,10 @@ import pytest
 import yaml
 
 from generator.bench.synthetic import write_corpus
+from generator.cache import write_checked
 from generator.graph.index import SiteIndex, build_index
 from generator.graph.knowledge import build_graph
 from generator.records.validate import validate_content
-from generator.cache import write_checked
 from generator.search import index as search_index
 from generator.search.index import build_search_index, page_numbers, search_docs
 from generator.search.kept import kept_search_index
