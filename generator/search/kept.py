@@ -27,7 +27,7 @@ from ..graph.index import SiteIndex
 from .equivalents import Finder, equivalents
 from .index import Numbers, SearchDoc, index_files, meta_file, page_file, search_docs, shard_count, site_order
 from .kept_patch import net_changes, patched, postings_of
-from .kept_store import Fields, Page, Store, Table
+from .kept_store import Fields, Head, Page, Store, Table
 from .typos import NAMESPACE, page_text, vocabulary, vocabulary_files, words_of_texts
 
 RecordDigest = Callable[[str], bytes]  # a record's id → a digest of its kind and data
@@ -45,7 +45,7 @@ def kept_search_index(index: SiteIndex, key: str, code: str,
         if files is not None:
             return files | vocabulary_files(last.counts)
     digest = record_digest or data_digest(index)
-    ids = site_order(index)
+    ids = ordered_ids(last, index, digest)
     done = updated(store, last, index, ids, digest, (key, code)) if last is not None else None
     table, files = done if done is not None else built(store, index, ids, digest, (key, code))
     return files | vocabulary_files(table.counts)
@@ -59,13 +59,31 @@ def data_digest(index: SiteIndex) -> RecordDigest:
     return digest
 
 
+def head(index: SiteIndex, record_id: str) -> Head:
+    return index.kind_of(record_id), index.date_of(record_id), index.title_of(record_id)
+
+
+def same_records(last: Table, index: SiteIndex) -> bool:
+    return len(last.pages) == len(index.records) and all(i in last.pages for i in index.records)
+
+
+def ordered_ids(last: Table | None, index: SiteIndex, digest: RecordDigest) -> list[str]:
+    """The pages in the site's order: the last build's when the same records are there and
+    none that changed moved (a new kind, date or title); else sorted again."""
+    if last is not None and same_records(last, index):
+        pages = last.pages
+        if all(pages[i][3] == head(index, i) for i in index.records if pages[i][0] != digest(i)):
+            return sorted(pages, key=lambda i: pages[i][1])
+    return site_order(index)
+
+
 def layout(code: str, ranges: list[list[Any]], totals: tuple[int, int]) -> tuple[Any, ...]:
     return code, repr(ranges), shard_count(totals[0]), shard_count(totals[1])
 
 
-def digest_of(doc: SearchDoc) -> str:
+def digest_of(doc: SearchDoc) -> bytes:
     data = repr((doc.url, doc.title, doc.label, doc.date, doc.kind, sorted(doc.fields.items())))
-    return hashlib.blake2b(data.encode(), digest_size=16).hexdigest()
+    return hashlib.blake2b(data.encode(), digest_size=16).digest()
 
 
 def numbered(ids: list[str], index: SiteIndex) -> Numbers:
@@ -90,7 +108,8 @@ def built(store: Store, index: SiteIndex, ids: list[str], digest: RecordDigest,
     words = WordStore(NAMESPACE)
     counts = vocabulary([page_text(doc.fields) for doc in docs], words)
     words.save()
-    pages = {i: (digest(i), n, digest_of(doc), doc.title) for n, (i, doc) in enumerate(zip(ids, docs, strict=True))}
+    pages = {i: (digest(i), n, digest_of(doc), head(index, i))
+             for n, (i, doc) in enumerate(zip(ids, docs, strict=True))}
     table = Table(key, layout(code, numbers.ranges, totals), totals, pages, counts)
     store.save(table, files, None, {i: doc.fields for i, doc in zip(ids, docs, strict=True)}, None)
     return table, files
@@ -100,11 +119,11 @@ def candidates(last: Table, index: SiteIndex, ids: list[str], digest: RecordDige
     """The pages whose doc may differ from the last build's: every page when records came or
     went, else the changed records, the pages linking a retitled one, the pages that moved."""
     pages = last.pages
-    if len(pages) != len(ids) or any(i not in pages for i in ids):
+    if not same_records(last, index):
         return ids
     found = {i for n, i in enumerate(ids) if pages[i][0] != digest(i) or pages[i][1] != n}
     graph, records = index.graph, index.records
-    for record_id in [i for i in found if pages[i][3] != index.title_of(i)]:
+    for record_id in [i for i in found if pages[i][3][2] != index.title_of(i)]:
         found.update(u for u in graph._pred.get(record_id, ()) if u in records)
     return sorted(found)
 
@@ -118,9 +137,10 @@ def updated(store: Store, last: Table, index: SiteIndex, ids: list[str], digest:
     if layout(code, numbers.ranges, last.totals)[:2] != last.layout[:2]:
         return None  # other code, or a kind outgrew its span: pages are numbered anew
     number_of = {i: n for n, i in enumerate(ids)}
-    made = dict(zip(read := candidates(last, index, ids, digest), search_docs(index, read), strict=True))
-    docs = {i: (doc, digest_of(doc)) for i, doc in made.items()}
-    new = [i for i, (_, d) in docs.items() if last.pages.get(i, (b"", -1, "", ""))[1:3] != (number_of[i], d)]
+    read = candidates(last, index, ids, digest)
+    made = dict(zip(read, search_docs(index, read), strict=True))
+    places = {i: (number_of[i], digest_of(doc)) for i, doc in made.items()}
+    new = {i: place[1] for i, place in places.items() if i not in last.pages or last.pages[i][1:3] != place}
     gone = [i for i in last.pages if i not in number_of or i in new]
     if len(new) > len(ids) * MOVED_AT_MOST:
         return None  # a new date or title moved many pages: reading them all again costs less
@@ -128,36 +148,47 @@ def updated(store: Store, last: Table, index: SiteIndex, ids: list[str], digest:
     files = store.files(last) if texts is not None else None
     if texts is None or files is None:
         return None
-    finder = Finder(equivalents())
-    old_tri, old_bi = postings_of([(last.pages[i][1], texts[i]) for i in gone], finder)
-    new_tri, new_bi = postings_of([(number_of[i], docs[i][0].fields) for i in new], finder)
-    tri_total, tri_paths = patched(files, "search/g", net_changes(old_tri, new_tri), shard_count(last.totals[0]),
-                                   last.totals[0])
-    bi_total, bi_paths = patched(files, "search/b", net_changes(old_bi, new_bi), shard_count(last.totals[1]),
-                                 last.totals[1])
-    totals = (tri_total, bi_total)
+    docs = {i: made[i] for i in new}
+    totals, shards = patched_shards(files, last, [(last.pages[i][1], texts[i]) for i in gone],
+                                    [(number_of[i], doc.fields) for i, doc in docs.items()])
     if layout(code, numbers.ranges, totals) != last.layout:
         return None  # the shard counts moved: every gram's shard too
-    table = renewed(last, index, {i: docs[i] for i in new}, gone, number_of, digest, totals)
-    table.key = key
-    table.counts = counted(last.counts, [texts[i] for i in gone], [docs[i][0].fields for i in new])
-    changed = page_files(files, last, table, gone, {i: docs[i][0] for i in new}, numbers)
-    store.save(table, files, [*tri_paths, *bi_paths, *changed],
-               written_texts(texts, gone, {i: docs[i][0].fields for i in new}), [*gone, *new])
+    table = renewed(last, index, new, number_of, digest)
+    table.key, table.totals = key, totals
+    table.counts = counted(last.counts, [texts[i] for i in gone], [doc.fields for doc in docs.values()])
+    changed = page_files(files, last, table, gone, docs, numbers)
+    kept_texts = {i: fields for i, fields in texts.items() if i not in gone}
+    store.save(table, files, [*shards, *changed], kept_texts | {i: doc.fields for i, doc in docs.items()},
+               [*gone, *new])
     return table, files
 
 
-def renewed(last: Table, index: SiteIndex, new: dict[str, tuple[SearchDoc, str]], gone: list[str],
-            number_of: dict[str, int], digest: RecordDigest, totals: tuple[int, int]) -> Table:
-    """The table with the pages read again; records whose digest alone changed too (an edit
-    the index does not hold: their doc was the same)."""
-    pages: dict[str, Page] = {i: page for i, page in last.pages.items() if i in number_of and i not in gone}
-    for i, (doc, doc_digest) in new.items():
-        pages[i] = (digest(i), number_of[i], doc_digest, doc.title)
-    for i, page in pages.items():
-        if i not in new and page[0] != digest(i):
-            pages[i] = (digest(i), page[1], page[2], index.title_of(i))
-    return Table("", last.layout, totals, pages, last.counts, dict(last.tokens))
+def patched_shards(files: dict[str, bytes], last: Table, old: list[tuple[int, Fields]],
+                   new: list[tuple[int, Fields]]) -> tuple[tuple[int, int], list[str]]:
+    """The shards patched for the pages that changed (number, text: before and after): the
+    postings in all, and the shards written anew."""
+    finder = Finder(equivalents())
+    old_tri, old_bi = postings_of(old, finder)
+    new_tri, new_bi = postings_of(new, finder)
+    tri, tri_paths = patched(files, "search/g", net_changes(old_tri, new_tri), shard_count(last.totals[0]),
+                             last.totals[0])
+    bi, bi_paths = patched(files, "search/b", net_changes(old_bi, new_bi), shard_count(last.totals[1]),
+                           last.totals[1])
+    return (tri, bi), [*tri_paths, *bi_paths]
+
+
+def renewed(last: Table, index: SiteIndex, new: dict[str, bytes], number_of: dict[str, int],
+            digest: RecordDigest) -> Table:
+    """The table with the pages read again (their docs' digests), the pages gone left out, and
+    records whose digest alone changed (an edit the index does not hold) noted."""
+    pages: dict[str, Page] = {}
+    for i, number in number_of.items():
+        page = last.pages.get(i)
+        if i in new:
+            pages[i] = (digest(i), number, new[i], head(index, i))
+        elif page is not None:  # (every page the last build had not is new)
+            pages[i] = page if page[0] == digest(i) else (digest(i), number, page[2], head(index, i))
+    return Table("", last.layout, last.totals, pages, last.counts, dict(last.tokens))
 
 
 def counted(counts: Counter[str], old: list[Fields], new: list[Fields]) -> Counter[str]:
@@ -182,9 +213,3 @@ def page_files(files: dict[str, bytes], last: Table, table: Table, gone: list[st
     files.pop("search/meta.json")
     files["search/meta.json"] = meta_file(files, numbers, table.totals)
     return [*changed, "search/meta.json"]
-
-
-def written_texts(texts: dict[str, Fields], gone: list[str], new: dict[str, Fields]) -> dict[str, Fields]:
-    """The texts of every page in the packs to write: the last build's, the changed ones new."""
-    kept = {i: fields for i, fields in texts.items() if i not in gone}
-    return kept | new

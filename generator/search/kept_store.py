@@ -25,10 +25,11 @@ from typing import Any
 from ..cache import cache_dir, read_checked, write_checked
 
 FOLDER = "search-index"
-FILE_PACKS = 64  # about 1.5 MB each at 10,000 meetings
-TEXT_PACKS = 64
+FILE_PACKS = 256  # about 360 KB each at 10,000 meetings: a body edit writes about 20 of them
+TEXT_PACKS = 64  # about 150 KB each (compressed) at 10,000 meetings
 LEGACY = ("search-index.pickle", "search-vocabulary.pickle")  # one pickle each, before: 110 MB at 10k
-Page = tuple[bytes, int, str, str]  # record digest, page number, digest of its doc, its title
+Head = tuple[str, str, str]  # a record's kind, date and title: where it stands in the site's order
+Page = tuple[bytes, int, bytes, Head]  # its record's digest, its number, the digest of its doc, its head
 Fields = dict[str, str]
 
 
