@@ -343,10 +343,11 @@ def find_organizations(text: str, known: dict[str, str]) -> tuple[list[str], dic
 
 def named_in_full(key: str, keys: list[str]) -> bool:
     """A kind's abbreviation written bare ('รองนายกอบต บุญกว้าง') in a post that names a body of
-    that kind in full ('องค์การบริหารส่งวนตำบลหัวทุ่ง', typed with one mistake too) is that body."""
+    that kind in full, with its place ('องค์การบริหารส่งวนตำบลหัวทุ่ง', typed with one mistake too),
+    is that body; beside the kind's full name alone it is the kind."""
     full = kind_full_names().get(key)
-    return full is not None and any(k.startswith(full) or any(one_edit_apart(k[:n], full) for n in
-                                                               (len(full) - 1, len(full), len(full) + 1)) for k in keys)
+    return full is not None and any(len(k) > len(full) + 1 and (k.startswith(full) or any(
+        one_edit_apart(k[:n], full) for n in (len(full) - 1, len(full), len(full) + 1))) for k in keys)
 
 
 @cache
