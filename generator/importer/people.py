@@ -26,14 +26,14 @@ _RANKS = ("พลเอก", "พลโท", "พลตรี", "พลเรื
 _TITLES = ("ผู้ช่วยศาสตราจารย์", "รองศาสตราจารย์", "ศาสตราจารย์", "นายแพทย์", "แพทย์หญิง", "ทันตแพทย์หญิง",
            "ทันตแพทย์", "เภสัชกรหญิง", "เภสัชกร", "พระมหา", "พระครู", "พระอธิการ", "พระ", "หม่อมราชวงศ์",
            "หม่อมหลวง", "ม.ร.ว.", "ม.ล.", "คุณหญิง", "ท่านผู้หญิง", "ดร.", "นพ.", "น.พ.", "พญ.", "พ.ญ.", "ทพ.",
-           "ทพญ.", "ภก.", "ภญ.", "ผศ.", "รศ.", "ศ.", "อาจารย์", "นางสาว", "น.ส.", "นาง", "นาย", "คุณ")
+           "ทพญ.", "ภก.", "ภญ.", "ผศ.", "รศ.", "ศ.", "อาจารย์", "นางสาว", "น.ส.", "นาง", "นาย", "คุณ", "ครู")
 HONORIFICS = sorted(_RANKS + _TITLES, key=len, reverse=True)
 ONE = "|".join(re.escape(h) for h in HONORIFICS)
 HONORIFIC = rf"(?:(?:{ONE})\s?(?:\(พิเศษ\)\s?)?)+"
 NAME = rf"[{THAI_LETTER}]+"
 # not after an abbreviation's dot ('ว่าที่ ร.ต.'), but after a list's number ('๒.นายวินัย คงนะภา')
 PERSON = re.compile(rf"(?<![^\d๐-๙]\.)(?P<title>{HONORIFIC})\s*(?P<first>{NAME})\s+(?P<last>{NAME})")
-WEAK = ("คุณ", "พระ", "อาจารย์")  # also begin words: คุณภาพ, พระราชดำริ, อาจารย์ที่ปรึกษา
+WEAK = ("คุณ", "พระ", "อาจารย์", "ครู")  # also begin words: คุณภาพ, พระราชดำริ, อาจารย์ที่ปรึกษา, ครูผู้สอน
 # what follows นาย/นาง/นายแพทย์/พระ in a job title, not a given name
 JOB_STARTS = ("อำเภอ", "แพทย์สาธารณสุข", "แพทย์ใหญ่", "ทะเบียน", "ช่าง", "ด่าน", "สถานี", "หน้า", "จ้าง", "ร้อย",
               "พัน", "พล", "สิบ", "ท่า", "ประกัน", "ทหาร", "ตำรวจ", "ทุน", "สาธารณสุข", "ราชวงศ์", "สงฆ์", "ภิกษุ", "คณะ",
@@ -122,7 +122,9 @@ def plausible_family(last: str) -> bool:
     return last not in NOT_FAMILY and not last.startswith(NOT_FAMILY_STARTS) and len(last) <= 25
 
 
-NOT_FAMILY_STARTS = ("เป็น", "กล่าว", "ได้", "ร่วม", "เปิดเผย", "เผย", "ระบุ", "แถลง", "ชี้แจง", "บอก", "ให้สัมภาษณ์")
+# a verb, or ผู้ ('one who'): 'นายแพทย์ณรงค์ ผู้ตรวจราชการ…' names the post, no family name starts so
+NOT_FAMILY_STARTS = ("เป็น", "กล่าว", "ได้", "ร่วม", "เปิดเผย", "เผย", "ระบุ", "แถลง", "ชี้แจง", "บอก", "ให้สัมภาษณ์",
+                     "ผู้")
 # a room, hall, building or road named after a person: 'ห้องประชุมพลเอกเปรม ติณสูลานนท์'
 NAMED_AFTER = re.compile(r"(?:ห้องประชุม|ห้อง|หอประชุม|อาคาร|ศาลา|สนาม(?:กีฬา)?|ถนน|ถ\.|โรงเรียน|ค่าย)\s?$")
 
@@ -149,7 +151,8 @@ def find_people(text: str) -> list[Person]:
         position = end
         add(found, Person(f"{title}{first} {last}", f"{first} {last}", role_after(text, end)))
     for person in people_without_honorific(text):
-        add(found, person)
+        if not any(known.bare.endswith(person.bare) for known in found.values()):
+            add(found, person)  # 'ศิริ บัณฑิตภิรมย์' is the tail of 'พญ.สืบศิริ บัณฑิตภิรมย์', no one else
     for match in CREDIT.finditer(text):
         for name in re.split(r"[,\-–]|\sและ", match["names"]):
             if credit := CREDIT_NAME.fullmatch(without_province(name.strip())):

@@ -14,6 +14,7 @@ import pytest
 
 from generator.importer.extract import extract
 from generator.importer.organizations import find_organizations
+from generator.importer.people import find_people
 from generator.importer.title import find_title
 
 POSTS = Path(__file__).parents[1] / "fixtures" / "posts"
@@ -123,3 +124,13 @@ def test_another_posts_teaser_above_the_post_is_not_the_post() -> None:
 ])
 def test_site_lines_are_not_titles(name: str, title: str) -> None:
     assert find_title(post(name))[0] == title
+
+
+@pytest.mark.parametrize(("sentence", "people"), [
+    ("มอบหมายให้ พญ.สืบศิริ บัณฑิตภิรมย์ รองนายแพทย์สาธารณสุขจังหวัดอุดรธานี พร้อมด้วย",  # h4-03: not 'ศิริ …' again
+     ["พญ.สืบศิริ บัณฑิตภิรมย์"]),
+    ("อาคารต้นแบบประหยัดพลังงานของประธานชมรมผู้สูงอายุตำบลบ้านกระแชง ครูบรรจง ทองย่น\n", ["ครูบรรจง ทองย่น"]),  # h4-25
+    ("\n          นายแพทย์ณรงค์ ผู้ตรวจราชการกระ", []),  # h4-17's last line: a post, cut off
+])
+def test_people_named_once_with_a_teachers_title_and_no_post_as_family_name(sentence: str, people: list[str]) -> None:
+    assert [person.name for person in find_people(sentence)] == people
