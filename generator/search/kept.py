@@ -67,12 +67,18 @@ def same_records(last: Table, index: SiteIndex) -> bool:
     return len(last.pages) == len(index.records) and all(i in last.pages for i in index.records)
 
 
+def moves(old: Head, new: Head) -> bool:
+    """Whether a record's new head moves it in the site's order: a new kind or date, or a
+    new title of an undated record (dated ones are ordered by date and id)."""
+    return old[:2] != new[:2] or (not new[1] and old[2] != new[2])
+
+
 def ordered_ids(last: Table | None, index: SiteIndex, digest: RecordDigest) -> list[str]:
     """The pages in the site's order: the last build's when the same records are there and
     none that changed moved (a new kind, date or title); else sorted again."""
     if last is not None and same_records(last, index):
         pages = last.pages
-        if all(pages[i][3] == head(index, i) for i in index.records if pages[i][0] != digest(i)):
+        if not any(moves(pages[i][3], head(index, i)) for i in index.records if pages[i][0] != digest(i)):
             return sorted(pages, key=lambda i: pages[i][1])
     return site_order(index)
 
@@ -111,7 +117,7 @@ def built(store: Store, index: SiteIndex, ids: list[str], digest: RecordDigest,
     pages = {i: (digest(i), n, digest_of(doc), head(index, i))
              for n, (i, doc) in enumerate(zip(ids, docs, strict=True))}
     table = Table(key, layout(code, numbers.ranges, totals), totals, pages, counts)
-    store.save(table, files, None, {i: doc.fields for i, doc in zip(ids, docs, strict=True)}, None)
+    store.save_all(table, files, {i: doc.fields for i, doc in zip(ids, docs, strict=True)})
     return table, files
 
 
@@ -157,9 +163,7 @@ def updated(store: Store, last: Table, index: SiteIndex, ids: list[str], digest:
     table.key, table.totals = key, totals
     table.counts = counted(last.counts, [texts[i] for i in gone], [doc.fields for doc in docs.values()])
     changed = page_files(files, last, table, gone, docs, numbers)
-    kept_texts = {i: fields for i, fields in texts.items() if i not in gone}
-    store.save(table, files, [*shards, *changed], kept_texts | {i: doc.fields for i, doc in docs.items()},
-               [*gone, *new])
+    store.save_changes(table, files, [*shards, *changed], {i: doc.fields for i, doc in docs.items()}, gone)
     return table, files
 
 

@@ -17,8 +17,7 @@ from __future__ import annotations
 import pickle
 import secrets
 import zlib
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,20 +46,16 @@ def pack_of(name: str, packs: int) -> int:
     return zlib.crc32(name.encode()) % packs
 
 
-def by_pack(names: Iterable[str], packs: int) -> dict[int, list[str]]:
-    found: dict[int, list[str]] = defaultdict(list)
-    for name in names:
-        found[pack_of(name, packs)].append(name)
-    return found
-
-
 class Store:
-    """The kept index in the cache folder (nothing kept without one)."""
+    """The kept index in the cache folder (nothing kept without one). The packs it read are
+    kept in memory: an update writes back those holding what changed."""
 
     def __init__(self) -> None:
         base = cache_dir()
         self.base = base
         self.folder = base / FOLDER if base else None
+        self.file_packs: dict[int, dict[str, bytes]] = {}
+        self.text_packs: dict[int, dict[str, tuple[bytes, Fields]]] = {}
 
     def table(self) -> Table | None:
         found = read_checked(self.folder / "table.pickle") if self.folder else None
@@ -81,41 +76,62 @@ class Store:
             pack = self._pack(table, f"files-{number}")
             if not isinstance(pack, dict):
                 return None
+            self.file_packs[number] = pack
             files.update(pack)
         return files
 
     def texts(self, table: Table, ids: list[str]) -> dict[str, Fields] | None:
-        """The indexed text of every page in the packs holding these ids (a pack is written
-        back whole), as the table's build indexed it."""
-        texts: dict[str, Fields] = {}
-        numbers = {pack_of(i, TEXT_PACKS) for i in ids}
-        for number in sorted(numbers):
+        """The indexed text of these pages, as the table's build indexed it (a pack the table
+        names holds every page of the table it is the pack of: they were written together)."""
+        for number in {pack_of(i, TEXT_PACKS) for i in ids} - self.text_packs.keys():
             pack = self._pack(table, f"texts-{number}")
             if not isinstance(pack, bytes):
                 return None
-            for name, (digest, fields) in pickle.loads(zlib.decompress(pack)).items():  # noqa: S301 - our cache
-                if name not in table.pages or digest != table.pages[name][2]:
+            self.text_packs[number] = pickle.loads(zlib.decompress(pack))  # noqa: S301 - our own cache
+        texts: dict[str, Fields] = {}
+        for i in ids:
+            if i in table.pages:
+                digest, fields = self.text_packs[pack_of(i, TEXT_PACKS)].get(i, (b"", {}))
+                if digest != table.pages[i][2]:
                     return None
-                texts[name] = fields
-        if any(pack_of(i, TEXT_PACKS) in numbers and i not in texts for i in table.pages):
-            return None  # a page of the table missing from its pack
+                texts[i] = fields
         return texts
 
-    def save(self, table: Table, files: dict[str, bytes], changed: Iterable[str] | None,
-             texts: dict[str, Fields], moved: Iterable[str] | None) -> None:
-        """The table, and the packs holding `changed` files and `moved` pages' texts (None: all).
-        `texts` holds the text of every page in those packs."""
+    def save_all(self, table: Table, files: dict[str, bytes], texts: dict[str, Fields]) -> None:
+        """The table and every pack, from nothing."""
+        self.file_packs = {n: {} for n in range(FILE_PACKS)}
+        for path, data in files.items():
+            self.file_packs[pack_of(path, FILE_PACKS)][path] = data
+        self.text_packs = {n: {} for n in range(TEXT_PACKS)}
+        for i, fields in texts.items():
+            self.text_packs[pack_of(i, TEXT_PACKS)][i] = (table.pages[i][2], fields)
+        self._save(table, set(self.file_packs), set(self.text_packs))
+
+    def save_changes(self, table: Table, files: dict[str, bytes], changed: list[str],
+                     texts: dict[str, Fields], gone: list[str]) -> None:
+        """The table, and the packs (read before) holding the `changed` files and the pages
+        whose text is new (`texts`) or `gone`."""
+        for path in changed:
+            pack = self.file_packs[pack_of(path, FILE_PACKS)]
+            if path in files:
+                pack[path] = files[path]
+            else:
+                pack.pop(path, None)
+        for i in gone:
+            self.text_packs[pack_of(i, TEXT_PACKS)].pop(i, None)
+        for i, fields in texts.items():
+            self.text_packs[pack_of(i, TEXT_PACKS)][i] = (table.pages[i][2], fields)
+        self._save(table, {pack_of(p, FILE_PACKS) for p in changed},
+                   {pack_of(i, TEXT_PACKS) for i in [*gone, *texts]})
+
+    def _save(self, table: Table, file_packs: set[int], text_packs: set[int]) -> None:
         if self.folder is None:
             return
-        file_packs = by_pack(files, FILE_PACKS)
-        wanted = range(FILE_PACKS) if changed is None else {pack_of(p, FILE_PACKS) for p in changed}
-        for number in wanted:
-            self._write(table, f"files-{number}", {path: files[path] for path in file_packs.get(number, [])})
-        text_packs = by_pack(table.pages, TEXT_PACKS)
-        wanted = range(TEXT_PACKS) if moved is None else {pack_of(i, TEXT_PACKS) for i in moved}
-        for number in wanted:
-            pages = {i: (table.pages[i][2], texts[i]) for i in text_packs.get(number, [])}
-            self._write(table, f"texts-{number}", zlib.compress(pickle.dumps(pages, pickle.HIGHEST_PROTOCOL), 1))
+        for number in sorted(file_packs):
+            self._write(table, f"files-{number}", self.file_packs[number])
+        for number in sorted(text_packs):
+            packed = pickle.dumps(self.text_packs[number], pickle.HIGHEST_PROTOCOL)
+            self._write(table, f"texts-{number}", zlib.compress(packed, 1))
         write_checked(self.folder / "table.pickle", table)
         for name in LEGACY:  # what the build kept before, in one pickle: no longer read
             assert self.base is not None
