@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import errno
+import fcntl
 import logging
 import os
 import shutil
@@ -96,20 +97,46 @@ def config_file(content: Path, given: str | None) -> Path:
 
 def build_atomically(root: Path, output: Path, config_file: Path, content: Content | None = None,
                      say: Progress = silent) -> int:
-    """MkDocs empties its site_dir first, so build beside it and swap only on success."""
+    """MkDocs empties its site_dir first, so build beside the site, and only on success swap
+    it in (a whole new site) or move the changed files into it (kept_output.py). Builds into
+    one folder take turns: an update in place reads the site the last build left."""
+    output = output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with taking_turns(output.parent):
+        remove_stale(output.parent)
+        return build_beside(root, output, config_file, content, say)
+
+
+@contextmanager
+def taking_turns(folder: Path) -> Iterator[None]:
+    """An exclusive lock on the folder the site is in, held for one build (released by the
+    system if the build is killed)."""
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)
+
+
+def remove_stale(folder: Path) -> None:
+    """What killed builds left beside the site (with the lock held, no build is writing there)."""
+    for stale in folder.glob(".site-new-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def build_beside(root: Path, output: Path, config_file: Path, content: Content | None, say: Progress) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     from ..mkdocs.plugin import hand_over
 
-    output = output.resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=output.parent))
     os.environ["KB_CONTENT"] = str(root.resolve())
     if content is not None:
         hand_over(content)  # the plugin need not validate the same files again
-    kept_output.start(output)  # what the last build wrote into the site there, to link
+    kept = kept_output.start(output)  # what the last build wrote into the site there
     try:
         with plugin_progress(say):
             build(load_config(str(config_file), **{**project_options(config_file), "site_dir": str(staging)}))
@@ -124,11 +151,24 @@ def build_atomically(root: Path, output: Path, config_file: Path, content: Conte
         raise
     finally:
         hand_over(None)
-    swap(staging, output)
+    try:
+        put_in_place(staging, output, kept.in_place)
+    except OSError as exc:  # a full disk while moving: the next build writes the whole site
+        shutil.rmtree(staging, ignore_errors=True)
+        kept_output.finish(None)
+        print(f"kb build: {exc}", file=sys.stderr)
+        return 1
     kept_output.finish(output)
     say("เขียนไฟล์ครบแล้ว / site written")
     print(f"สร้างเว็บไซต์แล้วที่ {output} / site built in {output}")
     return 0
+
+
+def put_in_place(staging: Path, output: Path, update: bool) -> None:
+    if update:
+        kept_output.update_in_place(staging, output)
+    else:
+        swap(staging, output)
 
 
 @contextmanager

@@ -112,9 +112,9 @@ def write_pages(renderer: ShellRenderer, site_dir: str, pages: list[Page],
     """Fill and write every page, and write `files` (the search index...), on every core for
     many (shells are made before forking, workers read _job). With `written` (kb serve), pages
     whose HTML did not change since the last build are left alone and pages that no longer
-    exist are removed. Under kb build, what the last build wrote the same is linked from its
-    site instead (kept_output.py): the workers work out what made each file (a digest, tens of
-    thousands of them at 10,000 meetings) and the caller notes them for the next build."""
+    exist are removed. Under kb build, what the last build wrote the same is not written: the
+    site holds it already (kept_output.py); the workers work out what made each file (a digest,
+    tens of thousands of them at 10,000 meetings) and the caller notes them for the next build."""
     global _job
     for folder in sorted({folder_of(page.src_uri) for page in pages}):
         renderer.shell(folder)
@@ -156,26 +156,19 @@ def page_path(page: Page) -> str:
 
 def _write_files(start: int) -> list[Digest | None]:
     assert _job is not None
-    return write_files(_job[1], dict(_job[4][start:start + FILES_PER_TASK]), linking=bool(_job[5]))
+    return write_files(_job[1], dict(_job[4][start:start + FILES_PER_TASK]), noting=bool(_job[5]))
 
 
 def _write(position: int) -> tuple[int, Digest | None]:
-    """One page linked from the last kb build's site when it wrote the same, else filled and
+    """One page left as it is when the last kb build wrote the same into the site, else filled and
     written; the hash of its HTML (kb serve) and what made it (kb build)."""
     assert _job is not None
     renderer, site_dir, pages, written, _, shells = _job
     kept, page = kept_output.current(), pages[position]
     digest = filled_digest(shells, page) if kept is not None else None
-    if kept is not None and kept.same(page_path(page), digest) and link_page(site_dir, page):
-        return 0, digest  # (kb build: no `written` to remember)
+    if kept is not None and kept.same(page_path(page), digest):
+        return 0, digest  # in the site already (kb build: no `written` to remember)
     return write_filled(renderer, site_dir, page, written), digest
-
-
-def link_page(site_dir: str, page: Page) -> bool:
-    kept = kept_output.current()
-    dest = os.path.join(site_dir, page_path(page))
-    os.makedirs(os.path.dirname(dest), exist_ok=True)
-    return kept is not None and kept.link(page_path(page), dest)
 
 
 def write_filled(renderer: ShellRenderer, site_dir: str, page: Page, written: dict[str, int]) -> int:
@@ -216,19 +209,16 @@ def split_slots(html: str) -> list[str]:
     return [part for part in SLOT_PATTERN.split(html) if part]
 
 
-def write_files(site_dir: str, files: dict[str, bytes], linking: bool = False) -> list[Digest | None]:
-    """Files by path under the site (search index, feed, diagrams), each folder made once. When
-    linking (kb build), each linked from the last build's site if it wrote the same bytes
-    there; then what made each (its digest), to note for the next build."""
-    kept = kept_output.current() if linking else None
-    digests: list[Digest | None] = []
-    for (name, data), path in zip(files.items(), site_paths(site_dir, files), strict=True):
-        digest = kept_output.file_digest(data) if kept is not None else None
-        digests.append(digest)
-        if kept is not None and kept.same(name, digest) and kept.link(name, path):
-            continue
+def write_files(site_dir: str, files: dict[str, bytes], noting: bool = False) -> list[Digest | None]:
+    """Files by path under the site (search index, feed, diagrams), each folder made once.
+    Under kb build (`noting`), only those whose bytes the site does not hold already; then
+    what made each (its digest), to note for the next build."""
+    kept = kept_output.current() if noting else None
+    digests = [kept_output.file_digest(data) if kept is not None else None for data in files.values()]
+    changed = [name for name, digest in zip(files, digests, strict=True) if kept is None or not kept.same(name, digest)]
+    for name, path in zip(changed, site_paths(site_dir, changed), strict=True):
         with open(path, "wb") as handle:
-            handle.write(data)
+            handle.write(files[name])
     return digests
 
 
