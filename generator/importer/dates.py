@@ -45,6 +45,11 @@ DATE = re.compile(
 STAMP = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")
 TIMESTAMP_AFTER = re.compile(r"^\s*,?\s*(?:เวลา\s*)?\d{1,2}:\d{2}(?!\s*[-–]\s*\d)(?:\s*น\.?)?")
 SOURCE_LINE = re.compile(r"สำนักข่าว|ที่มา\s*:|แหล่งข่าว|ฉบับวันที่")  # 'เดลินิวส์ ฉบับวันที่ …': the paper's issue
+# a publication line: the date beside a views counter ('กองบรรณาธิการ TCIJ 6 พ.ค. 2563 | อ่านแล้ว 9731 ครั้ง')
+VIEWS = re.compile(r"อ่านแล้ว\s*[\d,]+\s*ครั้ง|เข้าชม\s*:?\s*[\d,]+|[\d,]+\s*(?:views?|ครั้ง)\b", re.I)
+# a numeric date with its Buddhist-era year in parentheses opening a paragraph, as a press office
+# dates its report ('(22-1-2562)  ที่ห้องประชุม…'); a posting stamp is Gregorian or stands alone
+OPENING_NUMERIC = re.compile(r"^\((?P<day>\d{1,2})[-/.](?P<month>\d{1,2})[-/.](?P<year>25\d\d)\)", re.M)
 ENACTED = re.compile(r"มติ|ประกาศใช้|พ\.ร\.บ\.|พระราชบัญญัติ|ประกาศราชกิจจา")
 YEARS_NAMED = re.compile(r"(?:/|พ\.\s?ศ\.\s?|ปี\s?(?:งบประมาณ\s?)?)(25\d\d)")
 DATE_ONLY_REST = re.compile(r"^[\s,.:น()\-–]*(?:เวลา\s*)?[\d.:\s]*(?:น\.?)?\s*$")
@@ -101,9 +106,25 @@ def not_the_meeting(plain: str, start: int, end: int) -> bool:
     the meeting."""
     line = line_around(plain, start, end)
     before = plain[max(0, start - 30): start]
-    return (posted_line(line) or bool(SOURCE_LINE.search(line) and len(line) <= 120)
-            or bool(TIMESTAMP_AFTER.match(plain[end: end + 20]))
+    return (posted_line(line) or bool((SOURCE_LINE.search(line) or VIEWS.search(line)) and len(line) <= 120)
+            or (bool(TIMESTAMP_AFTER.match(plain[end: end + 20])) and not named_weekday(plain, start))
             or bool(ENACTED.search(before) and "ประชุม" not in before))
+
+
+def named_weekday(plain: str, start: int) -> bool:
+    """'วันอังคารที่ 18 มีนาคม 2568 เวลา 09:30 น.': a date with its weekday named is the event's, with
+    its starting time; a posting timestamp does not name the weekday."""
+    return plain[start: start + 20].lstrip().startswith(WEEKDAYS)
+
+
+def opening_numeric_dates(plain: str, text: str) -> list[FoundDate]:
+    found = []
+    for match in OPENING_NUMERIC.finditer(plain):
+        year, month, day = int(match["year"]) - 543, int(match["month"]), int(match["day"])
+        if valid(year, month, day) and plausible(year):
+            found.append(FoundDate(date(year, month, day), day, month, match.start(), match.end(),
+                                   text[match.start(): match.end()]))
+    return found
 
 
 def find_dates(text: str) -> list[FoundDate]:
@@ -124,7 +145,7 @@ def find_dates(text: str) -> list[FoundDate]:
             continue
         found.append(FoundDate(date(year, month, day) if year else None, day, month, match.start(), match.end(),
                                text[match.start(): match.end()]))
-    return sorted(found, key=lambda f: f.start)
+    return sorted(found + opening_numeric_dates(plain, text), key=lambda f: f.start)
 
 
 def valid(year: int, month: int, day: int) -> bool:

@@ -4,14 +4,17 @@ set where one shows the rule's limit): where a name ends after its province, a b
 from สาขา, people of a kind with their place glued on, a head or a province typed with one
 mistake, ทาง inside a name, a programme's English name, ใกล้, teams named with their level, a
 division's list of fields, a bare kind's abbreviation, and three kinds of site line taken for a
-title (another post's teaser, '<site> - <section>', a headline given twice around its byline)."""
+title (another post's teaser, '<site> - <section>', a headline given twice around its byline),
+people named once, and dates a page stamps."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from generator.importer.dates import meeting_date
 from generator.importer.extract import extract
 from generator.importer.organizations import find_organizations
 from generator.importer.people import find_people
@@ -134,3 +137,12 @@ def test_site_lines_are_not_titles(name: str, title: str) -> None:
 ])
 def test_people_named_once_with_a_teachers_title_and_no_post_as_family_name(sentence: str, people: list[str]) -> None:
     assert [person.name for person in find_people(sentence)] == people
+
+
+@pytest.mark.parametrize(("name", "day"), [
+    ("h4-06.txt", date(2025, 3, 18)),  # 'วันอังคารที่ 18 มีนาคม 2568 เวลา 09:30 น.': its weekday named, no stamp
+    ("h4-10.txt", date(2019, 1, 22)),  # '(22-1-2562)  ที่ห้องประชุม…': a press office's numeric date
+    ("h4-18.txt", None),  # 'กองบรรณาธิการ TCIJ 6 พ.ค. 2563 | อ่านแล้ว 9731 ครั้ง': published, not held
+])
+def test_the_meetings_date_not_the_pages(name: str, day: date | None) -> None:
+    assert meeting_date(post(name)) == day
