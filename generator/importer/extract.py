@@ -14,6 +14,7 @@ from ..records.load import Record
 from ..thai import health_region_of, load_provinces, province_by_name, thai_to_arabic_digits
 from .dates import find_dates, meeting_date, meeting_time
 from .hashtags import find_hashtags
+from .long_names import COMMON_WORD_PROVINCES
 from .organizations import find_organizations
 from .people import Person, find_people
 from .text import PHOTO, lines_of, without_teaser, words
@@ -29,7 +30,6 @@ VENUES = [re.compile(r"(?:^|\s)ณ\.?\s*(?P<venue>[^\n]+)"),
 VENUE_END = re.compile(r"\s{2,}|\s(?:การ|โดย|เพื่อ|คณะ|ได้|มี|ร่วม|จัด|ซึ่ง|และได้|พร้อม|นาย|นาง|ดร\.|นพ\.)|[,(]")
 NUMBERED = re.compile(r"^\s*(?:[-•]\s*)?(\d{1,2})[).]\s*(?!\d)(?P<text>\S.+)$", re.M)
 PROPOSAL_HEAD = re.compile(r"ข้อเสนอ|เสนอแนะ|แนวทางการดำเนินงาน|สรุปแนวทาง|ข้อสรุป|ข้อตกลง")
-COMMON_WORD_PROVINCES = {"เลย", "แพร่", "ตาก", "กระบี่"}  # also plain words: named only after จ./จังหวัด
 
 
 @dataclass

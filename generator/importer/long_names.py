@@ -35,6 +35,7 @@ SECOND_BODY = ("สำนัก", "โรงพยาบาล", "มหาว�
 
 
 CLAUSE_TAGS = {"VERB", "ADV", "AUX"}
+COMMON_WORD_PROVINCES = {"เลย", "แพร่", "ตาก", "กระบี่"}  # also plain words: provinces only after จ./จังหวัด
 
 
 @cache
@@ -47,8 +48,11 @@ def clause_after_province(taken: list[str], token: str, openers: tuple[str, ...]
     sentence: it starts with a word that ends names ('เทศบาลนครตรัง|จัดกิจกรรม…', '…จังหวัดชลบุรี|ต่อไป')
     or the tagger reads it as a verb or an adverb ('โรงพยาบาลชลบุรี|ดำเนินการ'). A proper name that
     goes on after its province is a noun ('โรงพยาบาลเชียงราย|ประชานุเคราะห์')."""
-    if not taken or not is_thai(token[:1]) or not "".join(taken).endswith(provinces()):
-        return False
+    name = "".join(taken)
+    province = next((p for p in provinces() if name.endswith(p)), None)
+    if not taken or not is_thai(token[:1]) or province is None \
+            or (province in COMMON_WORD_PROVINCES and not name.endswith(("จังหวัด" + province, "จ." + province))):
+        return False  # 'แพร่', 'เลย' are words too: a province only after จังหวัด
     if token.startswith(openers or CLAUSE_OPENERS):
         return True
     return pos_tag([taken[-1], token], engine="perceptron", corpus="orchid_ud")[1][1] in CLAUSE_TAGS
