@@ -43,13 +43,13 @@ def provinces() -> tuple[str, ...]:
     return tuple(load_provinces())
 
 
-def clause_after_province(taken: list[str], token: str, openers: tuple[str, ...] = ()) -> bool:
+def clause_after_province(taken: list[str], token: str, openers: tuple[str, ...] = (), any_place: bool = False) -> bool:
     """A name that has reached its province ends there when the word glued after it opens the
     sentence: it starts with a word that ends names ('เทศบาลนครตรัง|จัดกิจกรรม…', '…จังหวัดชลบุรี|ต่อไป')
     or the tagger reads it as a verb or an adverb ('โรงพยาบาลชลบุรี|ดำเนินการ'). A proper name that
     goes on after its province is a noun ('โรงพยาบาลเชียงราย|ประชานุเคราะห์')."""
     name = "".join(taken)
-    province = next((p for p in provinces() if name.endswith(p)), None)
+    province = name if any_place else next((p for p in provinces() if name.endswith(p)), None)
     if not taken or not is_thai(token[:1]) or province is None \
             or (province in COMMON_WORD_PROVINCES and not name.endswith(("จังหวัด" + province, "จ." + province))):
         return False  # 'แพร่', 'เลย' are words too: a province only after จังหวัด

@@ -15,7 +15,7 @@ from ..text import dictionary
 from ..thai import load_provinces
 from .long_names import VERB_PREFIXES, bridged, clause_after_province
 from .people import HONORIFICS
-from .places import place_at, place_starts
+from .places import place_at, place_names, place_starts, places_from
 from .text import THAI_LETTER, THAI_RUN, is_thai, reference_words, words
 from .typos import misspelt
 
@@ -125,7 +125,7 @@ def name_end(text: str, start: int, extra: frozenset[str], covered: int, limit: 
             break
         opening = length == covered and rest[:covered] in HEADS and \
             (token in NAME_VERBS or token == "เพื่อ")  # 'สำนัก|ประสาน', 'มูลนิธิ|เพื่อ|ผู้บริโภค'
-        if clause_after_province(taken, token, CLAUSE_PREFIXES):
+        if clause_after_province(taken, token, CLAUSE_PREFIXES) or clause_after_place(text, start, taken, token):
             break
         if stops_name(token) and not opening and not (taken and taken[-1] in ("การ", "ในการ")):
             if not place_only:  # after 'การ' a verb is a noun: 'ในการจัดบริการสาธารณะ'
@@ -139,6 +139,25 @@ def name_end(text: str, start: int, extra: frozenset[str], covered: int, limit: 
         head = next(i for i in range(len(taken) + 1) if sum(map(len, taken[:i])) >= covered)
         taken = taken[: head + place_words(taken[head:])]
     return through_place(text, start, covered, taken)
+
+
+LEVEL_AND_PLACE = re.compile(rf"(?:จังหวัด|อำเภอ|ตำบล|[จอต]\.|เทศบาล(?:นคร|เมือง|ตำบล)|บ้าน)"
+                             rf"(?P<place>[{THAI_LETTER}]{{3,}})$")
+
+
+def clause_after_place(text: str, start: int, taken: list[str], token: str) -> bool:
+    """As after a province, a name that has reached its sub-district or district, written with
+    the word for its level ('เทศบาลตำบลบ้านสวน|จัดกิจกรรม…', 'องค์การบริหารส่วนตำบลหนองบัว|ดำเนินการ…'),
+    ends there when the word glued after it opens the sentence, unless a longer place's name
+    runs on over the cut ('ตำบลท่า|ข้าม…' is ท่าข้าม)."""
+    name = "".join(taken)
+    level = LEVEL_AND_PLACE.search(name)
+    if level is None or level["place"] not in place_names() or not is_thai(token[:1]):
+        return False
+    at = start + level.start("place")
+    if any(len(p) > len(level["place"]) and text.startswith(p, at) for p in places_from(text, at)):
+        return False
+    return clause_after_province([level["place"]], token, CLAUSE_PREFIXES, any_place=True)
 
 
 BARE_LEVELS = ("จังหวัด", "อำเภอ", "ตำบล")

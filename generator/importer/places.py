@@ -41,6 +41,11 @@ def place_at(text: str, start: int) -> str | None:
     return None
 
 
+def places_from(text: str, start: int) -> tuple[str, ...]:
+    """The place names that may be written at text[start] (by their first two characters)."""
+    return by_first_letters().get(text[start: start + 2], ())
+
+
 def place_starts(text: str, start: int) -> bool:
     """Some place's name is written at text[start], whatever follows it ('พล' in 'อำเภอพลมี…')."""
     return any(text.startswith(name, start) for name in by_first_letters().get(text[start: start + 2], ()))
