@@ -51,6 +51,8 @@ def test_a_name_ends_at_its_province_when_the_sentence_goes_on(sentence: str, ex
      ["สาขาสมาคมสภาผู้สูงอายุแห่งประเทศไทยฯ ประจำจังหวัดน่าน", "สมาคมสภาผู้สูงอายุแห่งประเทศไทย"]),
     ("คุณพ่อที่อยู่สาขาสภาผู้สูงอายุเมืองกำแพงเพชร เป็นผู้มาเล่าเรื่อง", ["สาขาสภาผู้สูงอายุเมืองกำแพงเพชร"]),  # h4-21
     ("และมีความยินดีที่ได้รับรางวัลชนะเลิศระดับจังหวัด สาขาการบริหารจัดการกองทุน และมีความยินดี", []),  # dev: a category
+    # not from a post (none at hand has it): h4-16's body with its branch written after it
+    ("สมาคมสภาผู้สูงอายุแห่งประเทศไทยฯ สาขาจังหวัดตรัง จัดประชุม", ["สมาคมสภาผู้สูงอายุแห่งประเทศไทยฯ สาขาจังหวัดตรัง"]),
 ])
 def test_a_branch_is_named_from_the_word_for_branch(sentence: str, expected: list[str]) -> None:
     assert organizations(sentence) == expected
