@@ -122,14 +122,19 @@ def built(store: Store, index: SiteIndex, ids: list[str], digest: RecordDigest,
 
 
 def candidates(last: Table, index: SiteIndex, ids: list[str], digest: RecordDigest) -> list[str]:
-    """The pages whose doc may differ from the last build's: every page when records came or
-    went, else the changed records, the pages linking a retitled one, the pages that moved."""
+    """The pages whose doc may differ from the last build's: every page when records came,
+    went or changed kind (a page links a record of the kind its field names: its links would
+    change unseen), else the changed records, the pages linking a retitled one (its title is
+    in their text) and the pages that moved."""
     pages = last.pages
     if not same_records(last, index):
         return ids
-    found = {i for n, i in enumerate(ids) if pages[i][0] != digest(i) or pages[i][1] != n}
+    changed = {i for i in index.records if pages[i][0] != digest(i)}
+    if any(pages[i][3][0] != index.kind_of(i) for i in changed):
+        return ids
+    found = changed | {i for n, i in enumerate(ids) if pages[i][1] != n}
     graph, records = index.graph, index.records
-    for record_id in [i for i in found if pages[i][3][2] != index.title_of(i)]:
+    for record_id in [i for i in changed if pages[i][3][2] != index.title_of(i)]:
         found.update(u for u in graph._pred.get(record_id, ()) if u in records)
     return sorted(found)
 
