@@ -12,6 +12,7 @@ set test per page, not a hash of all it read (1.4 s at 10,000 meetings).
 from __future__ import annotations
 
 import hashlib
+import os
 import zlib
 from array import array
 from dataclasses import dataclass
@@ -61,7 +62,8 @@ def own_key(record: Record, related: list[Related]) -> str:
     return repr((record.kind, record.id, [(r.id, r.reason) for r in related]))  # scores are not shown
 
 
-SHARDS = 32  # files the cache is kept in: an edit rewrites the few holding its pages
+SHARDS = 32  # files the pages are kept in: an edit rewrites the few holding its pages
+TABLE_SHARDS = 16  # files the table is kept in: an edit rewrites those holding what changed
 
 
 def shard_of(src_uri: str) -> int:
@@ -77,51 +79,59 @@ def dep_id(dep: Dep) -> int:
     return int.from_bytes(hashlib.blake2b(repr(dep).encode(), digest_size=8).digest(), "little")
 
 
-LINKS_ONLY = ("links", "edge")  # kinds of things read whose value is the graph's edges only
+# kinds of things read whose value is made of the graph's edges alone: with every record's
+# links the same, so are they (the network and its metrics are made of those links too)
+LINKS_ONLY = ("links", "edge", "metric")
 Table = dict[int, tuple["Dep", bytes]]  # dep_id → (the thing read, a hash of its value)
+Tokens = dict[str, bytes]  # file → the token it was written with
 
 
 class PageCache:
+    """Files: the pages in SHARDS shards, the table in TABLE_SHARDS, each written with a new
+    token, and state.pickle, written last, with every file's token. A file whose token is not
+    the state's (a build stopped while saving) makes the whole cache read as empty: the table
+    and the pages' reads must come from one save."""
+
     def __init__(self, digests: Digests, fingerprint: str) -> None:
         self.digests = digests
         base = cache_dir()
         self.folder = base / "pages" if base else None
         self.fingerprint = fingerprint
         self.links = digests.index.links  # the key of every record's links (graph/kept.py)
-        self.same_links = False  # as the last build's (read with its table)
-        self.table: Table = self._load_table()
-        self.entries: dict[str, Entry] = self._load()
+        self.same_links = False  # as the last build's (read with the state)
+        self.tokens: Tokens = {}
+        self.table: Table = {}
+        self.entries: dict[str, Entry] = {}
+        self._load()
         self.changed_deps = self._changed_deps()
         self.fresh: dict[str, Entry] = {}
         self.read: Table = {}  # what the pages rendered now read, and its hash now
         self.numbers: dict[Dep, int] = {}
         self.changed: set[int] = set()
 
-    def _load_table(self) -> Table:
-        stored = read_checked(self.folder / "deps.pickle") if self.folder else None
-        if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == self.fingerprint:
-            self.same_links = bool(self.links) and stored[2] == self.links
-            return dict(stored[1])
-        return {}
+    def _load(self) -> None:
+        folder = self.folder
+        state = read_checked(folder / "state.pickle") if folder else None
+        if folder is None or not (isinstance(state, tuple) and len(state) == 3 and state[0] == self.fingerprint):
+            return
+        tokens: Tokens = state[2]
+        table: Table = {}
+        entries: dict[str, Entry] = {}
+        for name, token in tokens.items():
+            stored = read_checked(folder / name)
+            if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == token):
+                return  # written by another save than the state's: nothing is kept
+            (table if name.startswith("deps-") else entries).update(stored[1])
+        self.tokens, self.table, self.entries = tokens, table, entries
+        self.same_links = bool(self.links) and state[1] == self.links
 
     def _changed_deps(self) -> set[int]:
-        """The things read whose value changed. Links read and network ties are made of the
-        graph's edges alone: with every record's links the same, they are (0.6 s at 10k)."""
+        """The things read whose value changed. Links read, network ties and metrics are made
+        of the graph's edges alone: with every record's links the same, they are (0.6 s at 10k)."""
         skip = LINKS_ONLY if self.same_links else ()
         digest_of = self.digests.digest_of
         return {number for number, (dep, digest) in self.table.items()
                 if dep[0] not in skip and digest_of(dep) != digest}
-
-    def _load(self) -> dict[str, Entry]:
-        entries: dict[str, Entry] = {}
-        if self.folder is None or not self.table:
-            return entries
-        for number in range(SHARDS):
-            stored = read_checked(self.folder / f"{number}.pickle")
-            if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == self.fingerprint:
-                entries.update(stored[1])
-        known = self.table.keys()  # (a build stopped between the shards and the table)
-        return {src: entry for src, entry in entries.items() if all(map(known.__contains__, numbers_of(entry)))}
 
     def get(self, src_uri: str, own: str) -> Page | None:
         entry = self.entries.get(src_uri)
@@ -142,29 +152,39 @@ class PageCache:
         self.changed.add(shard_of(page.src_uri))
 
     def save(self) -> None:
-        """Keep this build's pages only (so the cache does not grow), written atomically; only
-        the shards holding a page rendered or gone (all of them when there were none)."""
-        if self.folder is None:
+        """Keep this build's pages only (so the cache does not grow): the shards holding a page
+        rendered or gone and the table's shards holding a changed hash (all of them when the
+        cache was empty), each written atomically, then the state naming them."""
+        folder = self.folder
+        if folder is None:
             return
         self.changed |= {shard_of(src) for src in self.entries.keys() - self.fresh.keys()}
-        if not self.entries:
-            self.changed = set(range(SHARDS))
-        shards: dict[int, dict[str, Entry]] = {number: {} for number in self.changed}
+        whole = not self.tokens
+        shards: dict[int, dict[str, Entry]] = {n: {} for n in (range(SHARDS) if whole else self.changed)}
         for src, entry in self.fresh.items():
             if (number := shard_of(src)) in shards:
                 shards[number][src] = entry
         for number, entries in shards.items():
-            write_checked(self.folder / f"{number}.pickle", (self.fingerprint, entries))
-        if self.changed or self.read:
-            write_checked(self.folder / "deps.pickle", (self.fingerprint, self._table_now(), self.links))
+            self._write(folder / f"{number}.pickle", entries)
+        table, parts = self._table_now()
+        for part in range(TABLE_SHARDS) if whole else parts:
+            self._write(folder / f"deps-{part}.pickle", {n: v for n, v in table.items() if n % TABLE_SHARDS == part})
+        if shards or parts or whole:
+            write_checked(folder / "state.pickle", (self.fingerprint, self.links, self.tokens))
         self.changed.clear()
 
-    def _table_now(self) -> Table:
-        """What the kept pages read: as the last build hashed it (unchanged, or they would not
-        be kept) or as this build's workers did. Things no page reads any more are dropped
-        when many pages were rendered or some are gone (a few edits leave them: harmless)."""
+    def _write(self, path: Path, value: object) -> None:
+        token = os.urandom(8)
+        write_checked(path, (token, value))
+        self.tokens[path.name] = token
+
+    def _table_now(self) -> tuple[Table, set[int]]:
+        """What the kept pages read, as the last build hashed it (unchanged, or they would not
+        be kept) or as this build's workers did; and the table's shards that changed. Things no
+        page reads any more are dropped when many pages were rendered or some are gone (a few
+        edits leave them: harmless)."""
         if len(self.read) < len(self.table) // 10 and self.fresh.keys() >= self.entries.keys():
-            return self.table | self.read
+            changed = {n for n, value in self.read.items() if self.table.get(n) != value}
+            return self.table | self.read, {n % TABLE_SHARDS for n in changed}
         numbers: set[int] = set().union(*map(numbers_of, self.fresh.values()))
-        return {number: self.read.get(number) or self.table[number] for number in numbers}
-        (self.folder.parent / "pages.pickle").unlink(missing_ok=True)  # (kept whole, before)
+        return {n: self.read.get(n) or self.table[n] for n in numbers}, set(range(TABLE_SHARDS))

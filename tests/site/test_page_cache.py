@@ -153,3 +153,22 @@ def test_a_second_kb_build_in_a_new_process_renders_nothing(tmp_path: Path) -> N
     assert lines[0][0] == f"record pages: 0 unchanged (cached), {records} to render"
     assert lines[1][0] == f"record pages: {records} unchanged (cached), 0 to render"
     assert lines[1][1].endswith("unchanged (cached), 0 to render")
+
+
+def test_a_save_stopped_before_its_state_keeps_no_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build killed after writing some of the cache's files and before its state: the state
+    names the last save's files, so the new ones are not read, and with them the whole cache
+    (the table and the pages' reads must come from one save): every page is rendered again,
+    none is stale."""
+    root = demo_copy(tmp_path, monkeypatch, "cache")
+    build(root)
+    state = tmp_path / "cache" / "pages" / "state.pickle"
+    last_state = state.read_bytes()
+    body_edit(root)
+    build(root)  # its shards and table parts saved, then (as if killed) the last save's state put back
+    state.write_bytes(last_state)
+    log: list[str] = []
+    warm = pages(build(root, log))
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cold"))
+    assert warm == pages(build(root))
+    assert rendered(log) == len(validate_content(root).records)
