@@ -98,12 +98,25 @@ def status_pages(index: SiteIndex, kind: Kind, ids: list[str], counts: list[Any]
                        states=states(index.records, chunk))
 
 
-def pagination(folder: str, number: int, count: int) -> list[tuple[str, str, bool]]:
-    """(label, url, current) for every page of a section."""
-    def url(n: int) -> str:
-        return f"{folder}/" if n == 1 else f"{folder}/page/{n}/"
+@dataclass(frozen=True)
+class Pager:
+    """(label, url, current) for every page of a section, made as the page is rendered: a
+    section of 200 pages would otherwise hold (and print into its cache key) 200 × 200 links."""
 
-    return [(str(n), url(n), n == number) for n in range(1, count + 1)] if count > 1 else []
+    folder: str
+    number: int
+    count: int
+
+    def __bool__(self) -> bool:
+        return self.count > 1
+
+    def __iter__(self) -> Iterator[tuple[str, str, bool]]:
+        for n in range(1, self.count + 1) if self else ():
+            yield str(n), f"{self.folder}/" if n == 1 else f"{self.folder}/page/{n}/", n == self.number
+
+
+def pagination(folder: str, number: int, count: int) -> Pager:
+    return Pager(folder, number, count)
 
 
 def tag_pages(index: SiteIndex) -> Iterator[Listing]:
