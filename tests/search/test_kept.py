@@ -137,7 +137,7 @@ def test_an_edit_reads_only_the_pages_it_changes(name: str, tmp_path: Path, monk
     assert 0 < len({p for p in rewritten if p.startswith("files-")}) < FILE_PACKS // 2
 
 
-@pytest.mark.parametrize("damage", ["a pack another build wrote", "a damaged pack", "a pack gone"])
+@pytest.mark.parametrize("damage", ["a texts pack another build wrote", "a damaged texts pack", "a files pack gone"])
 def test_a_pack_the_table_does_not_name_builds_the_index_anew(damage: str, tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """A build killed between writing the packs and the table, or a damaged cache folder: the
@@ -146,15 +146,17 @@ def test_a_pack_the_table_does_not_name_builds_the_index_anew(damage: str, tmp_p
     kept_search_index(index_of(root), "before", CODE)
     body(root)
     index = index_of(root)
-    pack = tmp_path / "cache" / "search-index" / f"texts-{pack_of(MEETING.split('/')[1][:-5], TEXT_PACKS)}.pickle"
-    if damage == "a pack another build wrote":
+    folder = tmp_path / "cache" / "search-index"
+    pack = folder / f"texts-{pack_of(MEETING.split('/')[1][:-5], TEXT_PACKS)}.pickle"
+    if damage == "a texts pack another build wrote":
         write_checked(pack, ("another build", b""))
-    elif damage == "a damaged pack":
+    elif damage == "a damaged texts pack":
         pack.write_bytes(pack.read_bytes()[:-10] + bytes(10))
     else:
-        pack.unlink()
-    assert kept_search_index(index, "after", CODE) == build_search_index(index)
-    assert kept_search_index(index, "after", CODE) == build_search_index(index)  # (the table's own files)
+        (folder / f"files-{pack_of('search/meta.json', FILE_PACKS)}.pickle").unlink()
+    cold = build_search_index(index)
+    assert kept_search_index(index, "after", CODE) == cold
+    assert kept_search_index(index, "after", CODE) == cold  # (what it kept: the table's own files)
 
 
 def test_the_same_content_is_the_last_build_s_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
