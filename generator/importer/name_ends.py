@@ -116,7 +116,7 @@ def name_end(text: str, start: int, extra: frozenset[str], covered: int, limit: 
         if carried_on(taken, token, following, rest):
             taken.append(token)
             continue
-        if token == "/" and alternative(taken, following, text, start + length + 1):
+        if token == "/" and alternative(taken, following, text, start + length + 1, extra):
             taken.append(token)  # 'เครือข่ายผู้ติดเชื้อเอชไอวี/เอดส์ประเทศไทย'
             continue
         if token.isspace() or len(taken) >= limit or not (is_thai(token[0]) or token in ("-", ".")) \
@@ -163,13 +163,14 @@ def clause_after_place(text: str, start: int, taken: list[str], token: str) -> b
     return clause_after_province([level["place"]], token, CLAUSE_PREFIXES, any_place=True)
 
 
-def alternative(taken: list[str], following: str, text: str, position: int) -> bool:
+def alternative(taken: list[str], following: str, text: str, position: int, extra: frozenset[str]) -> bool:
     """'เอชไอวี/เอดส์': a slash between two words glued on both sides joins alternatives inside one
     name; before a province or a place it lists one body per place ('…ปัตตานี/นราธิวาส'), before
-    a body's head or abbreviation a second body ('ศูนย์สุขภาพจิต/กรมสุขภาพจิต', '…จังหวัด/กศส.')."""
+    a body's head, an abbreviation or a known name a second body ('ศูนย์สุขภาพจิต/กรมสุขภาพจิต',
+    '…จังหวัด/กศส.', '…สตูล/ศปจ.สตูล')."""
     return bool(taken) and is_thai(taken[-1][-1:]) and is_thai(following[:1]) \
         and not text.startswith(province_names(), position) and place_at(text, position) is None \
-        and not following.startswith(HEADS) and following.rstrip(".") not in reference_words()
+        and not following.startswith(HEADS) and not text.startswith((*reference_words(), *extra), position)
 
 
 BARE_LEVELS = ("จังหวัด", "อำเภอ", "ตำบล")
