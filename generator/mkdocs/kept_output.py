@@ -78,11 +78,12 @@ def shell_digest(shell: list[str]) -> Digest:
     return h.digest()
 
 
-def page_digest(shell: Digest, values: list[str], packed: bytes) -> Digest:
+def page_digest(shell: Digest, values: list[str], html: Digest) -> Digest:
+    """A filled page: its folder's shell, its values and its HTML, each by its digest."""
     h = hashlib.blake2b(shell, digest_size=16)
     for value in values:
         h.update(value.encode("utf-8", "surrogatepass") + b"\0")
-    h.update(packed)
+    h.update(html)
     return h.digest()
 
 

@@ -122,23 +122,26 @@ def write_pages(renderer: ShellRenderer, site_dir: str, pages: list[Page],
     kept = kept_output.current()
     shells = {} if kept is None else {folder: kept_output.shell_digest(shell)
                                       for folder, shell in renderer.shells.items()}
-    _job = (renderer, site_dir, pages, written if written is not None else {}, items, shells)
+    digests = [filled_digest(shells, page) for page in pages] if kept is not None else [None] * len(pages)
+    due = [page for page, digest in zip(pages, digests, strict=True)
+           if kept is None or not kept.same(page_path(page), digest)]  # the rest: in the site already
+    _job = (renderer, site_dir, due, written if written is not None else {}, items, shells)
     try:
-        if len(pages) < PARALLEL_FROM or WORKERS < 2:
+        if len(due) < PARALLEL_FROM or WORKERS < 2:
             file_digests = [_write_files(start) for start in range(0, len(items), FILES_PER_TASK)]
-            results = [_write(position) for position in range(len(pages))]
+            hashes = [_write(position) for position in range(len(due))]
         else:
             with fork_pool() as pool:  # not stopped midway: the pages are from newer content
                 extra = pool.map_async(_write_files, range(0, len(items), FILES_PER_TASK))  # alongside the pages
-                results = pool.map(_write, range(len(pages)), chunksize=128)
+                hashes = pool.map(_write, range(len(due)), chunksize=128)
                 file_digests = extra.get()
     finally:
         _job = None
     if kept is not None:
-        kept.note(zip([page_path(page) for page in pages], [digest for _, digest in results], strict=True))
+        kept.note(zip([page_path(page) for page in pages], digests, strict=True))
         kept.note(zip([name for name, _ in items], [d for chunk in file_digests for d in chunk], strict=True))
     if written is not None:
-        remember(site_dir, written, {page.src_uri: h for page, (h, _) in zip(pages, results, strict=True)})
+        remember(site_dir, written, {page.src_uri: h for page, h in zip(due, hashes, strict=True)})
 
 
 def filled_digest(shells: dict[str, Digest], page: Page) -> Digest | None:
@@ -147,7 +150,7 @@ def filled_digest(shells: dict[str, Digest], page: Page) -> Digest | None:
     if not fillable(page, name) or page.image:
         return None
     return kept_output.page_digest(shells[folder_of(page.src_uri)], [page.title, page.description, name],
-                                   page.packed)
+                                   page.packed_digest())
 
 
 def page_path(page: Page) -> str:
@@ -159,16 +162,11 @@ def _write_files(start: int) -> list[Digest | None]:
     return write_files(_job[1], dict(_job[4][start:start + FILES_PER_TASK]), noting=bool(_job[5]))
 
 
-def _write(position: int) -> tuple[int, Digest | None]:
-    """One page left as it is when the last kb build wrote the same into the site, else filled and
-    written; the hash of its HTML (kb serve) and what made it (kb build)."""
+def _write(position: int) -> int:
+    """One page filled and written; the hash of its HTML (kb serve)."""
     assert _job is not None
-    renderer, site_dir, pages, written, _, shells = _job
-    kept, page = kept_output.current(), pages[position]
-    digest = filled_digest(shells, page) if kept is not None else None
-    if kept is not None and kept.same(page_path(page), digest):
-        return 0, digest  # in the site already (kb build: no `written` to remember)
-    return write_filled(renderer, site_dir, page, written), digest
+    renderer, site_dir, pages, written, _, _ = _job
+    return write_filled(renderer, site_dir, pages[position], written)
 
 
 def write_filled(renderer: ShellRenderer, site_dir: str, page: Page, written: dict[str, int]) -> int:

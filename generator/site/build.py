@@ -119,6 +119,7 @@ def build_pages(content: Content, index: SiteIndex, digests: Digests, keys: tupl
     cache = PageCache(digests, fingerprint)
     page_key = network_page_key(index, digests, network_of + fingerprint)
     network, files = kept("network-page", page_key, lambda: network_listing(index))
+    network.inputs = page_key
     site.files.update(files)
     say(f"network page drawn ({time.perf_counter() - started:.1f}s)")
     jobs: list[Job] = [*content.records, *listing_pages(index), network]

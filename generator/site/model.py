@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import zlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +27,13 @@ class Page:
     kind: str
     packed: bytes = zlib.compress(b"")
     image: str = ""  # site path of the page's link-preview image (og:image), if it has one
+    digest: bytes = field(default=b"", repr=False, compare=False)  # of `packed`, once known
+
+    def packed_digest(self) -> bytes:
+        """A hash of its HTML (the page cache keeps it: a kept page's is not computed again)."""
+        if not self.digest:
+            self.digest = hashlib.blake2b(self.packed, digest_size=16).digest()
+        return self.digest
 
     @classmethod
     def of(cls, src_uri: str, title: str, description: str, kind: str, html: str) -> Page:

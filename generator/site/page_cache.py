@@ -40,6 +40,7 @@ class Entry:
     description: str
     kind: str
     html: bytes  # zlib-compressed
+    digest: bytes  # of html (Page.packed_digest)
 
 
 NOT_BUILT_FROM = ("importer", "bench")  # packages no build imports: their edits change no page
@@ -138,7 +139,7 @@ class PageCache:
         if entry is None or entry.own != own or not self.changed_deps.isdisjoint(numbers_of(entry)):
             return None
         self.fresh[src_uri] = entry
-        return Page(src_uri, entry.title, entry.description, entry.kind, entry.html)
+        return Page(src_uri, entry.title, entry.description, entry.kind, entry.html, digest=entry.digest)
 
     def put(self, page: Page, own: str, deps: tuple[Dep, ...], digests: bytes) -> None:
         """`deps`, and the hashes of their values joined (as the page's worker found them)."""
@@ -148,7 +149,7 @@ class PageCache:
         for n, (number, dep) in enumerate(zip(numbers, deps, strict=True)):
             self.read[number] = (dep, digests[n * size:(n + 1) * size])
         self.fresh[page.src_uri] = Entry(own, array("Q", sorted(set(numbers))).tobytes(), page.title,
-                                         page.description, page.kind, page.packed)
+                                         page.description, page.kind, page.packed, page.packed_digest())
         self.changed.add(shard_of(page.src_uri))
 
     def save(self) -> None:
@@ -166,9 +167,14 @@ class PageCache:
                 shards[number][src] = entry
         for number, entries in shards.items():
             self._write(folder / f"{number}.pickle", entries)
-        table, parts = self._table_now()
-        for part in range(TABLE_SHARDS) if whole else parts:
-            self._write(folder / f"deps-{part}.pickle", {n: v for n, v in table.items() if n % TABLE_SHARDS == part})
+        table = self._table_now()
+        parts = set(range(TABLE_SHARDS)) if whole else self._changed_parts(table)
+        split: dict[int, Table] = {part: {} for part in parts}
+        for number, value in table.items():  # one pass, not one per part
+            if (part := split.get(number % TABLE_SHARDS)) is not None:
+                part[number] = value
+        for number, part in split.items():
+            self._write(folder / f"deps-{number}.pickle", part)
         if shards or parts or whole:
             write_checked(folder / "state.pickle", (self.fingerprint, self.links, self.tokens))
         self.changed.clear()
@@ -178,13 +184,18 @@ class PageCache:
         write_checked(path, (token, value))
         self.tokens[path.name] = token
 
-    def _table_now(self) -> tuple[Table, set[int]]:
+    def _table_now(self) -> Table:
         """What the kept pages read, as the last build hashed it (unchanged, or they would not
-        be kept) or as this build's workers did; and the table's shards that changed. Things no
-        page reads any more are dropped when many pages were rendered or some are gone (a few
-        edits leave them: harmless)."""
+        be kept) or as this build's workers did. Things no page reads any more are dropped
+        when many pages were rendered or some are gone (a few edits leave them: harmless)."""
         if len(self.read) < len(self.table) // 10 and self.fresh.keys() >= self.entries.keys():
-            changed = {n for n, value in self.read.items() if self.table.get(n) != value}
-            return self.table | self.read, {n % TABLE_SHARDS for n in changed}
+            return self.table | self.read
         numbers: set[int] = set().union(*map(numbers_of, self.fresh.values()))
-        return {n: self.read.get(n) or self.table[n] for n in numbers}, set(range(TABLE_SHARDS))
+        return {n: self.read.get(n) or self.table[n] for n in numbers}
+
+    def _changed_parts(self, table: Table) -> set[int]:
+        """The table's shards holding a thing added, dropped or hashed anew since the last save."""
+        last = self.table
+        moved = table.keys() ^ last.keys()
+        moved.update(n for n, value in self.read.items() if last.get(n) != value)
+        return {n % TABLE_SHARDS for n in moved}
