@@ -41,8 +41,9 @@ class SiteIndex:
     site_name: str = "คลังความรู้ กขป."  # mkdocs.yml's site_name: a committee's own site says its own name
     site_url: str = ""  # mkdocs.yml's site_url: record pages' share links carry it
     links: str = ""  # the key of every record's links (graph/kept.py): equal keys, equal edges
-    # of_kind's lists, sorted once: records are not changed once indexed (listings ask 30 times)
-    _of_kind: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    # whole-index results made once a build (records are not changed once indexed): of_kind's
+    # lists (listings ask 30 times), the meetings' series (related pages ask twice)
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def url_of(self, record_id: str) -> str:
         record = self.records[record_id]
@@ -73,9 +74,10 @@ class SiteIndex:
 
     def of_kind(self, kind: str) -> list[str]:
         """Ids of a kind: newest first for dated kinds, else Thai dictionary order."""
-        if kind not in self._of_kind:
-            self._of_kind[kind] = self.ordered([i for i, r in self.records.items() if r.kind == kind])
-        return list(self._of_kind[kind])
+        key = ("of_kind", kind)
+        if key not in self.memo:
+            self.memo[key] = self.ordered([i for i, r in self.records.items() if r.kind == kind])
+        return list(self.memo[key])
 
     def ordered(self, ids: Iterable[str]) -> list[str]:
         dates = {i: self.date_of(i) for i in ids}  # (each read once: tags list thousands)

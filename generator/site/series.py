@@ -15,7 +15,15 @@ from ..graph.index import SiteIndex
 
 
 def series_of(index: SiteIndex) -> dict[str, tuple[list[str], list[str]]]:
-    """Meeting id → ([the meeting before it], [the meeting after it]) for meetings in a series."""
+    """Meeting id → ([the meeting before it], [the meeting after it]) for meetings in a series
+    (once a build: the index keeps it)."""
+    if "series" not in index.memo:
+        index.memo["series"] = series_in(index)
+    found: dict[str, tuple[list[str], list[str]]] = index.memo["series"]
+    return found
+
+
+def series_in(index: SiteIndex) -> dict[str, tuple[list[str], list[str]]]:
     joined = follow_ups(index)
     seen: set[str] = set()
     found: dict[str, tuple[list[str], list[str]]] = {}
