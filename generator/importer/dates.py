@@ -34,13 +34,13 @@ MONTH_FORMS = [
     ["ธันวาคม", "ธ.ค.", "ธค.", "ธค", "ธันวา"],
 ]
 MONTHS = {form: number for number, forms in enumerate(MONTH_FORMS, 1) for form in forms}
-_MONTH_RE = "|".join(re.escape(f) for f in sorted(MONTHS, key=len, reverse=True))
+MONTH_NAMES = "|".join(re.escape(f) for f in sorted(MONTHS, key=len, reverse=True))
 WEEKDAYS = tuple(f"วัน{d}" for d in ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "พฤหัส", "ศุกร์", "เสาร์", "อาทิตย์"))
 WEEKDAY = r"(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)\s*)"
 DATE = re.compile(
     rf"(?:{WEEKDAY}?(?:วันที่|ที่)?\s*)"
     r"(?<!\d)(?<!\d/)(?P<day>\d{1,2})(?:\s*(?:[-–]|ถึง|และ)\s*(?:วันที่\s*)?\d{1,2})?\s*"
-    rf"(?P<month>{_MONTH_RE})"
+    rf"(?P<month>{MONTH_NAMES})"
     r"(?:\s*(?:พ\.\s?ศ\.|พ\.\.|พศ\.?|ค\.\s?ศ\.)?\s*(?P<year>\d{4}|\d{2})(?::(?=\d{1,2}[.:]\d{2})|(?![\d:.]\d)))?")
 STAMP = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")
 TIMESTAMP_AFTER = re.compile(r"^\s*,?\s*(?:เวลา\s*)?\d{1,2}:\d{2}(?!\s*[-–]\s*\d)(?:\s*น\.?)?")

@@ -1,8 +1,10 @@
 """The post's headline: never a site line (a menu, a template credit, a breadcrumb, a category
 label or section banner, a share button, a date bar, the site's name with its English tagline,
-a letter-spaced welcome, or, in a batch, a line that opens several posts of the same site);
-without enclosing quotes or a leading '#'. A page that gives its headline twice (the page title
-and the heading) has that line as its headline, whatever site lines stand above it. A post that
+a letter-spaced welcome, a picture's file name, or, in a batch, a line that opens several posts
+of the same site); without enclosing quotes, a leading '#' or a shouted Latin label ('News!'). A
+page that gives its headline twice (the page title and the heading, or once after a date, a
+section banner or a breadcrumb trail) has that line as its headline, whatever site lines stand
+above it; one run into its body over a gap of spaces ends at the gap. A post that
 opens with its body ('เมื่อวันที่ ...', 'ผู้สื่อข่าวรายงานว่า ...') or holds no headline has none:
 None, and the draft asks for one."""
 
@@ -11,14 +13,16 @@ from __future__ import annotations
 import re
 
 from ..thai import load_provinces, thai_to_arabic_digits
-from .dates import DATE, DATE_ONLY_REST
+from .dates import DATE, DATE_ONLY_REST, MONTH_NAMES, WEEKDAY
 from .organizations import find_organizations
 from .text import PHOTO, is_chrome, lines_of, strip_enclosing
 
 STAMP_PREFIX = re.compile(r"^date \d{4}-\d\d-\d\d\s*")
 # 'เรื่อง : …', 'Gallery :: …': a label before the headline on its line
-LABEL_PREFIX = re.compile(r"^(?:(?:เรื่อง|หัวข้อ|ข่าว)\s*:|[A-Za-z][A-Za-z ]{1,19}::|\d{1,4}\s?\)\s*(?=[\u0e01-\u0e4e]))\s*")
-# ('289 )ประชุม…': a listing's running number before the headline)
+LABEL_PREFIX = re.compile(r"^(?:(?:เรื่อง|หัวข้อ|ข่าว)\s*:|[A-Za-z][A-Za-z ]{1,19}::|[A-Za-z]{2,12}!\s*(?=[\u0e01-\u0e4e])|"
+                          r"\d{1,4}\s?\)\s*(?=[\u0e01-\u0e4e]))\s*")
+# ('289 )ประชุม…': a listing's running number before the headline; 'News! เจ้าหน้าที่…': a
+# Latin label shouting the section, which a headline in Thai does not open with)
 BODY_START = re.compile(r"^(?:เมื่อ|วันนี้|วันที่|เวลา|ผู้สื่อข่าว|รายงานข่าว|ด้วย|ตามที่|เรียน\s|วัน(?:จันทร์|อังคาร|พุธ|"
                         r"พฤหัส|ศุกร์|เสาร์|อาทิตย์))")  # 'เรียน ...': a letter's salutation opens its body
 LONGEST_TITLE = 250
@@ -31,7 +35,8 @@ ENGLISH_TAGLINE = re.compile(r"\s[-–—|]\s*[A-Za-z][A-Za-z0-9 .,&'’/-]*$")
 SITE_NAME_FIRST = re.compile(r"^[A-Za-z][A-Za-z0-9.&'’ ]{1,24}\s[-–—|]\s*[\u0e01-\u0e4e][^A-Za-z\d]{0,30}$")
 # a news site's section banner: a section word and the words banners add, in one unbroken run
 # ('ข่าวอัพเดทรายวัน', 'ข่าวใหม่ล่าสุด', 'แนะนำเครือข่าย'); 'กิจกรรมรณรงค์ไข้เลือดออก' is a headline
-SECTION_BANNER = re.compile(r"^(?:ข่าว|บทความ|กิจกรรม|ประชาสัมพันธ์|แนะนำ|เรื่องเด่น|ไฮไลท์)(?:อัพเดท|อัปเดต|อัพเดต|ใหม่|"
+SECTION_BANNER = re.compile(r"^(?:ข่าว|บทความ|กิจกรรม|ประชาสัมพันธ์|แนะนำ|เรื่องเด่น|ไฮไลท์|ภาพ(?:ข่าว|กิจกรรม)|ประมวลภาพ)"
+                            r"(?:อัพเดท|อัปเดต|อัพเดต|ใหม่|"
                             r"ล่าสุด|เด่น|ประชาสัมพันธ์|กิจกรรม|ทั่วไป|รายวัน|ประจำวัน|วันนี้|ภูมิภาค|ในประเทศ|"
                             r"หน่วยงาน|องค์กร|เครือข่าย|สุขภาพ|แนะนำ|บทความ|ข่าว)*$"
                             r"|^ข่าว[\u0e01-\u0e4e]{2,10}$")  # 'ข่าวสังคม', 'ข่าวการเมือง': a news section
@@ -53,6 +58,9 @@ BYLINE = re.compile(r"^(?:(?:ภาพ|ข่าว|เรื่อง)\s*(?:[-/
 # to a Thai one ('featuredกิจกรรมอบต', 'Facebookข่าวกิจกรรม'); a headline spaces its English words
 GLUED_LABELS = re.compile(r"[A-Za-z]{3,}[\u0e01-\u0e4e]")
 SHORT_LABELS = 60
+# an image's file name shown as its alt text ('HD_web_ข่าวเด่นทั่วไทย-03-removebackground'): one unspaced
+# run with underscores joining its parts, or a picture's extension; a headline spaces its words
+FILE_NAME = re.compile(r"^\S+_\S+$|^\S+\.(?:jpe?g|png|gif|webp)$", re.I)
 CATEGORY_LINE = re.compile(r"(?:Tags?|Category|Categories|หมวดหมู่|หมวด|ประเภท)\s*:\s*(?P<name>[^|\n]+)", re.I)
 
 
@@ -72,13 +80,13 @@ def content_lines(text: str, site_lines: frozenset[str] = frozenset()) -> list[s
 def is_site_line(line: str, categories: set[str]) -> bool:
     """A line the site puts above every post: its name with an English tagline, a section
     banner, a category the page tags the post with, a hotline, a welcome (letter-spaced too),
-    a byline, labels run together."""
+    a byline, labels run together, a picture's file name."""
     return (bool(ENGLISH_TAGLINE.search(line)) or bool(SITE_NAME_FIRST.match(line)) or bool(SECTION_BANNER.match(line))
             or line in categories
             or bool(HOTLINE.search(line)) or bool(WELCOME.search(line)) or letter_spaced(line)
             or bool(SLOGAN.search(line)) or (len(line) <= SHORT_SLOGAN and bool(SPOKEN_TO_READER.search(line)))
             or bool(PRESS_DATELINE.match(line)) or bool(BYLINE.match(line)) or bool(SOURCE_STAMP.match(line))
-            or labels_run_together(line))
+            or labels_run_together(line) or bool(FILE_NAME.match(line)))
 
 
 def labels_run_together(line: str) -> bool:
@@ -108,15 +116,23 @@ def given_twice(lines: list[str]) -> int:
     return 0
 
 
-def dated_twice(lines: list[str]) -> str | None:
-    """A listing's line 'วันที่ 26 พฤศจิกายน 2568 เวลา 13.00 น. อบจ.… ร่วมลงนาม…' above the same
-    headline alone: the headline, given twice, once after its date."""
-    if not lines:
-        return None
-    for line in lines[1:LOOK_AT]:
-        prefix = lines[0][: -len(line)] if len(line) >= 8 and lines[0].endswith(line) else ""
-        if prefix.strip() and is_date_heading(prefix.strip()):
-            return line
+# a breadcrumb trail run together with the headline it ends on ('หน้าแรกภูมิภาคท้องถิ่นจังหวัด…')
+TRAIL_START = re.compile(r"^(?:หน้าแรก|หน้าหลัก|Home)")
+
+
+def labelled_twice(lines: list[str]) -> str | None:
+    """A headline given twice among the page's first lines, once alone and once after a label
+    (its date: 'วันที่ 26 พฤศจิกายน 2568 เวลา 13.00 น. อบจ.… ร่วมลงนาม…'; a section banner:
+    'ภาพกิจกรรม ส่งเสริมสุขภาพ…'; a breadcrumb trail run into it: 'หน้าแรกภูมิภาคท้องถิ่นจังหวัด…'):
+    the copy alone. A label is chrome; a province or a body before the same words is part of
+    the headline, so only these three kinds of label count."""
+    opening = lines[:LOOK_AT]
+    for n, labelled in enumerate(opening):
+        for line in opening[n + 1:]:
+            prefix = labelled[: -len(line)].strip() if len(line) >= 8 and labelled.endswith(line) else ""
+            if prefix and (is_date_heading(prefix) or bool(SECTION_BANNER.match(prefix))
+                           or bool(TRAIL_START.match(prefix))):
+                return line
     return None
 
 
@@ -144,11 +160,15 @@ def is_label(line: str, following: str | None) -> bool:
 
 
 WEEKDAY_COMMA = re.compile(r"^วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?\s*,\s*")
+# 'วันจันทร์, กรกฎาคม 15, 2024': a date bar written month first, in the English order
+MONTH_FIRST_DATE = re.compile(rf"^{WEEKDAY}?,?\s*(?:{MONTH_NAMES})\s*\d{{1,2}}\s*,?\s*\d{{4}}$")
 
 
 def is_date_heading(line: str) -> bool:
-    """'วันศุกร์, 26 เมษายน 2567', '7 ธันวาคม 2560' or 'วันที่ 16 เม.ย. 2561 เวลา 12:00 น.' alone on
-    its line: a date bar."""
+    """'วันศุกร์, 26 เมษายน 2567', '7 ธันวาคม 2560', 'วันจันทร์, กรกฎาคม 15, 2024' or 'วันที่ 16 เม.ย. 2561
+    เวลา 12:00 น.' alone on its line: a date bar."""
+    if MONTH_FIRST_DATE.match(line):
+        return True
     match = DATE.match(plain := WEEKDAY_COMMA.sub("", thai_to_arabic_digits(line)))
     return match is not None and bool(DATE_ONLY_REST.match(plain[match.end():]))
 
@@ -159,12 +179,50 @@ def masthead(line: str) -> bool:
     return len(line) <= 80 and find_organizations(line, {})[0] == [" ".join(line.split())]
 
 
+LONGEST_HEADLINE_BEFORE_BODY = 400
+BODY_AFTER_GAP = re.compile(r"\s{3,}(?=\S)")  # a run of spaces where a paragraph break was lost
+
+
+def opens_body(line: str, following: str | None) -> bool:
+    """The post opens with its body here, so it has no headline: the line starts as a body
+    does ('เมื่อวันที่…', a dateline) or is longer than a headline. Two shapes are headlines all
+    the same, because the paragraph after them is the body's opening: a line up to 400
+    characters followed by one that starts as a body ('… สร้างชุมชนสุขทุกด้านอย่างยั่งยืน' above
+    'เมื่อเวลา 13.00 น. วันที่ 5 ก.ย. 2568 …'), and a short line opening with the date the next one
+    opens with again ('วันที่ 21 มีนาคม 2564 รับทีมเยี่ยม…' above 'วันที่ 21 มีนาคม 2564 เวลา 09.00 น. …'):
+    a body gives its date once."""
+    if following is not None and len(line) <= LONGEST_TITLE and same_opening_date(line, following):
+        return False
+    if BODY_START.match(line) or dateline(line):
+        return True
+    body_next = following is not None and (bool(BODY_START.match(following)) or dateline(following))
+    return len(line) > (LONGEST_HEADLINE_BEFORE_BODY if body_next else LONGEST_TITLE)
+
+
+def same_opening_date(line: str, following: str) -> bool:
+    """Both lines open with the same date ('วันที่ 21 มีนาคม 2564 …')."""
+    first, second = (DATE.match(thai_to_arabic_digits(text)) for text in (line, following))
+    return first is not None and second is not None and \
+        (first["day"], first["month"], first["year"]) == (second["day"], second["month"], second["year"])
+
+
+def headline_before_gap(line: str) -> str:
+    """'วัน อสม.ประจำปี ตำบลพิชัย … อย่างคึกคัก          วันที่ 20 มีค. 2566   ที่บริเวณ…': a headline run
+    into its body's first paragraph, a run of spaces between, the body opening as a body does;
+    the words before the gap. Any other line as it is."""
+    gap = BODY_AFTER_GAP.search(line)
+    if gap is None or not BODY_START.match(line[gap.end():]) or BODY_START.match(line) \
+            or not 8 <= gap.start() <= LONGEST_TITLE:
+        return line
+    return line[: gap.start()]
+
+
 def find_title(text: str, site_lines: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
     """The headline (None when the post opens with its body) and the site name after ' | '."""
     lines = content_lines(text, site_lines)
     if lines and len(lines[0]) <= LONGEST_TITLE and lines[0] in lines[1:LOOK_AT] and not is_date_heading(lines[0]):
         return strip_enclosing(lines[0]), None  # the page's heading, given again as its first paragraph
-    if headline := dated_twice(lines):
+    if headline := labelled_twice(lines):
         return strip_enclosing(headline), None
     lines = lines[given_twice(lines):]
     for line in lines[:LOOK_AT]:
@@ -175,8 +233,8 @@ def find_title(text: str, site_lines: frozenset[str] = frozenset()) -> tuple[str
         following = lines[index + 1] if index + 1 < len(lines) else None
         if is_date_heading(line) or is_label(line, following):
             continue
-        line = LABEL_PREFIX.sub("", line)
-        if BODY_START.match(line) or dateline(line) or len(line) > LONGEST_TITLE:
+        line = headline_before_gap(LABEL_PREFIX.sub("", line))
+        if opens_body(line, following):
             return None, None
         title, _, site = line.partition(" | ")
         title = strip_enclosing(title)
