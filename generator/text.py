@@ -74,21 +74,22 @@ PARALLEL_FROM = 200_000  # characters; below this, starting worker processes cos
 def cut_runs(runs: list[str]) -> list[list[str]]:
     """The words of each Thai run, on every core when there are many."""
     batches = [runs[i:i + BATCH] for i in range(0, len(runs), BATCH)]
-    dictionary(), thai_words_of(["ไทย"])  # load the dictionaries once, before any worker forks
-    cut = parallel_map(thai_words_of, batches, serial=sum(map(len, runs)) < PARALLEL_FROM)
+    serial = sum(map(len, runs)) < PARALLEL_FROM
+    if not serial:
+        dictionary(), thai_words_of(["ไทย"])  # load the dictionaries once, before any worker forks
+    cut = parallel_map(thai_words_of, batches, serial=serial)
     return list(itertools.chain.from_iterable(cut))
 
 
 def thai_words_of(runs: list[str]) -> list[list[str]]:
     """The words of each run, cut in one call (a space always ends a word), or run by run
     should nlpO3 ever join words across the space."""
-    words = dictionary()
     cut: list[list[str]] = [[]]
     for token in segment(" ".join(runs)) if runs else []:
         if token == " ":
             cut.append([])
-        else:  # newmm splits off a dot that ends no dictionary word
-            cut[-1].append(token.rstrip(".") if token[-1] == "." and token not in words else token)
+        else:  # newmm splits off a dot that ends no dictionary word (the word list read only then)
+            cut[-1].append(token.rstrip(".") if token[-1] == "." and token not in dictionary() else token)
     if len(cut) == len(runs) or not runs:
         return cut
     return [thai_words_of([r])[0] for r in runs]
