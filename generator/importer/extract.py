@@ -18,7 +18,7 @@ from .long_names import COMMON_WORD_PROVINCES
 from .organizations import find_organizations
 from .people import Person, find_people
 from .text import PHOTO, lines_of, without_teaser, words
-from .title import LOOK_AT, find_title, labels_run_together
+from .title import LOOK_AT, breadcrumb_trail, find_title, labels_run_together
 from .topics import find_topics
 
 CHROME = re.compile(r"ข้ามไปยังเนื้อหาหลัก|^Relate topics.*$|^แสดงความคิดเห็น.*$|^circle$|^Audio file$", re.M)
@@ -79,10 +79,12 @@ def strip_chrome(text: str) -> str:
 
 
 def without_site_lines(body: str) -> str:
-    """The body without the menu labels run together at its head: the 'อบต' of 'featuredกิจกรรมอบต'
-    is a category, not a body the post names (a slogan's body, the publisher, may stay)."""
+    """The body without the menu labels run together at its head (the 'อบต' of 'featuredกิจกรรมอบต'
+    is a category, not a body the post names; a slogan's body, the publisher, may stay) and
+    without a breadcrumb trail run into the headline given below it."""
     lines = body.split("\n")
-    head = [n for n, line in enumerate(lines[:LOOK_AT]) if labels_run_together(line.strip())]
+    head = [n for n, line in enumerate(lines[:LOOK_AT]) if labels_run_together(line.strip())
+            or breadcrumb_trail(line.strip(), lines[n + 1: n + 1 + LOOK_AT])]
     return "\n".join("" if n in head else line for n, line in enumerate(lines))
 
 

@@ -1,6 +1,7 @@
 """Which groups, teams and networks are one body: a กลุ่ม…, ภาคีเครือข่าย… or ทีม… only when named
 (a division of an office, a name in quotes, its place or level), people of a kind only with their
-place glued on; a kind of body named for its place (a school for elders) is one body."""
+place glued on; a kind of body named for its place (a school for elders) is one body; a ประชาคม…
+named for its cause or place, not a hearing held."""
 
 from __future__ import annotations
 
@@ -51,3 +52,17 @@ def ends_with_place(name: str) -> bool:
     ('โรงเรียนผู้สูงอายุทุ่งตะไคร'): a kind of body named for its place is one body."""
     return any(len(place) >= MIN_NAMED_PLACE and place not in dictionary() and place_at(name, at) == place
                for at in range(1, len(name) - MIN_NAMED_PLACE + 1) if (place := name[at:]))
+
+
+# a community forum held, not a standing body: after a verb of holding it ('จัดทำประชาคม…',
+# 'ประชุมประชาคม…', 'เวทีประชาคม…') or of a level or a village in general ('ประชาคมระดับตำบล', 'ประชาคมหมู่บ้าน')
+HEARING_BEFORE = ("ทำ", "ประชุม", "เวที", "จัด", "ผ่าน", "ร่วม")
+HEARING_AFTER = ("ระดับ", "หมู่บ้าน")
+
+
+def named_community(text: str, start: int, end: int) -> bool:
+    """A ประชาคม… that is one body: named for its cause or its place ('ประชาคมงดเหล้าจังหวัดชัยภูมิ',
+    'ประชาคมงดเหล้า จ.ลำปาง'), not a hearing held or a level's forum in general."""
+    rest = text[start + len("ประชาคม"): end]
+    held = text[:start].rstrip(" ").endswith(HEARING_BEFORE)
+    return len(rest) >= 2 and not held and not rest.startswith(HEARING_AFTER)

@@ -23,7 +23,8 @@ HEADS = ("สำนักงาน", "สำนัก", "สนง.", "โรง
          "ชมรม", "เครือข่าย", "กองทุน", "ศูนย์", "สถาบัน", "คณะกรรมการ", "คณะกรรมาธิการ", "คณะอนุกรรมการ",
          "คณะทำงาน", "กรม", "กระทรวง", "วิทยาลัย", "สมัชชาสุขภาพ", "สภา", "สหกรณ์", "ธนาคาร", "คณะ", "กลุ่ม",
          "ภาคีเครือข่าย", "สาธารณสุขจังหวัด", "สาธารณสุขอำเภอ", "ประชาสัมพันธ์จังหวัด", "พัฒนาชุมชนจังหวัด",
-         "พัฒนาชุมชนอำเภอ", "สถานีตำรวจ", "ราชวิทยาลัย", "สถานีวิทยุ", "สมัชชา", "โรงเรียน", "อาสาสมัครสาธารณสุข", "ทีม")
+         "พัฒนาชุมชนอำเภอ", "สถานีตำรวจ", "ราชวิทยาลัย", "สถานีวิทยุ", "สมัชชา", "โรงเรียน", "อาสาสมัครสาธารณสุข", "ทีม",
+         "ประชาคม", "สถานีอนามัย")
 COMMITTEES = ("คณะกรรมการ", "คณะกรรมาธิการ", "คณะอนุกรรมการ", "คณะทำงาน")  # long names, 'ในการ…' inside
 # ('ใกล้': near, a preposition of place like ใน and จาก: 'ศูนย์บริการสาธารณสุข|ใกล้บ้าน')
 # glossary entries that are titles, places, months, data systems or plain words, not bodies
@@ -122,7 +123,8 @@ def name_end(text: str, start: int, extra: frozenset[str], covered: int, limit: 
         if token.isspace() or len(taken) >= limit or not (is_thai(token[0]) or token in ("-", ".")) \
                 or placeless(taken[-1], token, text, start + length):
             break
-        if token == "-" and not (is_thai(following[:1]) and len(following) <= 4):
+        if token == "-" and not (is_thai(following[:1])
+                                 and (len(following) <= 4 or listed(taken, tokens[i + 2: i + 3]))):
             break
         if token == "." and taken and not re.search(r"[\u0e01-\u0e2e]$", taken[-1]):
             break
@@ -187,11 +189,30 @@ def placeless(last: str, token: str, text: str, position: int) -> bool:
 def carried_on(taken: list[str], token: str, following: str, rest: str) -> bool:
     """Words that go on a name where they would end another: a space typed inside a word ('ชมรม
     ผู้สูง อายุ…'), 'ในการ…' of a committee's name, a village named by where it lies ('บ้านในสระ'),
-    a เขต that is a word of the name, not a region's number ('ศูนย์ประสานงานเขตสุขภาพเพื่อประชาชน')."""
+    a เขต that is a word of the name, not a region's number ('ศูนย์ประสานงานเขตสุขภาพเพื่อประชาชน'),
+    a committee's two tasks sharing one object ('คณะกรรมการสนับสนุนการจัด และขับเคลื่อนมติ…')."""
     return ((token == " " and taken[-1] + following in dictionary() and len(taken[-1]) > 1 and len(following) > 1)
+            or shared_object(taken, token, following, rest)
             or (token == "ใน" and rest.startswith(COMMITTEES) and following in ("การ", "ระบบ"))
             or (taken[-1:] == ["บ้าน"] and token in SIDES and is_thai(following[:1]))
             or (token == "เขต" and rest[sum(map(len, taken)):].startswith("เขตสุขภาพเพื่อ")))
+
+
+def listed(taken: list[str], after_next: list[str]) -> bool:
+    """'…ปัจจัยเสี่ยงเหล้า-บุหรี่-ยาเสพติด': words listed with hyphens, a hyphen before or after the
+    next word too, are the subjects of one name; a single hyphen between words may join two names."""
+    return taken[-2:-1] == ["-"] or after_next == ["-"]
+
+
+def shared_object(taken: list[str], token: str, following: str, rest: str) -> bool:
+    """'คณะกรรมการสนับสนุนการจัด และขับเคลื่อนมติสมัชชาสุขภาพจังหวัด…': a committee's task that ends
+    on its bare verb after การ ('การจัด', with no object) shares the object of the task joined
+    after it with และ, so the name goes on over the space and the และ."""
+    if not rest.startswith(COMMITTEES):
+        return False
+    if token == " ":
+        return following == "และ" and taken[-2:-1] == ["การ"]
+    return token == "และ" and taken[-1:] == [" "] and taken[-3:-2] == ["การ"]
 
 
 def unknown(token: str, extra: frozenset[str]) -> bool:

@@ -21,7 +21,7 @@ from functools import cache
 from ..text import dictionary
 from ..thai import load_glossary, load_provinces
 from .divisions import branch_start, division_end
-from .groups import NAMED_ONLY, PLACE_IN_NAME, ends_with_place, named_group
+from .groups import NAMED_ONLY, PLACE_IN_NAME, ends_with_place, named_community, named_group
 from .long_names import ABBREVIATION_AFTER, names_itself
 from .name_ends import HEADS, MAX_TOKENS, NAME_PARTS, PARENTHESES, name_end, placed, province_names, suffix_end
 from .people import ROLE_HEADS
@@ -100,9 +100,22 @@ def mentions_of_names(text: str, known: frozenset[str]) -> list[Mention]:
                 # a national body's dotted abbreviation takes no words glued on ('สช.เดินหน้า…')
             kind = name_key(name) in KINDS
             after = suffix_end(text, end, kind and end == match.end(), start)
+            start = club_start(text, start, name, after > match.end())
             national = name in abbreviations and not kind and after == match.end()
             found.append(Mention(start, after, text[start:after], specific=national))
     return found
+
+
+CLUB_BEFORE = re.compile(r"(?:ชมรม|สมาคม|เครือข่าย)[ \t]?$")
+
+
+def club_start(text: str, start: int, name: str, placed_after: bool) -> int:
+    """'ประธานชมรม อสม.อำเภอพรหมพิราม': the volunteers of a place written after a club's word are
+    that club ('ชมรม อสม.อำเภอพรหมพิราม'), the club's word glued to its chair's title or not."""
+    if name_key(name) not in VOLUNTEERS or not placed_after:
+        return start
+    club = CLUB_BEFORE.search(text, max(0, start - 12), start)
+    return club.start() if club else start
 
 
 def at_a_place(text: str, position: int) -> bool:
@@ -112,6 +125,12 @@ def at_a_place(text: str, position: int) -> bool:
 
 
 PLACE_START = re.compile(r"(?:จังหวัด|อำเภอ|ตำบล|[จอต]\.|บ้าน|หมู่|เทศบาล|เขต)")
+
+
+# one body only with its place: volunteers, and the health stations (รพ.สต. before 2009) that a
+# programme named by the dozen ('สถานีอนามัยเฉลิมพระเกียรติ 60 พรรษา…' is all of them; '…ตำบลฉลอง' is one)
+PLACED_ONLY = ("อาสาสมัครสาธารณสุข", "สถานีอนามัย")
+SECTOR = "ภาค"  # 'ภาคสถาบันวิชาการ', like 'ภาคราชการ', 'ภาคเอกชน': a sector of society, no one body
 
 
 def mentions_of_heads(text: str, known: frozenset[str]) -> list[Mention]:
@@ -126,8 +145,8 @@ def mentions_of_heads(text: str, known: frozenset[str]) -> list[Mention]:
                 continue  # the dictionary has 'นายกองค์การบริหารส่วนตำบล' as one word
             first = words(text[start: start + 40], known)[0]
             if first in NOT_HEADED or first in body_abbreviations() or text.startswith(VENUES, start) \
-                    or (head in OFFICERS and after_a_name(text, start)):
-                continue  # a plain word, a venue, or the post of the person just named
+                    or (head in OFFICERS and after_a_name(text, start)) or text[:start].endswith(SECTOR):
+                continue  # a plain word, a venue, the post of the person just named, or a sector
             end = quoted_name_end(text, head_end) or name_end(text, start, known, head_end - start, MAX_TOKENS)
             end += text.startswith(tuple("ฯ " + part for part in NAME_PARTS), end)  # '…แห่งประเทศไทยฯ ประจำจังหวัด…'
             following = words(text[end: end + 12])[:1]
@@ -138,12 +157,14 @@ def mentions_of_heads(text: str, known: frozenset[str]) -> list[Mention]:
                 end = university_end(text, end, known)
             if head == "สมัชชา" and not quoted_assembly(text, start, end):
                 continue  # 'ไปสู่สมัชชาเชียงราย…': the assembly held, an event
-            if head == "อาสาสมัครสาธารณสุข" and not PLACE_IN_NAME.search(text[start:end]):
+            if head in PLACED_ONLY and not PLACE_IN_NAME.search(text[start:end]):
                 continue  # volunteers in general; 'อาสาสมัครสาธารณสุขตำบลบ้านสวน' are one tambon's, a body
             if head == "โรงเรียน" and not named_school(text[start:end]):
                 continue  # 'โรงเรียนผู้สูงอายุ', 'โรงเรียนของรัฐ': kinds of school
             if head in NAMED_ONLY and not named_group(text[start:end], head):
                 continue  # 'กลุ่มเป้าหมาย', 'กลุ่มผู้สูงอายุ': kinds of people, not one body
+            if head == "ประชาคม" and not named_community(text, start, end):
+                continue  # 'จัดทำประชาคม…', 'ประชาคมระดับตำบล': a hearing held, not a body
             if text[start:end] not in GENERIC:
                 start = branch_start(text, start, known)
                 found.append(Mention(start, end, text[start:end]))

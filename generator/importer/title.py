@@ -120,6 +120,13 @@ def given_twice(lines: list[str]) -> int:
 TRAIL_START = re.compile(r"^(?:หน้าแรก|หน้าหลัก|Home)")
 
 
+def breadcrumb_trail(line: str, below: list[str]) -> bool:
+    """'หน้าแรกภูมิภาคท้องถิ่นจังหวัดอุบลราชธานี ขับเคลื่อน…': a trail of section labels run into the
+    headline that a line below gives alone; its labels ('ท้องถิ่น') are no body the post names."""
+    return bool(TRAIL_START.match(line)) and any(len(other) >= 8 and line != other and line.endswith(other)
+                                                 for other in (b.strip() for b in below))
+
+
 def labelled_twice(lines: list[str]) -> str | None:
     """A headline given twice among the page's first lines, once alone and once after a label
     (its date: 'วันที่ 26 พฤศจิกายน 2568 เวลา 13.00 น. อบจ.… ร่วมลงนาม…'; a section banner:
