@@ -4,7 +4,8 @@ where one shows the rule's limit): titles after a picture's file name, run into 
 gap of spaces, after a shouted Latin label, opening with the date the body opens with, given twice
 once after a label, and too long for a headline but above the body's opening; organisations: a
 community forum named for its cause, a committee's tasks joined by และ or its subjects listed
-with hyphens, a breadcrumb's labels, a sector, a club of volunteers, a health station."""
+with hyphens, a breadcrumb's labels, a sector, a club of volunteers, a health station; people after a
+half-abbreviated rank or a clock time."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import pytest
 
 from generator.importer.extract import extract
 from generator.importer.organizations import find_organizations
+from generator.importer.people import find_people
 from generator.importer.title import find_title
 from generator.records.validate import validate_content
 
@@ -115,3 +117,11 @@ def test_a_sector_is_no_body_and_a_club_of_volunteers_keeps_its_word_for_club(
 ])
 def test_a_health_station_with_its_place_is_a_body(sentence: str, expected: list[str]) -> None:
     assert organizations(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "bare"), [
+    ("รัฐบาลในสมัย พล.เอกเปรม ติณสูลานนท์ นอกจากจะอนุมัติ", ["เปรม ติณสูลานนท์"]),  # h5-04: a rank half abbreviated
+    ("วันที่ 4 มีนาคม 2560 เวลา 09.00 น.นายสำราญ จินดาพล นายกเทศมนตรีตำบลฉลอง", ["สำราญ จินดาพล"]),  # h5-18
+])
+def test_people_after_a_half_abbreviated_rank_or_a_clock_time(sentence: str, bare: list[str]) -> None:
+    assert [person.bare for person in find_people(sentence)] == bare
