@@ -187,6 +187,7 @@ def masthead(line: str) -> bool:
 
 
 LONGEST_HEADLINE_BEFORE_BODY = 400
+BODY_PARAGRAPH = 100  # what runs on after a gap is a paragraph of the body, not a date or a byline
 BODY_AFTER_GAP = re.compile(r"\s{3,}(?=\S)")  # a run of spaces where a paragraph break was lost
 
 
@@ -215,11 +216,12 @@ def same_opening_date(line: str, following: str) -> bool:
 
 def headline_before_gap(line: str) -> str:
     """'วัน อสม.ประจำปี ตำบลพิชัย … อย่างคึกคัก          วันที่ 20 มีค. 2566   ที่บริเวณ…': a headline run
-    into its body's first paragraph, a run of spaces between, the body opening as a body does;
-    the words before the gap. Any other line as it is."""
+    into its body's first paragraph, a run of spaces between, the body opening as a body does and
+    running on for a paragraph; the words before the gap. Any other line as it is (a date alone
+    after a gap, 'ประชุม…   วันที่ 5 มีนาคม 2568', stays with its headline)."""
     gap = BODY_AFTER_GAP.search(line)
     if gap is None or not BODY_START.match(line[gap.end():]) or BODY_START.match(line) \
-            or not 8 <= gap.start() <= LONGEST_TITLE:
+            or not 8 <= gap.start() <= LONGEST_TITLE or len(line) - gap.end() < BODY_PARAGRAPH:
         return line
     return line[: gap.start()]
 
