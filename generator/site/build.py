@@ -27,7 +27,7 @@ from .links import anchor_html
 from .listings import Listing, listing_pages, network_page
 from .media import add_images, publish_media
 from .model import Page, Site
-from .page_cache import PageCache, code_fingerprint, own_key
+from .page_cache import PageCache, code_fingerprint, dep_ids, own_key
 from .record_pages import record_src, traced_record_page
 from .related import Related
 from .related_kept import kept_related
@@ -36,7 +36,7 @@ from .tracking import Dep, Digests, TrackedIndex
 
 Progress = Callable[[str], None]
 T = TypeVar("T")
-Rendered = tuple[Page, tuple[Dep, ...], bytes]  # a page, what it read, and the hashes of those values
+Rendered = tuple[Page, tuple[Dep, ...], bytes, bytes]  # a page, what it read, their values' hashes, their numbers
 
 
 def build_site(content: Content, site_url: str = "", site_name: str = "คลังความรู้ กขป.",
@@ -176,11 +176,11 @@ def render_pages(index: SiteIndex, jobs: list[Job], related: dict[str, list[Rela
         count = sum(isinstance(job, kind) for job in jobs)
         due = sum(isinstance(jobs[i], kind) for i in todo)
         say(f"{name} pages: {count - due} unchanged (cached), {due} to render")
-    for position, (page, deps, digest) in zip(
+    for position, (page, deps, digest, numbers) in zip(
             todo, render_many(index, jobs, related, cache.digests, todo), strict=True):
         own = owns[position]
         if own:
-            cache.put(page, own, deps, digest)
+            cache.put(page, own, deps, digest, numbers)
         pages[position] = page
     return [page for page in pages if page is not None]
 
@@ -213,8 +213,8 @@ def _render_one(position: int) -> Rendered:
     else:
         tracked = TrackedIndex(index)
         page, deps = job.render(tracked), tracked.deps
-    ordered = tuple(deps)  # hashed here, on every core
-    return page, ordered, digests.joined(ordered)
+    ordered = tuple(deps)  # hashed and numbered here, on every core
+    return page, ordered, digests.joined(ordered), dep_ids(ordered)
 
 
 def node_links(index: SiteIndex, record: Record) -> dict[str, str]:

@@ -80,6 +80,15 @@ def dep_id(dep: Dep) -> int:
     return int.from_bytes(hashlib.blake2b(repr(dep).encode(), digest_size=8).digest(), "little")
 
 
+_numbers: dict[Dep, int] = {}  # dep_id's, once per process: pages read the same things
+
+
+def dep_ids(deps: tuple[Dep, ...]) -> bytes:
+    """The things a page read as numbers, an array("Q")'s bytes (worked out where it was rendered)."""
+    known = _numbers
+    return array("Q", [known.get(dep) or known.setdefault(dep, dep_id(dep)) for dep in deps]).tobytes()
+
+
 # kinds of things read whose value is made of the graph's edges alone: with every record's
 # links the same, so are they (the network and its metrics are made of those links too)
 LINKS_ONLY = ("links", "edge", "metric")
@@ -107,7 +116,6 @@ class PageCache:
         self.changed_deps = self._changed_deps()
         self.fresh: dict[str, Entry] = {}
         self.read: Table = {}  # what the pages rendered now read, and its hash now
-        self.numbers: dict[Dep, int] = {}
         self.changed: set[int] = set()
 
     def _load(self) -> None:
@@ -141,14 +149,15 @@ class PageCache:
         self.fresh[src_uri] = entry
         return Page(src_uri, entry.title, entry.description, entry.kind, entry.html, digest=entry.digest)
 
-    def put(self, page: Page, own: str, deps: tuple[Dep, ...], digests: bytes) -> None:
-        """`deps`, and the hashes of their values joined (as the page's worker found them)."""
-        known = self.numbers  # pages read the same things: each hashed once
-        numbers = [known.get(dep) or known.setdefault(dep, dep_id(dep)) for dep in deps]
+    def put(self, page: Page, own: str, deps: tuple[Dep, ...], digests: bytes, numbers: bytes) -> None:
+        """`deps`, the hashes of their values joined and their numbers (dep_ids), as the page's
+        worker found them. Each thing read is noted once (every page reads the same value of it)."""
+        found = array("Q", numbers)
+        read = self.read
         size = len(digests) // len(deps) if deps else 0
-        for n, (number, dep) in enumerate(zip(numbers, deps, strict=True)):
-            self.read[number] = (dep, digests[n * size:(n + 1) * size])
-        self.fresh[page.src_uri] = Entry(own, array("Q", sorted(set(numbers))).tobytes(), page.title,
+        for n in [n for n, number in enumerate(found) if number not in read]:
+            read[found[n]] = (deps[n], digests[n * size:(n + 1) * size])
+        self.fresh[page.src_uri] = Entry(own, array("Q", sorted(set(found))).tobytes(), page.title,
                                          page.description, page.kind, page.packed, page.packed_digest())
         self.changed.add(shard_of(page.src_uri))
 
