@@ -208,12 +208,16 @@ def people_and_roles(out: Extracted, body: str, known_people: dict[str, str]) ->
         out.reporter = bare[out.reporter.replace(" ", "")]
 
 
+def prepared(text: str) -> str:
+    """The page as it is read: without invisible direction marks (Facebook wraps names in
+    U+202A…U+202C) and stray control characters (a draft holding them would fail validation),
+    and without another post's teaser above it."""
+    return without_teaser(FORBIDDEN.sub("", BIDI.sub("", text.replace("\r\n", "\n").replace("\u00a0", " "))))
+
+
 def extract(text: str, records: list[Record], site_lines: frozenset[str] = frozenset()) -> Extracted:
     """What the post says; site_lines are the lines a batch found opening several of its posts."""
-    # web posts carry invisible direction marks (Facebook wraps names in U+202A…U+202C) and stray
-    # control characters: a draft holding them would fail validation
-    text = FORBIDDEN.sub("", BIDI.sub("", text.replace("\r\n", "\n").replace("\u00a0", " ")))
-    text = without_teaser(text)
+    text = prepared(text)
     out = Extracted()
     out.title, out.publisher = find_title(text, site_lines)
     out.body = strip_chrome(text)
