@@ -227,7 +227,17 @@ def headline_before_gap(line: str) -> str:
 
 
 def find_title(text: str, site_lines: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
-    """The headline (None when the post opens with its body) and the site name after ' | '."""
+    """The headline (None when the post opens with its body) and the site name after ' | ': the
+    trained model's choice where it is surer of it than of the rules' by its margin (title_model)."""
+    from .title_model import shipped  # the model's features are this module's rules: imported late
+
+    ruled = rule_title(text, site_lines)
+    model = shipped()
+    return model.title(text, site_lines, ruled) if model else ruled
+
+
+def rule_title(text: str, site_lines: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
+    """The headline the hand rules choose, and the site name after ' | '."""
     lines = content_lines(text, site_lines)
     if lines and len(lines[0]) <= LONGEST_TITLE and lines[0] in lines[1:LOOK_AT] and not is_date_heading(lines[0]):
         return strip_enclosing(lines[0]), None  # the page's heading, given again as its first paragraph
