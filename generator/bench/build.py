@@ -64,7 +64,7 @@ def sample():
 threading.Thread(target=sample, daemon=True).start()
 lines = []
 started = time.perf_counter()
-content = validate_content(Path(sys.argv[1]), memo=kept_loads())  # as kb build validates
+content = validate_content(Path(sys.argv[1]), memo=kept_loads({}))  # as kb build validates
 assert build_atomically(Path(sys.argv[1]), Path(sys.argv[2]), ROOT / "mkdocs.yml", content, lines.append) == 0
 seconds = time.perf_counter() - started
 related = float(re.search(r"related pages ranked \\(([0-9.]+)s\\)", " ".join(lines)).group(1))

@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     from ..records.validate import validate_content  # (not when nothing changed: a third of a second)
 
-    content = validate_content(root, say, kept_loads())
+    content = validate_content(root, say, kept_loads(stamp.read))
     say(f"ตรวจแล้ว / validated {len(content.records):,} records")
     os.environ["KB_DRAFTS"] = "true" if args.drafts else "false"  # the plugin's option (mkdocs.base.yml)
     say_drafts(content, args.drafts, say)
@@ -70,12 +70,13 @@ def run(args: argparse.Namespace) -> int:
     return built
 
 
-def kept_loads() -> KeptLoads | None:
-    """The last build's loads of unchanged files, from the cache folder (when there is one)."""
+def kept_loads(read: dict[str, bytes]) -> KeptLoads | None:
+    """The last build's loads of unchanged files, from the cache folder (when there is one);
+    `read`: the digests of the files the up-to-date check read."""
     from ..records.kept import KeptLoads
 
     base = cache_dir()
-    return KeptLoads(base / "loaded") if base else None
+    return KeptLoads(base / "loaded", read) if base else None
 
 
 def say_drafts(content: Content, shown: bool, say: Progress) -> None:

@@ -32,7 +32,8 @@ class Stamp:
         self.output = output.resolve()
         base = cache_dir()
         self.path = base / STAMP if base else None
-        self.inputs = inputs_digest(root, config, options) if self.path else ""
+        self.read: dict[str, bytes] = {}  # content files' digests by path: validation reads none again
+        self.inputs = inputs_digest(root, config, options, self.read) if self.path else ""
 
     def current(self) -> bool:
         return self.path is not None and read_checked(self.path) == self.value()
@@ -45,7 +46,8 @@ class Stamp:
         return self.inputs, str(self.output), folder_id(self.output)
 
 
-def inputs_digest(root: Path, config: Path, options: Any) -> str:
+def inputs_digest(root: Path, config: Path, options: Any, read: dict[str, bytes]) -> str:
+    """The digest of all a site is made from; `read` gets each content file's (by path)."""
     h = hashlib.blake2b(digest_size=16)
     # the build date too: the sitemap dates every page by it (SOURCE_DATE_EPOCH, else today)
     settings = [os.environ.get(name) for name in SETTINGS]
@@ -53,20 +55,27 @@ def inputs_digest(root: Path, config: Path, options: Any) -> str:
     for base in (root, bundled_dir("site_templates")):
         for name in files_under(str(base)):
             h.update(name.encode() + b"\0")
-            h.update(file_value(os.path.join(base, name), name.startswith("media" + os.sep)))
+            path = os.path.join(base, name)
+            value = file_value(path, name.startswith("media" + os.sep))
+            h.update(value)
+            if base is root and value != UNREADABLE:
+                read[path] = value
     h.update(config.read_bytes() if config.exists() else b"")
     return h.hexdigest()
 
 
+UNREADABLE = b"unreadable"
+
+
 def file_value(path: str, by_stat: bool) -> bytes:
-    """Its bytes; photos and video (large) by their stat; a broken link as such."""
+    """A digest of its bytes; photos and video (large) by their stat; a broken link as such."""
     try:
         if by_stat:
             stat = os.stat(path)
             return repr((stat.st_size, stat.st_mtime_ns, stat.st_ino)).encode()
-        return read_bytes(path)
+        return hashlib.blake2b(read_bytes(path), digest_size=16).digest()
     except OSError:
-        return b"unreadable"
+        return UNREADABLE
 
 
 def files_under(base: str) -> list[str]:

@@ -24,10 +24,9 @@ from typing import Any
 import networkx as nx
 
 from .. import PACKAGE_DIR
-from ..cache import cache_dir, read_checked, write_checked
+from ..cache import cache_dir, gc_paused, read_checked, write_checked
 from ..records.kept import checks_digest
 from ..records.load import Record
-from ..records.validate import gc_paused
 from .knowledge import Link, NetworkInput, build_graph, network_input, record_links, stakeholder_graph
 
 Entry = tuple[bytes, tuple[Link, ...], bytes]  # the record's digest, its links, the digest of those

@@ -15,9 +15,9 @@ from typing import Any
 
 import networkx as nx
 
+from ..cache import gc_paused
 from ..records.load import Record
 from ..records.schemas import Pattern, field_plan, values_at
-from ..records.validate import gc_paused
 from ..thai import normalize_hashtag
 
 # field pattern (first key, last key) → relation name, read "source <relation> target"

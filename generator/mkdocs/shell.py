@@ -20,7 +20,6 @@ from types import SimpleNamespace
 from typing import Any
 from urllib.parse import quote, urljoin, urlsplit
 
-from markupsafe import escape
 from mkdocs import utils
 from mkdocs.commands.build import get_context
 from mkdocs.structure.files import File
@@ -194,12 +193,13 @@ def remember(site_dir: str, written: dict[str, int], now: dict[str, int]) -> Non
 
 
 def fillable(page: Page, name: str) -> bool:
-    """The fill is exact only when escaping changes none of the values the theme prints."""
-    return all(str(escape(v)) == v and not any(s in v for s in SLOTS)
-               for v in (page.title, page.description, name))
+    """The fill is exact only when escaping changes none of the values the theme prints (and
+    none holds a slot): markupsafe escapes exactly & < > " '."""
+    return not any(UNFILLABLE.search(v) for v in (page.title, page.description, name))
 
 
 SLOT_PATTERN = re.compile("(" + "|".join(re.escape(slot) for slot in SLOTS) + ")")
+UNFILLABLE = re.compile("[&<>\"']|" + SLOT_PATTERN.pattern)
 
 
 def split_slots(html: str) -> list[str]:

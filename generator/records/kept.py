@@ -42,13 +42,20 @@ def checks_digest() -> str:
     return h.hexdigest()
 
 
-def file_digest(job: Job) -> bytes:
-    kind, file, display = job
+def bytes_digest(file: str) -> bytes:
+    """A digest of the file's bytes; b"" when it cannot be read (it is read, and reported, again)."""
     try:
-        data = read_bytes(file)
+        return hashlib.blake2b(read_bytes(file), digest_size=16).digest()
     except OSError:
-        return b""  # read (and reported) again
-    return hashlib.blake2b(f"{kind}\0{display}\0".encode() + data, digest_size=16).digest()
+        return b""
+
+
+def file_digest(job: Job, known: dict[str, bytes]) -> bytes:
+    """The file's bytes (their digest: `known`'s when the up-to-date check read them), kind and
+    shown path."""
+    kind, file, display = job
+    data = known[file] if file in known else bytes_digest(file)
+    return hashlib.blake2b(f"{kind}\0{display}\0".encode() + data, digest_size=16).digest() if data else b""
 
 
 def shard_of(file: str) -> int:
@@ -58,8 +65,10 @@ def shard_of(file: str) -> int:
 class KeptLoads:
     """What the last build loaded, in the cache folder; used like validate.LoadMemo."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, known: dict[str, bytes] | None = None) -> None:
+        """`known`: digests of files' bytes already read in this run (by path), not read again."""
         self.folder = folder
+        self.known = known or {}
         self.code = checks_digest()
         self.shards: dict[int, dict[str, Entry]] = {}
         self.changed: set[int] = set()
@@ -73,7 +82,7 @@ class KeptLoads:
 
     def load_all(self, jobs: list[Job], promised: dict[str, str], say: Progress) -> list[Loaded]:
         promise = hashlib.blake2b(repr(sorted(promised.items())).encode(), digest_size=16).digest()
-        digests = [file_digest(job) for job in jobs]
+        digests = [file_digest(job, self.known) for job in jobs]
         entries = [self.kept(job, digest) for job, digest in zip(jobs, digests, strict=True)]
         fresh = iter(load_all([job for job, entry in zip(jobs, entries, strict=True) if entry is None],
                               promised, say))

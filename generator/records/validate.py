@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import fnmatch
-import gc
 import os
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..cache import gc_paused
 from ..parallel import WORKERS, fork_pool
 from ..progress import Progress, silent
 from .diagnostics import Diagnostic, sort_diagnostics
@@ -68,20 +67,6 @@ def display_path(file: Path, root: Path) -> str:
 PARALLEL_FROM = 2000  # files; below this, forking workers costs more than it saves
 Job = tuple[str, str, str]  # kind, file to read, path shown in diagnostics
 Loaded = tuple[Record | None, list[Diagnostic], list[Ref]]  # record, its problems, open references
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while loading: tens of thousands of new containers make
-    the collector sweep the growing heap over and over (a third of the time), and records
-    make no cycles worth collecting early."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def content_jobs(root: Path) -> list[Job]:

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import networkx as nx
 from jinja2 import FileSystemBytecodeCache
 
-from ..cache import Store, cache_dir
+from ..cache import Store, cache_dir, gc_paused
 from ..graph.diagrams import render, systemmap_diagram, systemmap_dot
 from ..graph.index import SiteIndex, build_index
 from ..graph.kept import kept_graph, kept_network
@@ -20,7 +20,7 @@ from ..parallel import checkpoint, meanwhile, parallel_map
 from ..records.drafts import drawable
 from ..records.kinds import node_ids
 from ..records.load import Record
-from ..records.validate import Content, gc_paused
+from ..records.validate import Content
 from ..search.kept import kept_search_index
 from .feeds import atom_feed
 from .links import anchor_html
