@@ -100,7 +100,8 @@ def menu_share(line: str) -> float:
 
 
 def opens_body(line: str) -> bool:
-    return bool(rules.BODY_START.match(line)) or rules.dateline(line)
+    """The line opens as a body does ('เมื่อวันที่…', a dateline); a date bar alone does not."""
+    return (bool(rules.BODY_START.match(line)) or rules.dateline(line)) and not rules.is_date_heading(line)
 
 
 def shape(line: str, title: str) -> dict[str, float]:
@@ -129,8 +130,9 @@ def shape(line: str, title: str) -> dict[str, float]:
 PERSON_STARTS = tuple(HONORIFICS) + ROLE_HEADS  # a caption or the body names its people first
 
 
-def all_words(line: str) -> set[str]:
-    return {w for run in THAI_WORD.findall(line[:120]) for w in words(run) if len(w) >= 2}
+def all_words(line: str) -> list[str]:
+    """The Thai words of the line's opening, in order (the same posts give the same model)."""
+    return sorted({w for run in THAI_WORD.findall(line[:120]) for w in words(run) if len(w) >= 2})
 
 
 def first_word(line: str) -> list[str]:
@@ -237,46 +239,66 @@ class Choice:
                    default=0.0)
 
 
-def pick(tagger: pycrfsuite.Tagger, rows: list[dict[str, float]], cands: list[Candidate]) -> Choice:
-    """The candidate most likely TITLE, unless no headline is likelier."""
+def pick(tagger: pycrfsuite.Tagger, rows: list[dict[str, float]], cands: list[Candidate],
+         kept: set[str] | None = None) -> Choice:
+    """The candidate most likely TITLE, unless no headline is likelier. With kept (the lines the
+    rules keep as the post's), only a line the rules would take for a headline may be it: never a
+    site line, a date bar, a body's bare name or the body's opening, whatever the model learnt."""
     if not cands:
         return Choice(None, 1.0, [], 1.0)
     tagger.set(pycrfsuite.ItemSequence(rows))
     chances = [tagger.marginal(TITLE, n) for n in range(len(cands))]
+    if kept is not None:
+        chances = [p if p > 0.01 and may_be_title(cands, n, kept) else 0.0 for n, p in enumerate(chances)]
     none = tagger.probability([OTHER] * len(cands))
+    if kept is not None and not body_below(cands, kept):
+        none = 0.0
     best = max(range(len(cands)), key=lambda n: (chances[n], -n))
     if none >= chances[best]:
         return Choice(None, none, chances, none)
     return Choice(cands[best], chances[best], chances, none)
 
 
+def body_below(cands: list[Candidate], kept: set[str]) -> bool:
+    """A post without a headline opens with its body: some line the rules keep opens as a body
+    does or runs longer than a headline."""
+    return any(c.line in kept and (opens_body(c.line) or len(c.line) > rules.LONGEST_TITLE) for c in cands)
+
+
+def may_be_title(cands: list[Candidate], index: int, kept: set[str]) -> bool:
+    """The rules would take this line for a headline: kept (no site line), no date bar, no body's
+    bare name, no opening of the body (read with the next kept line, as the rules read it)."""
+    cand = cands[index]
+    if cand.line not in kept or rules.is_date_heading(cand.line) or len(cand.title) < 4:
+        return False
+    following = next((c.line for c in cands[index + 1:] if c.line in kept), None)
+    return not rules.opens_body(cand.title, following) and not rules.masthead(cand.title)
+
+
 class TitleModel:
     """A trained tagger with its feature groups and the margin by which it overrides the rules."""
 
-    def __init__(self, model: bytes, groups: tuple[str, ...], margin: float) -> None:
+    def __init__(self, model: bytes, groups: tuple[str, ...], margin: float, constrained: bool = True) -> None:
         self.tagger = pycrfsuite.Tagger()
         self.model = model  # the tagger reads these bytes in place
         self.tagger.open_inmemory(model)
-        self.groups, self.margin = groups, margin
-
-    def choose(self, text: str, site_lines: frozenset[str], ruled: tuple[str | None, str | None]) -> Choice:
-        cands = candidates(text)
-        return pick(self.tagger, features(text, cands, site_lines, self.groups, ruled[0]), cands)
+        self.groups, self.margin, self.constrained = groups, margin, constrained
 
     def title(self, text: str, site_lines: frozenset[str],
               ruled: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
         """The model's headline where it is surer of it than of the rules' by the margin; the
         rules' otherwise."""
         cands = candidates(text)
-        choice = pick(self.tagger, features(text, cands, site_lines, self.groups, ruled[0]), cands)
+        kept = set(rules.content_lines(text, site_lines)) if self.constrained else None
+        choice = pick(self.tagger, features(text, cands, site_lines, self.groups, ruled[0]), cands, kept)
         if choice.sureness - choice.chance_of(cands, ruled[0]) <= self.margin:
             return ruled
         return (choice.picked.title, choice.picked.site) if choice.picked else (None, None)
 
 
-def dump(model: bytes, groups: tuple[str, ...], margin: float, about: dict[str, Any]) -> str:
+def dump(model: bytes, groups: tuple[str, ...], margin: float, constrained: bool, about: dict[str, Any]) -> str:
     """The shipped model file: what it was trained on and chosen by, and its bytes."""
-    return yaml.safe_dump({"about": about, "groups": list(groups), "margin": margin,
+    return yaml.safe_dump({"about": about, "groups": list(groups), "margin": margin, "constrained": constrained,
                            "model": base64.b64encode(model).decode("ascii")},
                           allow_unicode=True, sort_keys=False, width=100)
 
@@ -287,4 +309,5 @@ def shipped() -> TitleModel | None:
     if not MODEL_FILE.exists():
         return None
     data = yaml.safe_load(MODEL_FILE.read_text("utf-8"))
-    return TitleModel(base64.b64decode(data["model"]), tuple(data["groups"]), float(data["margin"]))
+    return TitleModel(base64.b64decode(data["model"]), tuple(data["groups"]), float(data["margin"]),
+                      bool(data["constrained"]))
