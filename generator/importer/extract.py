@@ -15,8 +15,8 @@ from ..thai import health_region_of, load_provinces, province_by_name, thai_to_a
 from .dates import find_dates, meeting_date, meeting_time
 from .hashtags import find_hashtags
 from .long_names import COMMON_WORD_PROVINCES
-from .organizations import find_organizations
 from .people import Person, find_people
+from .tagger_names import learned_organizations
 from .text import PHOTO, lines_of, without_teaser, words
 from .title import LOOK_AT, breadcrumb_trail, find_title, labels_run_together
 from .topics import find_topics
@@ -233,7 +233,7 @@ def extract(text: str, records: list[Record], site_lines: frozenset[str] = froze
     kinds = kinds_of(records)
     people = {n: i for n, i in names.items() if kinds.get(i) == "person"}
     organizations = {n: i for n, i in names.items() if n not in people}
-    out.organizations, out.stakeholders = find_organizations(without_site_lines(out.body), organizations)
+    out.organizations, out.stakeholders = learned_organizations(without_site_lines(out.body), organizations)
     people_and_roles(out, out.body, people)
     out.hashtags = find_hashtags(out.body)
     out.topics = find_topics(out.body, records)

@@ -1,15 +1,14 @@
-"""Organisations named in a post, whether or not content/ knows them.
+"""Organisations named in a post, known to content/ or not, by hand rules (tagger_names.py adds a tagger's).
 
-Three kinds of mention: a known stakeholder's name, short form or alias; an abbreviation from
-the glossary (สสจ., อบต., สปสช., ...); a name that starts with an organisation word (สำนักงาน…,
-โรงพยาบาล…, องค์การบริหารส่วน…, มูลนิธิ…, คณะกรรมการ…). Where a name ends is decided by Thai
-word segmentation (it runs word by word until a verb, a function word or a person), not by a
-character count. Abbreviations match on word boundaries only ('สอบ' in 'ทดสอบ' is no body) and
-keep the place or number written after them (สสจ.ตรัง, อบจ.สงขลา, สปสช.เขต 3 นครสวรรค์). The
-longest mention wins where two overlap; a name that only begins another one found in the post
-('สมัชชาสุขภาพจังหวัด' beside 'สมัชชาสุขภาพจังหวัดนครนายก') is that one. A mention names a known
-stakeholder only when it is written as that stakeholder's name: a numbered body ('กขป.เขต 7') is
-never another region's record, a body with a place is never the generic one.
+Three kinds of mention: a known stakeholder's name, short form or alias; an abbreviation from the glossary
+(สสจ., อบต., สปสช., ...); a name that starts with an organisation word (สำนักงาน…, โรงพยาบาล…, องค์การบริหารส่วน…,
+มูลนิธิ…, คณะกรรมการ…). Where a name ends is decided by Thai word segmentation (it runs word by word until a
+verb, a function word or a person), not by a character count. Abbreviations match on word boundaries only
+('สอบ' in 'ทดสอบ' is no body) and keep the place or number written after them (สสจ.ตรัง, อบจ.สงขลา, สปสช.เขต 3
+นครสวรรค์). The longest mention wins where two overlap; a name that only begins another one found in the post
+('สมัชชาสุขภาพจังหวัด' beside 'สมัชชาสุขภาพจังหวัดนครนายก') is that one. A mention names a known stakeholder
+only when it is written as that stakeholder's name: a numbered body ('กขป.เขต 7') is never another region's
+record, a body with a place is never the generic one.
 """
 
 from __future__ import annotations
@@ -49,6 +48,9 @@ class Mention:
     end: int
     text: str
     specific: bool = False  # a national body's abbreviation (สสส.): never just the start of another name
+
+    def written(self) -> str:  # as a draft lists it: runs of spaces as one, no dash at its ends
+        return " ".join(self.text.split()).strip(" -")
 
 
 def name_key(text: str) -> str:
@@ -339,15 +341,29 @@ def find_organizations(text: str, known: dict[str, str]) -> tuple[list[str], dic
     """Organisations as written (one per body), and those that are known stakeholders. An
     abbreviation the post defines ('สถาบัน… (สรส.)') is found elsewhere in the post too, as
     that body."""
+    mentions, defined = rule_mentions(text, known)
+    return named_bodies([m.written() for m in mentions], defined, known)
+
+
+def named_bodies(kept: list[str], defined: dict[str, str], known: dict[str, str]) -> tuple[list[str], dict[str, str]]:
+    """The names found, and those that are known stakeholders' (or of a kind the site knows)."""
+    by_key = {name_key(name): id_ for name, id_ in known.items()}
+    matched = {name: by_key[name_key(name)] for name in kept if name_key(name) in by_key}
+    return kept, matched | kinds_named(defined, by_key, matched)
+
+
+def rule_mentions(text: str, known: dict[str, str]) -> tuple[list[Mention], dict[str, str]]:
+    """The rules' mentions, one per body, and the abbreviations the post defines."""
     names = frozenset(known)
     mentions = mentions_in(text, names)
     defined = abbreviations_defined(mentions)
     if set(defined) - names - set(body_abbreviations()):
         mentions = mentions_in(text, names | {a for a in defined if len(a.rstrip(".")) >= 2})
     same_body = {name_key(abbreviation): full for abbreviation, full in defined.items()}
-    written = [" ".join(m.text.split()).strip(" -") for m in mentions]
+    written = [m.written() for m in mentions]
     keys = [name_key(w) for w in written]
-    kept: list[str] = []
+    kept: list[Mention] = []
+    kept_keys: set[str] = set()
     for mention, name, key in zip(mentions, written, keys, strict=True):
         if not one_body(text, mention):
             continue  # a day, a count or a kind of body
@@ -355,11 +371,10 @@ def find_organizations(text: str, known: dict[str, str]) -> tuple[list[str], dic
             continue  # 'ศปจ.' where the post wrote 'ศูนย์ประสานงานภาคีพัฒนาจังหวัดกระบี่ (ศปจ.)'
         if not mention.specific and any(k != key and k.startswith(key) for k in keys) or named_in_full(key, keys):
             continue  # 'อบจ.' beside 'อบจ.ชลบุรี', 'คณะกรรมการจัดงาน' beside its full name
-        if name and key not in {name_key(k) for k in kept}:
-            kept.append(name)
-    by_key = {name_key(name): id_ for name, id_ in known.items()}
-    matched = {name: by_key[name_key(name)] for name in kept if name_key(name) in by_key}
-    return kept, matched | kinds_named(defined, by_key, matched)
+        if name and key not in kept_keys:
+            kept.append(mention)
+            kept_keys.add(key)
+    return kept, defined
 
 
 def named_in_full(key: str, keys: list[str]) -> bool:

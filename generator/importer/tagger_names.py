@@ -1,0 +1,68 @@
+"""The importer's organisations: the rules' names and the learned tagger's, combined.
+
+How they are combined was chosen by leaving whole annotated sets out (generator/bench/
+train_tagger.py --evaluate): the tagger's names are added where no rule's name stands, when
+the CRF is sure enough of them (THRESHOLD) and they name one body, not a kind."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .organizations import Mention, name_key, named_bodies, one_body, rule_mentions
+from .tagger import Span, Tagger, shipped
+
+THRESHOLD = 0.5  # the lowest marginal probability of a tagged span's labels for it to count
+COMBINATIONS = ("rules", "tagger", "union", "tagger_first")
+COMBINATION = "union"
+
+
+def learned_organizations(text: str, known: dict[str, str]) -> tuple[list[str], dict[str, str]]:
+    """find_organizations with the tagger's names added (as kb import reads a post)."""
+    mentions, defined = rule_mentions(text, known)
+    tagger = shipped()
+    spans = tagged(tagger, text, known, mentions) if tagger else []
+    return named_bodies(combine(text, mentions, spans, COMBINATION, THRESHOLD), defined, known)
+
+
+def tagged(tagger: Tagger, text: str, known: dict[str, str], mentions: Sequence[Mention]) -> list[Span]:
+    return tagger.spans(text, frozenset(known), [(m.start, m.end) for m in mentions if m.end > m.start])
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def combine(text: str, mentions: Sequence[Mention], spans: Sequence[Span], how: str,
+            threshold: float = 0.0) -> list[str]:
+    """Names, one per body: the rules' alone, the tagger's alone, the rules' with the tagger's
+    where no rule's name stands (union), or the tagger's with the rules' where no tagged name
+    stands (tagger_first)."""
+    rules = [(m.start, m.end, m.written()) for m in mentions]
+    rule_names = {name for _, _, name in rules}
+    learned = [(s.start, s.end, Mention(s.start, s.end, s.text).written()) for s in spans
+               if s.confidence >= threshold and one_body(text, Mention(s.start, s.end, s.text))]
+    if how == "rules":
+        chosen = rules
+    elif how == "tagger":
+        chosen = learned
+    else:
+        first, second = (rules, learned) if how == "union" else (learned, rules)
+        chosen = first + [s for s in second if s[1] == s[0] or not any(
+            overlaps(s[:2], f[:2]) for f in first if f[1] > f[0])]
+    if how == "rules":
+        return [name for _, _, name in chosen]
+    every = {name_key(name) for _, _, name in chosen}
+    names: list[str] = []
+    keys: set[str] = set()
+    for _, _, name in sorted(chosen, key=lambda s: s[0]):
+        key = name_key(name)
+        if len(key) >= 2 and key not in keys and not (name not in rule_names and begins_another(key, every)):
+            names.append(name)
+            keys.add(key)
+    return names
+
+
+def begins_another(key: str, keys: set[str]) -> bool:
+    """As the rules read names: one that only begins another found in the post is that one
+    ('คณะกรรมการพัฒนาคุณภาพชีวิตระดับอำเภอ' beside '…ระดับอำเภอ อำเภอสามพราน (พชอ.)')."""
+    return any(k != key and k.startswith(key) for k in keys)
