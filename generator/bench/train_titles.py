@@ -76,7 +76,7 @@ class Example:
     """One post read one way (alone, or in its set's batch): its candidates' features, what
     today's rules choose, what the rules chose before the set was read, what the annotator wrote."""
 
-    set: str
+    group: str  # the set the post is of
     file: str
     mode: str
     cands: list[Candidate]
@@ -130,9 +130,12 @@ def nonzero(row: dict[str, float]) -> dict[str, float]:
     return {k: v for k, v in row.items() if v}
 
 
-def read_set(name: str, before: dict[str, dict[str, Any]], annotations: Path | None = None) -> list[Example]:
+def read_set(name: str, before: dict[str, dict[str, Any]], annotations: Path | None = None,
+             files: Sequence[str] | None = None) -> list[Example]:
+    """A set's posts (or these files of it) as examples, alone and as one batch."""
     folder = SETS[name]
     posts = yaml.safe_load((annotations or folder / "annotations.yaml").read_text("utf-8"))
+    posts = [post for post in posts if files is None or post["file"] in files]
     texts = [(folder / post["file"]).read_text("utf-8") for post in posts]
     chrome = site_lines(texts)  # as `kb import` of the whole set sees it
     found = []
@@ -153,7 +156,7 @@ def read_all() -> list[Example]:
     before = yaml.safe_load(BEFORE_READ.read_text("utf-8")) if BEFORE_READ.exists() else {}
     titles = {name: before.get(name, {}).get("titles", {}) for name in READ_SETS}
     examples = [ex for name in READ_SETS for ex in read_set(name, titles[name])]
-    first = {(ex.file, ex.mode): ex.want for ex in examples if ex.set == "heldout4"}
+    first = {(ex.file, ex.mode): ex.want for ex in examples if ex.group == "heldout4"}
     second = [ex for ex in read_set("heldout4", titles["heldout4"], SECOND_READING)
               if norm(first[(ex.file, ex.mode)]) != norm(ex.want)]
     return examples + second
@@ -214,15 +217,15 @@ def rate(scored: list[Scored], how: str, margin: float = 1.0) -> tuple[int, int]
 
 def leave_out(examples: list[Example], left: str, groups: Sequence[str], rules: str,
               constrained: bool = True) -> list[Scored]:
-    model = train((ex for ex in examples if ex.set != left), groups)
-    return apply(model, (ex for ex in examples if ex.set == left), groups, rules, constrained)
+    model = train((ex for ex in examples if ex.group != left), groups)
+    return apply(model, (ex for ex in examples if ex.group == left), groups, rules, constrained)
 
 
 def choose_margin(examples: list[Example], sets: Sequence[str], groups: Sequence[str]) -> float:
     """The largest margin (the nearest the rules) that scores within one post of the best against
     the rules before reading, when each of these sets in turn is left out of training: the
     figures are flat over a wide range, and where they cannot tell, the rules stand."""
-    kept = [ex for ex in examples if ex.set in sets]
+    kept = [ex for ex in examples if ex.group in sets]
     scored = [s for left in sets for s in leave_out(kept, left, groups, "before")]
     right = {m: rate(scored, "combined", m)[0] for m in MARGINS}
     return max(m for m in MARGINS if right[m] >= max(right.values()) - len(MODES))  # one post, each way read
