@@ -3,14 +3,18 @@ the shipped model finds, in real posts' text, bodies the hand rules miss (kb imp
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from generator.bench.train_tagger import main as train_tagger
 from generator.importer.extract import extract
 from generator.importer.organizations import find_organizations
-from generator.importer.tagger import balanced, shipped
+from generator.importer.tagger import MODEL, balanced, shipped
 from generator.importer.tagger_names import learned_organizations
 
 POSTS = Path(__file__).resolve().parents[1] / "fixtures" / "posts"
@@ -20,18 +24,40 @@ CAMPAIGN = "คนรักหลักประกันสุขภาพ ค�
 MISSPELT = "สัมชชาสุขภาพ จังหวัดอุบลราชธานี เป็นปีแรก จะมีการจัดงานสมัชชาสุขภาพระดับจังหวัด ขึ้น"
 
 
-def test_training_twice_gives_the_same_model_file(tmp_path: Path) -> None:
-    posts = tmp_path / "posts"
-    posts.mkdir()
+def a_few_posts(folder: Path) -> Path:
+    """Three dev-set posts with their annotations, as a set of their own."""
+    folder.mkdir()
     annotations = yaml.safe_load((POSTS / "annotations.yaml").read_text("utf-8"))[:3]
     for post in annotations:
-        (posts / post["file"]).write_text((POSTS / post["file"]).read_text("utf-8"), "utf-8")
-    (posts / "annotations.yaml").write_text(yaml.safe_dump(annotations, allow_unicode=True), "utf-8")
+        (folder / post["file"]).write_text((POSTS / post["file"]).read_text("utf-8"), "utf-8")
+    (folder / "annotations.yaml").write_text(yaml.safe_dump(annotations, allow_unicode=True), "utf-8")
+    return folder
+
+
+def test_training_twice_gives_the_same_model_file(tmp_path: Path) -> None:
+    posts = a_few_posts(tmp_path / "posts")
     first, second = tmp_path / "first.crfsuite", tmp_path / "second.crfsuite"
     assert train_tagger(["--posts", str(posts), "--out", str(first)]) == 0
     assert train_tagger(["--posts", str(posts), "--out", str(second)]) == 0
     assert first.stat().st_size > 1000
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_training_gives_the_same_model_whatever_the_hash_seed(tmp_path: Path) -> None:
+    posts = a_few_posts(tmp_path / "posts")
+    for seed in ("1", "2"):
+        subprocess.run([sys.executable, "-m", "generator.bench.train_tagger", "--posts", str(posts),
+                        "--out", str(tmp_path / f"{seed}.crfsuite")], check=True, capture_output=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+    assert (tmp_path / "1.crfsuite").read_bytes() == (tmp_path / "2.crfsuite").read_bytes()
+
+
+@pytest.mark.slow
+def test_the_shipped_model_is_what_the_training_command_builds(tmp_path: Path) -> None:
+    assert train_tagger(["--out", str(tmp_path / MODEL)]) == 0
+    shipped_model = Path(__file__).resolve().parents[2] / "generator" / "data" / MODEL
+    assert (tmp_path / MODEL).read_bytes() == shipped_model.read_bytes(), \
+        "annotations, features or content/'s stakeholders changed: python -m generator.bench.train_tagger"
 
 
 def test_the_shipped_model_tags_a_body_in_real_post_text() -> None:
