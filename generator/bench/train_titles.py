@@ -15,7 +15,8 @@ and say nothing of how far to trust them on an unseen post. What the rules chose
 was added, before anyone read its misses (titles_before_read.yaml, recorded from the commit
 that added the set by --record-rules-before-read; dev 001–035 have none: the rules were born on
 them), stands in for the rules on unseen posts: the margin by which the model overrides the
-rules, and the stacked variant's 'the rules choose it' feature, are learnt from those.
+rules, the stacked variant's 'the rules choose it' feature and the '+site rules' variant's 'the
+rules drop this line' feature are learnt from those (and measured against them: --evaluate).
 """
 
 from __future__ import annotations

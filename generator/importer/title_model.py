@@ -3,10 +3,13 @@
 A post's first lines that are not page furniture (`is_chrome`: no Thai, a URL, a breadcrumb, a
 share button, a 'posted' stamp) are its candidates, each as the headline it would give (a label
 before it, a date glued after it, ' | site' and the body run on after a gap cut off). A
-linear-chain CRF (python-crfsuite) labels each candidate TITLE or O from what the line looks like
-and where it stands; every line O means the post has no headline and the draft asks for one.
-The model is trained by `python -m generator.bench.train_titles` and shipped in
-generator/data/title_model.yaml (its bytes base64, with the figures it was chosen by)."""
+linear-chain CRF (python-crfsuite) labels each candidate TITLE or O from what the line looks like,
+where it stands and its words; every line O means the post has no headline and the draft asks
+for one. The rules stay the hard line: the model picks only a line they would take for a
+headline (never a site line, a date bar, a body's bare name or the body's opening) and says 'no
+headline' only above a body; and it overrides the rules' choice only where it is surer of its
+own by a margin chosen by leaving whole sets out. Trained by `python -m
+generator.bench.train_titles`, shipped in generator/data/title_model.yaml (base64)."""
 
 from __future__ import annotations
 
