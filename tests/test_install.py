@@ -65,3 +65,12 @@ def test_an_installed_kb_keeps_each_projects_cache_with_its_content(installed: P
     assert pages[0] and pages[1]
     assert pages[0] != pages[1], "each project has its own pages"
     assert files_under(installed) == before, "nothing is written into the installed package"
+
+
+def test_an_installed_kb_imports_with_the_trained_importer_models(installed: Path) -> None:
+    """The wheel carries the importer's trained models (a kb import without them quietly falls
+    back to the hand rules: fewer organisations found)."""
+    data = installed / "generator" / "data"
+    assert (data / "organization-tagger.crfsuite").read_bytes() == (ROOT / "generator" / "data" /
+                                                                      "organization-tagger.crfsuite").read_bytes()
+    assert (data / "title_model.yaml").is_file()
