@@ -112,8 +112,10 @@ def write_pages(renderer: ShellRenderer, site_dir: str, pages: list[Page],
     many (shells are made before forking, workers read _job). With `written` (kb serve), pages
     whose HTML did not change since the last build are left alone and pages that no longer
     exist are removed. Under kb build, what the last build wrote the same is not written: the
-    site holds it already (kept_output.py); the workers work out what made each file (a digest,
-    tens of thousands of them at 10,000 meetings) and the caller notes them for the next build."""
+    site holds it already (kept_output.py). What made each page (a digest of its shell, values
+    and HTML's) is worked out here, from digests known already; what made each file (its
+    bytes' digest, tens of thousands at 10,000 meetings) by the workers writing files; both
+    are noted for the next build."""
     global _job
     for folder in sorted({folder_of(page.src_uri) for page in pages}):
         renderer.shell(folder)
@@ -158,7 +160,7 @@ def page_path(page: Page) -> str:
 
 def _write_files(start: int) -> list[Digest | None]:
     assert _job is not None
-    return write_files(_job[1], dict(_job[4][start:start + FILES_PER_TASK]), noting=bool(_job[5]))
+    return write_files(_job[1], dict(_job[4][start:start + FILES_PER_TASK]), noting=kept_output.current() is not None)
 
 
 def _write(position: int) -> int:
