@@ -1,0 +1,243 @@
+"""Where a found organisation's name starts and ends: the span a reader would annotate.
+
+The rules (organizations.py) and the tagger (tagger.py) find most bodies a post names, but on
+posts they were not drawn from most of what they report wrongly is the right body with the
+wrong extent: a name cut short inside a place's name or before its number, or run on into the
+verb after it (generator/bench/extent_unseen.py measures this the before-read way). This step
+takes each found name with its place in the text and fits its ends by the structure of names,
+not by lists of the words that were missed:
+
+1. A name never ends inside a place's name: cut in the middle of one ('โรงพยาบาลแก|ลง',
+   'อบต.โกรก|พระ': the word cutter read 'ลง' and 'พระ' as words), it runs to the place's end.
+2. A numbered body keeps its number and the province after it ('ศูนย์อนามัย' + 'ที่ 4 ราชบุรี').
+3. A name that is the start of a full name the project knows (the glossary's full names, the
+   known stakeholders' names) and is written on as that full name runs to its end, and to the
+   province or district written after a full name that ends with its level ('สำนักงานพัฒนาสังคม'
+   + 'และความมั่นคงของมนุษย์ จังหวัดแม่ฮ่องสอน').
+4. A province written as a name's place (after จังหวัด or จ., a kind's dotted abbreviation, a
+   local body's kind or a space) closes the name: what is glued after it, when it is not a
+   level, a number, a bracket or a part of names (แห่งประเทศไทย, ประจำจังหวัด…), is the sentence
+   going on ('อบจ.ระยอง|สนับสนุน', 'เทศบาลนครตรัง|จัดกิจกรรม…', '…จังหวัดชลบุรี|ต่อไป'); after
+   another word it may be the name's own ('เครือข่ายเชียงรายล้านนาแห่งความสุข').
+5. A name closed by a place's name, a number or a bracket ends there: the auxiliaries,
+   adverbs and particles glued after it, by their part of speech (PyThaiNLP's tagger,
+   orchid_ud: '…บ้านทำนบแพ้ว|ขึ้น', '…ชุมชนพรเจริญ|จึง'), are the sentence going on,
+   and a quote that opens after it ('…หนองฉาง|"ปีงบประมาณ'), never inside a place's name
+   ('โรงพยาบาลแกลง' is cut 'แก|ลง').
+7. A name cut before a glued 'และ' runs on over it when the glued words after it close with a
+   province, as a name of two tasks and its place does ('ศูนย์พัฒนาคุณภาพชีวิต' +
+   'และส่งเสริมอาชีพผู้สูงอายุองค์การบริหารส่วนจังหวัดลำปาง', 'สมาคมผู้สูงอายุ' +
+   'และคลังปัญญาจังหวัดราชบุรี'); not when another body's head opens them ('สสจ.ตรังและโรงพยาบาลตรัง').
+6. A name does not start with its officer's title: 'นายแพทย์สาธารณสุขจังหวัดพังงา' is the
+   officer; the body is what follows the title when that is itself a name's head.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from pythainlp.tag import pos_tag
+
+from ..thai import load_glossary, load_provinces
+from .name_ends import HEADS, NAME_PARTS
+from .organizations import Mention
+from .places import place_at, place_names
+from .tagger import Span
+from .text import THAI_LETTER, words
+
+NUMBERED = re.compile(r"[ \t]?ที่[ \t]?(?P<number>\d{1,2}|[๐-๙]{1,2})(?!\d)")
+LEVEL_WORDS = ("จังหวัด", "อำเภอ", "ตำบล", "จ.", "อ.", "ต.", "เขต", "หมู่", "ม.", "บ้าน")
+GOES_ON = (*LEVEL_WORDS, *NAME_PARTS, "(", "แห่ง", "และ", "สาขา", "ประจำ", "ที่")
+NEVER_LAST = {"AUX", "ADV", "PART", "SCONJ", "CCONJ", "ADP", "PRON", "DET", "PUNCT"}
+LOCAL_BODY_KINDS = ("เทศบาลนคร", "เทศบาลเมือง", "เทศบาลตำบล", "องค์การบริหารส่วนจังหวัด")
+OFFICER_TITLES = ("นายแพทย์", "ผู้อำนวยการ", "ผู้ว่าราชการ", "นายก", "ปลัด", "ประธาน", "หัวหน้า")
+
+
+def fitted_mentions(text: str, mentions: Sequence[Mention], known: frozenset[str]) -> list[Mention]:
+    """The rules' mentions with their ends fitted (a mention not written in the text stays)."""
+    out = []
+    for m in mentions:
+        start, end = fitted(text, m.start, m.end, known) if m.end > m.start and text[m.start:m.end] == m.text \
+            else (m.start, m.end)
+        out.append(m if (start, end) == (m.start, m.end) else Mention(start, end, text[start:end], m.specific))
+    return out
+
+
+def fitted_spans(text: str, spans: Sequence[Span], known: frozenset[str]) -> list[Span]:
+    """The tagger's spans with their ends fitted."""
+    out = []
+    for s in spans:
+        start, end = fitted(text, s.start, s.end, known)
+        out.append(s if (start, end) == (s.start, s.end) else Span(start, end, text[start:end], s.confidence))
+    return out
+
+
+RULES = frozenset(range(1, 8))  # the rules in force (the bench leaves each out in turn)
+
+
+def fitted(text: str, start: int, end: int, known: frozenset[str]) -> tuple[int, int]:
+    """Rules 6, 3, 1, 2, then 4 and 5, in that order (trimming last, after every extension)."""
+    start = after_officer_title(text, start, end) if 6 in RULES else start
+    end = full_name_end(text, start, end, known) if 3 in RULES else end
+    end = whole_place_end(text, start, end) if 1 in RULES else end
+    end = two_tasks_end(text, end) if 7 in RULES else end
+    end = numbered_end(text, start, end) if 2 in RULES else end
+    end = province_close(text, start, end) if 4 in RULES else end
+    return start, never_last_end(text, start, end) if 5 in RULES else end
+
+
+def whole_place_end(text: str, start: int, end: int) -> int:
+    """Rule 1: a name cut inside a place's name runs to the place's end."""
+    if end >= len(text) or not re.match(f"[{THAI_LETTER}]", text[end]):
+        return end
+    for at in range(max(start + 1, end - 8), end):
+        place = place_at(text, at)
+        if place and at + len(place) > end and len(place) >= 3:
+            return at + len(place)
+    return end
+
+
+GLUED_AND = re.compile(f"และ(?P<run>[{THAI_LETTER}]{{2,60}})")
+
+
+def two_tasks_end(text: str, end: int) -> int:
+    """Rule 7: 'X' + 'และY…จังหวัดราชบุรี', glued, when no other body's head opens Y."""
+    run = GLUED_AND.match(text, end)
+    if not run or run["run"].startswith(HEADS) or place_at(text, run.start("run")):
+        return end
+    glued = run["run"]
+    for at in range(len(glued) - 1, 1, -1):
+        province = next((p for p in province_names() if glued.startswith(p, at)), None)
+        if province and at + len(province) == len(glued):
+            return run.start("run") + len(glued)
+    return end
+
+
+def numbered_end(text: str, start: int, end: int) -> int:
+    """Rule 2: 'ศูนย์อนามัย' + 'ที่ 4' (+ ' ราชบุรี'), when the name holds no number yet."""
+    number = NUMBERED.match(text, end)
+    if not number or re.search(r"\d|[๐-๙]", text[start:end]):
+        return end
+    after = number.end()
+    gap = re.match(r"[ \t]?", text[after:]).end()  # type: ignore[union-attr]
+    province = next((p for p in province_names() if text.startswith(p, after + gap)), None)
+    return after + gap + len(province) if province else after
+
+
+def full_name_end(text: str, start: int, end: int, known: frozenset[str]) -> int:
+    """Rule 3: a name cut short inside a full name the project knows runs to its end (and to the
+    place after a full name ending with its level)."""
+    found = text[start:end]
+    key = squeezed(found)
+    best = end
+    for full in full_names(known):
+        if len(full) <= len(key) or not full.startswith(key):
+            continue
+        stop = written_end(text, start, full)
+        if stop is not None and stop > best:
+            best = place_after_level(text, stop) if full.endswith(("จังหวัด", "อำเภอ", "ตำบล")) else stop
+    return best
+
+
+def squeezed(name: str) -> str:
+    return re.sub(r"\s", "", name)
+
+
+def written_end(text: str, start: int, full: str) -> int | None:
+    """Where full (without spaces) ends, written from start with any spaces between its letters."""
+    at = start
+    for char in full:
+        while at < len(text) and text[at] in " \t":
+            at += 1
+        if at >= len(text) or text[at] != char:
+            return None
+        at += 1
+    return at
+
+
+def place_after_level(text: str, stop: int) -> int:
+    """'…มนุษย์จังหวัด' + 'แม่ฮ่องสอน': the place a level word closing a full name is followed by."""
+    place = place_at(text, stop)
+    return stop + len(place) if place else stop
+
+
+@cache
+def full_names(known: frozenset[str]) -> tuple[str, ...]:
+    """The glossary's full names and the known stakeholders' names (with their first words cut
+    away where a level closes them: 'สำนักงานพัฒนาสังคม…มนุษย์จังหวัด'), without spaces."""
+    names = {squeezed(str(e["full"]).split(" (")[0]) for e in load_glossary()}
+    names |= {squeezed(n) for n in known if len(n) >= 8 and re.match(f"[{THAI_LETTER}]", n)}
+    return tuple(sorted((n for n in names if len(n) >= 6), key=len, reverse=True))
+
+
+@cache
+def province_names() -> tuple[str, ...]:
+    return tuple(sorted(load_provinces(), key=len, reverse=True))
+
+
+def province_close(text: str, start: int, end: int) -> int:
+    """Rule 4: a province closes a name; the words glued after it that do not go on with it are cut."""
+    name = text[start:end]
+    for at in range(len(name) - 1, 0, -1):
+        province = next((p for p in province_names() if name.startswith(p, at)), None)
+        if not province or at + len(province) >= len(name):
+            continue
+        rest = name[at + len(province):]
+        if rest[0].isspace() or rest.startswith(GOES_ON) or not re.match(f"[{THAI_LETTER}]", rest[0]):
+            return end
+        if place_at(name, at) not in (None, province) or not as_its_place(name[:at]):
+            return end  # 'ลำปางหลวง' is a place of its own; 'เครือข่ายเชียงรายล้านนา…' a name
+        return start + at + len(province)
+    return end
+
+
+def as_its_place(before: str) -> bool:
+    """The province is written as the name's place: after its level word, a kind's dotted
+    abbreviation (อบจ.), a local body's kind (เทศบาลนคร) or a space."""
+    return before.endswith((" ", "จังหวัด", "จ.", ".", *LOCAL_BODY_KINDS))
+
+
+def never_last_end(text: str, start: int, end: int) -> int:
+    """Rule 5: trailing auxiliaries, adverbs, particles and a quote opened after the name go."""
+    name = text[start:end]
+    quote = re.search(r"[\"“](?=[^\"”]*$)", name)
+    if quote and quote.start() > 0 and not re.search(r"[\"“]", name[: quote.start()]):
+        end = start + len(name[: quote.start()].rstrip())
+        name = text[start:end]
+    parts = list(words(name))
+    if len(parts) < 3:
+        return end
+    tags = pos_tag(parts, corpus="orchid_ud")
+    cut = len(parts)
+    while cut > 2 and (tags[cut - 1][1] in NEVER_LAST or parts[cut - 1].isspace()) \
+            and not parts[cut - 1].endswith((".", ")")) and parts[cut - 1] not in LEVEL_WORDS \
+            and parts[cut - 1] not in place_names():  # 'ลำพูน' is tagged an adverb
+        cut -= 1
+    kept = start + len("".join(parts[:cut]).rstrip())
+    if cut == len(parts) or inside_place(text, start, kept) or not closed(text[start:kept]):
+        return end
+    return kept
+
+
+def closed(name: str) -> bool:
+    """A name may end here: with a place's name, a number, a bracket or an abbreviation's dot."""
+    return name.endswith((")", ".")) or name[-1:].isdigit() or any(
+        (place := place_at(name, at)) and at + len(place) == len(name)
+        for at in range(max(1, len(name) - 20), len(name) - 1))
+
+
+def inside_place(text: str, start: int, position: int) -> bool:
+    """A place's name runs over text[position] ('โรงพยาบาลแก|ลง': 'ลง' is no adverb there)."""
+    return any((place := place_at(text, at)) and at + len(place) > position
+               for at in range(max(start, position - 8), position))
+
+
+def after_officer_title(text: str, start: int, end: int) -> int:
+    """Rule 6: 'นายแพทย์|สาธารณสุขจังหวัดพังงา' is the officer; the body starts after the title."""
+    for title in OFFICER_TITLES:
+        if text.startswith(title, start) and text.startswith(HEADS, start + len(title)) \
+                and start + len(title) < end - 4:
+            return start + len(title)
+    return start
