@@ -12,7 +12,8 @@ Each miss and each name reported that is not real is classed:
           short: inside it; too long: holding it; both: each runs past the other)
   missed  an annotated body no reported name overlaps
   none    a reported name that overlaps no annotated body, needed or optional
-Then found / real per set and pooled, without and with the extent step (name_extent.py).
+Then found / real per set and pooled, without and with the extent step (name_extent.py);
+annotator B's reading of held-out 4 is scored too (not pooled).
 Never reads the unread held-out sets (6, 7)."""
 
 from __future__ import annotations
@@ -23,18 +24,21 @@ import re
 import sys
 import tempfile
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from ..importer.extract import Extracted
 from ..importer.name_extent import fitted_mentions, fitted_spans
 from ..importer.organizations import name_key
 from ..importer.tagger import Span
 from ..importer.tagger_names import COMBINATION, THRESHOLD, combine
-from .importer import Tally, org_matches, score_post
+from .importer import SETS, Tally, org_matches, score_post
 from .tagger_folds import figures, tag_posts
 from .tagger_unseen import UNSEEN_AT, located, rules_then
-from .train_tagger import Post, known_organizations, read_sets, train
+from .train_tagger import SECOND_READING, Post, known_organizations, read_sets, train
 
 CLASSES = ("extent: too short", "extent: too long", "extent: both", "missed", "none")
 
@@ -148,6 +152,19 @@ def main(argv: list[str] | None = None) -> int:
                   + "".join(f"{counter[c]:>19}" for c in CLASSES) + f"   {found:>5.0%} {real:>5.0%}"
                   + f"  ({tally.found['organizations']}/{tally.annotated['organizations']},"
                   f" {tally.real['organizations']}/{tally.reported['organizations']})")
+    second = yaml.safe_load((SETS["heldout4"] / SECOND_READING["heldout4"]).read_text("utf-8"))
+    by_file = {p["file"]: p for p in second}
+    for fit in (False, True):
+        tally = Tally()
+        counter = Counter()
+        for post in (p for p in posts if p.set == "heldout4" and p.file in by_file):
+            names = names_of(post, inputs["heldout4"], fit)
+            score_post(by_file[post.file], Extracted(organizations=names), tally)
+            counter.update(kind for kind, _, _ in classify(replace(post, annotation=by_file[post.file]), names))
+        found, real = figures(tally)
+        print(f"{'heldout4, B':<18}{'yes' if fit else 'no':<5}" + "".join(f"{counter[c]:>19}" for c in CLASSES)
+              + f"   {found:>5.0%} {real:>5.0%}  ({tally.found['organizations']}/{tally.annotated['organizations']},"
+              f" {tally.real['organizations']}/{tally.reported['organizations']})")
     for fit in (False, True):
         total: Counter[str] = sum((c for (s, f), c in counts.items() if f == fit), Counter())
         found, real = figures(pooled[fit])
