@@ -14,13 +14,17 @@ Each miss and each name reported that is not real is classed:
   none    a reported name that overlaps no annotated body, needed or optional
 Then found / real per set and pooled, without and with the extent step (name_extent.py);
 annotator B's reading of held-out 4 is scored too (not pooled).
+The dev set's second half (036–060, read at 90fa379) is scored the same way, with that commit's
+rules: the extent step was not drawn from it, so it is the check of whether the step carries.
 Never reads the unread held-out sets (6, 7)."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
+import subprocess
 import sys
 import tempfile
 from collections import Counter
@@ -35,11 +39,14 @@ from ..importer.name_extent import fitted_mentions, fitted_spans
 from ..importer.organizations import name_key
 from ..importer.tagger import Span
 from ..importer.tagger_names import COMBINATION, THRESHOLD, combine
-from .importer import SETS, Tally, org_matches, score_post
+from .importer import ROOT, SETS, Tally, org_matches, score_post
 from .tagger_folds import figures, tag_posts
-from .tagger_unseen import UNSEEN_AT, located, rules_then
+from .tagger_unseen import OLD_RULES, UNSEEN_AT, located, rules_then
 from .train_tagger import SECOND_READING, Post, known_organizations, read_sets, train
 
+# a set the extent step was not drawn from: the dev set's second half, read at 90fa379 (the rules
+# of that commit had not seen it); its tagger is trained on every other post
+FRESH, FRESH_AT = "dev 036-060", "90fa379"
 CLASSES = ("extent: too short", "extent: too long", "extent: both", "missed", "none")
 
 
@@ -58,7 +65,31 @@ def cached_inputs(posts: list[Post], cache: Path) -> dict[str, dict[str, Any]]:
             spans = {key: [[s.start, s.end, s.text, s.confidence] for s in found] for key, found in tagged.items()}
             path.write_text(json.dumps({"rules": old, "spans": spans}, ensure_ascii=False), "utf-8")
         out[set_name] = json.loads(path.read_text("utf-8"))
+    path = cache / "dev-036-060.json"
+    if not path.exists():
+        path.write_text(json.dumps(fresh_inputs(posts), ensure_ascii=False), "utf-8")
+    out[FRESH] = json.loads(path.read_text("utf-8"))
     return out
+
+
+def fresh(post: Post) -> bool:
+    return post.set == "dev" and post.file >= "036.txt"
+
+
+def fresh_inputs(posts: list[Post]) -> dict[str, Any]:
+    """The dev set's second half: the rules of FRESH_AT, and a tagger trained without it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = Path(tmp) / "tree"
+        tree.mkdir()
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", FRESH_AT], check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+        old = subprocess.run([sys.executable, "-c", OLD_RULES, str(SETS["dev"])], cwd=tree, check=True,
+                             capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(tree)})
+        model = Path(tmp) / "model.crfsuite"
+        train([p for p in posts if not fresh(p)], model, False)
+        tagged = tag_posts(model, [p for p in posts if fresh(p)], False)
+    spans = {key: [[s.start, s.end, s.text, s.confidence] for s in found] for key, found in tagged.items()}
+    return {"rules": json.loads(old.stdout), "spans": spans}
 
 
 def names_of(post: Post, inputs: dict[str, Any], fit: bool) -> list[str]:
@@ -163,6 +194,22 @@ def main(argv: list[str] | None = None) -> int:
             counter.update(kind for kind, _, _ in classify(replace(post, annotation=by_file[post.file]), names))
         found, real = figures(tally)
         print(f"{'heldout4, B':<18}{'yes' if fit else 'no':<5}" + "".join(f"{counter[c]:>19}" for c in CLASSES)
+              + f"   {found:>5.0%} {real:>5.0%}  ({tally.found['organizations']}/{tally.annotated['organizations']},"
+              f" {tally.real['organizations']}/{tally.reported['organizations']})")
+    dev = [p for p in read_sets(["dev"]) if fresh(p)]
+    for fit in (False, True):
+        tally = Tally()
+        counter = Counter()
+        for post in dev:
+            names = names_of(post, inputs[FRESH], fit)
+            score_post(post.annotation, Extracted(organizations=names), tally)
+            for kind, side, name in classify(post, names):
+                counter[kind] += 1
+                if args.verbose:
+                    print(f"  {'after' if fit else 'before'} dev/{post.file} {side:<8} {kind:<18} {name}")
+        found, real = figures(tally)
+        print(f"{FRESH + ' @' + FRESH_AT:<21}{'yes' if fit else 'no':<5}"
+              + "".join(f"{counter[c]:>19}" for c in CLASSES)
               + f"   {found:>5.0%} {real:>5.0%}  ({tally.found['organizations']}/{tally.annotated['organizations']},"
               f" {tally.real['organizations']}/{tally.reported['organizations']})")
     for fit in (False, True):
