@@ -163,14 +163,15 @@ def page_text(fields: dict[str, str]) -> str:
 
 
 def words_of_texts(texts: list[str]) -> list[list[str]]:
-    """The distinct words of each text, normalised, as the vocabulary keeps them; each distinct
-    Thai run is cut once, in one batch (on every core when there are many)."""
-    runs = [RUN.findall(HYPHEN.sub("", text.casefold())) for text in texts]
-    thai = [r for r in dict.fromkeys(r for found in runs for r in found) if is_thai(r)]
+    """The distinct words of each text (in no order), normalised, as the vocabulary keeps them;
+    each distinct Thai run is cut once, in one batch (on every core when there are many)."""
+    runs = [set(RUN.findall(HYPHEN.sub("", low) if "-" in low else low)) for low in map(str.casefold, texts)]
+    unique = set().union(*runs)  # (sets, not loops: a million runs at 10,000 pages)
+    thai = sorted(r for r in unique if is_thai(r))
     cut = dict(zip(thai, cut_runs(thai), strict=True))
     kept = {r: {w for w in map(normalize, with_parts(cut.get(r, [r]))) if MIN_WORD <= len(w) <= MAX_WORD
-                and not w.isdigit()} for r in dict.fromkeys(r for found in runs for r in found)}
-    return [sorted(set().union(*map(kept.__getitem__, set(found)))) for found in runs]
+                and not w.isdigit()} for r in unique}
+    return [list(set().union(*map(kept.__getitem__, found))) for found in runs]  # counted: order is no matter
 
 
 def with_parts(words: list[str]) -> list[str]:
