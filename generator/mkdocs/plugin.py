@@ -33,7 +33,8 @@ from ..site.media import place_files
 from ..site.model import Page, Site
 from ..site.preview import changed_records, preview_pages
 from .live import edit_waiting, show_again, show_now
-from .shell import ShellRenderer, sitemap_entries, write_files, write_now, write_pages, write_sitemap
+from .shell import ShellRenderer, write_files, write_now, write_pages
+from .sitemap import write_sitemap
 
 log = logging.getLogger("mkdocs.plugins.thai-kb")
 PROBLEMS_SHOWN = 20
@@ -167,7 +168,7 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
             return
         renderer = ShellRenderer(config, self.env, self.nav, self.files.documentation_pages())
         write_pages(renderer, config.site_dir, self.filled, self.written, self.extra_files)
-        write_sitemap(config, self.env, sitemap_entries(config, list(self.pages)))  # dict order = site order
+        write_sitemap(config, self.env, list(self.pages))  # dict order = site order
         log.info(f"{len(self.filled)} pages filled into the theme's shell, "
                  f"{len(self.extra_files):,} other files written")
         if self.written is not None:

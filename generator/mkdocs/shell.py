@@ -9,22 +9,16 @@ so the theme runs once per folder with marked slots and each page is a string fi
 
 from __future__ import annotations
 
-import gzip
-import io
 import os
 import posixpath
 import re
-from collections.abc import Iterable
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import quote
 
-from mkdocs import utils
 from mkdocs.commands.build import get_context
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page as MkPage
-from mkdocs.utils import get_build_date
 
 from ..parallel import WORKERS, fork_pool
 from ..site.media import site_paths
@@ -232,37 +226,3 @@ def write_page(dest: str, html: str, atomic: bool = False) -> None:
     partial = path.with_name(f".{path.name}.{os.getpid()}.part")
     partial.write_bytes(data)
     os.replace(partial, path)
-
-
-def write_sitemap(config: Any, env: Any, entries: Iterable[Any]) -> None:
-    """sitemap.xml (and .gz) over every page, ours included, from the theme's own template,
-    the way MkDocs writes it for the pages it knows."""
-    files = [SimpleNamespace(page=e) for e in entries]
-    output = env.get_template("sitemap.xml").render(pages=files, config=config)
-    path = Path(config.site_dir, "sitemap.xml")
-    path.write_bytes(output.encode("utf-8"))
-    buffer = io.BytesIO()
-    timestamp = utils.get_build_timestamp(pages=[f.page for f in files])
-    with gzip.GzipFile(fileobj=buffer, filename=f"{path}.gz", mode="wb", mtime=timestamp) as gz:
-        gz.write(output.encode("utf-8"))
-    path.with_name("sitemap.xml.gz").write_bytes(buffer.getvalue())
-
-
-def sitemap_entries(config: Any, sources: list[str]) -> list[Any]:
-    """What the sitemap template reads of each page (as MkDocs' Page sets it), cheaply."""
-    base = config.site_url or ""
-    base = base if not base or base.endswith("/") else base + "/"
-    date = get_build_date()
-    base_path = urlsplit(base).path
-    entries = []
-    for src_uri in sources:
-        url = url_of(src_uri)
-        if not base:
-            canonical = path = None
-        elif {".", ".."} & set(url.split("/")):
-            canonical = urljoin(base, url)
-            path = urlsplit(canonical).path
-        else:  # what urljoin gives for a plain relative path (quoted: no scheme, no query), cheaply
-            canonical, path = base + url, base_path + url
-        entries.append(SimpleNamespace(is_link=False, canonical_url=canonical, update_date=date, abs_url=path))
-    return entries

@@ -7,6 +7,7 @@ build write the whole site again; builds killed earlier leave nothing behind for
 from __future__ import annotations
 
 import errno
+import gzip
 import os
 import shutil
 from pathlib import Path
@@ -96,10 +97,14 @@ def test_a_record_added_then_deleted_takes_its_page_and_folder_along(root: Path,
     assert build(root, site, tmp_path / "cache", monkeypatch) == 0
     page = site / ADDED.removesuffix(".yaml")
     assert (page / "index.html").exists()
+    listed = f"/{ADDED.removesuffix('.yaml')}/</loc>"
+    assert listed in (site / "sitemap.xml").read_text("utf-8")  # not the last build's sitemap, kept
+    assert listed.encode() in gzip.decompress((site / "sitemap.xml.gz").read_bytes())
     (root / ADDED).unlink()
     shutil.rmtree(root / "media" / Path(ADDED).stem)
     assert build(root, site, tmp_path / "cache", monkeypatch) == 0
     assert not page.exists()
+    assert listed not in (site / "sitemap.xml").read_text("utf-8")
     assert_same_as_cold(root, site, tmp_path, monkeypatch)
 
 
