@@ -22,9 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
-import subprocess
 import sys
 import tempfile
 from collections import Counter
@@ -39,14 +37,15 @@ from ..importer.name_extent import fitted_mentions, fitted_spans
 from ..importer.organizations import name_key
 from ..importer.tagger import Span
 from ..importer.tagger_names import COMBINATION, THRESHOLD, combine
-from .importer import ROOT, SETS, Tally, org_matches, score_post
+from .before_read import FIRST_SEEN, run_at
+from .importer import SETS, Tally, org_matches, score_post
 from .tagger_folds import figures, tag_posts
 from .tagger_unseen import OLD_RULES, UNSEEN_AT, located, rules_then
 from .train_tagger import SECOND_READING, Post, known_organizations, read_sets, train
 
 # a set the extent step was not drawn from: the dev set's second half, read at 90fa379 (the rules
 # of that commit had not seen it); its tagger is trained on every other post
-FRESH, FRESH_AT = "dev 036-060", "90fa379"
+FRESH, FRESH_AT = "dev 036-060", FIRST_SEEN["dev"]
 CLASSES = ("extent: too short", "extent: too long", "extent: both", "missed", "none")
 
 
@@ -79,17 +78,12 @@ def fresh(post: Post) -> bool:
 def fresh_inputs(posts: list[Post]) -> dict[str, Any]:
     """The dev set's second half: the rules of FRESH_AT, and a tagger trained without it."""
     with tempfile.TemporaryDirectory() as tmp:
-        tree = Path(tmp) / "tree"
-        tree.mkdir()
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", FRESH_AT], check=True, capture_output=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
-        old = subprocess.run([sys.executable, "-c", OLD_RULES, str(SETS["dev"])], cwd=tree, check=True,
-                             capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(tree)})
+        old = run_at(FRESH_AT, OLD_RULES, [str(SETS["dev"])], Path(tmp))
         model = Path(tmp) / "model.crfsuite"
         train([p for p in posts if not fresh(p)], model, False)
         tagged = tag_posts(model, [p for p in posts if fresh(p)], False)
     spans = {key: [[s.start, s.end, s.text, s.confidence] for s in found] for key, found in tagged.items()}
-    return {"rules": json.loads(old.stdout), "spans": spans}
+    return {"rules": json.loads(old), "spans": spans}
 
 
 def names_of(post: Post, inputs: dict[str, Any], fit: bool) -> list[str]:

@@ -12,9 +12,7 @@ figures of what the tagger adds to rules on posts they were not drawn from."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -22,12 +20,12 @@ from pathlib import Path
 from ..importer.extract import Extracted
 from ..importer.organizations import Mention
 from ..importer.tagger_names import combine
-from .importer import ROOT, SETS, Tally, score_post
+from .before_read import FIRST_SEEN, run_at
+from .importer import SETS, Tally, score_post
 from .tagger_folds import figures, tag_posts
 from .train_tagger import Post, read_sets, train
 
-UNSEEN_AT = {"heldout": "bc47c39", "heldout2": "4180f64", "heldout3": "462548d", "heldout4": "aef8a32",
-             "heldout5": "c3082fe"}
+UNSEEN_AT = {name: commit for name, commit in FIRST_SEEN.items() if name != "dev"}
 OLD_RULES = """
 import json, sys
 from pathlib import Path
@@ -43,15 +41,7 @@ WAYS = (("rules", 0.0), ("tagger", 0.0), ("tagger", 0.5), ("union", 0.0), ("unio
 
 def rules_then(set_name: str, folder: Path) -> dict[str, list[str]]:
     """What the importer of UNSEEN_AT[set_name] found in each post of the set (run apart)."""
-    tree = folder / UNSEEN_AT[set_name]
-    if not tree.exists():
-        tree.mkdir(parents=True)
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", UNSEEN_AT[set_name]], check=True,
-                                 capture_output=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
-    out = subprocess.run([sys.executable, "-c", OLD_RULES, str(SETS[set_name])], cwd=tree, check=True,
-                         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(tree)})
-    return dict(json.loads(out.stdout))
+    return dict(json.loads(run_at(UNSEEN_AT[set_name], OLD_RULES, [str(SETS[set_name])], folder)))
 
 
 def located(text: str, name: str) -> Mention:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import subprocess
 import sys
 import tempfile
 import time
@@ -55,13 +54,12 @@ from ..importer.title_model import (
     pick,
     stacked,
 )
-from .importer import ROOT, SETS
+from .before_read import FIRST_SEEN, run_at
+from .importer import SETS
 
 READ_SETS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")  # never heldout6, heldout7
 SECOND_READING = SETS["heldout4"] / "annotations-b.yaml"
 BEFORE_READ = Path(__file__).with_name("titles_before_read.yaml")
-FIRST_SEEN = {"dev": "90fa379", "heldout": "bc47c39", "heldout2": "4180f64", "heldout3": "462548d",
-              "heldout4": "aef8a32", "heldout5": "c3082fe"}  # the commit adding each set (dev: 036–060)
 MODES = ("one", "batch")
 VARIANTS = {"structure": (STRUCTURE,), "+site rules": (STRUCTURE, SITE_RULES),
             "+stack": (STRUCTURE, SITE_RULES, STACK)}
@@ -346,11 +344,7 @@ def record_rules_before_read() -> None:
         if name == "dev":
             files = [f for f in files if f >= "036"]  # 001–035: the rules were born on them
         with tempfile.TemporaryDirectory() as folder:
-            archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "generator"], check=True,
-                                     capture_output=True).stdout
-            subprocess.run(["tar", "-x", "-C", folder], input=archive, check=True)
-            out = subprocess.run([sys.executable, "-c", OLD_RULES, str(SETS[name]), *files], cwd=folder, check=True,
-                                 capture_output=True, text=True).stdout
+            out = run_at(commit, OLD_RULES, [str(SETS[name]), *files], Path(folder))
         recorded[name] = {"commit": commit, "titles": yaml.safe_load(out)}
     header = "# What the importer titled each post when its set was added (train_titles --record-rules-before-read)\n"
     BEFORE_READ.write_text(header + yaml.safe_dump(recorded, allow_unicode=True, sort_keys=True, width=200), "utf-8")

@@ -24,7 +24,7 @@ from typing import Any
 import networkx as nx
 
 from .. import PACKAGE_DIR
-from ..cache import cache_dir, gc_paused, read_checked, write_checked
+from ..cache import cache_dir, read_checked, write_checked
 from ..records.kept import checks_digest
 from ..records.load import Record
 from .knowledge import Link, NetworkInput, build_graph, network_input, record_links, stakeholder_graph
@@ -119,6 +119,5 @@ def kept_network(graph: nx.MultiDiGraph, links: str) -> tuple[nx.Graph, str]:
 
 def load(path: Path) -> Any:
     """A pair from the cache folder, or None."""
-    with gc_paused():  # a network of 200,000 ties: the collector would sweep it as it is read
-        stored = read_checked(path)
+    stored = read_checked(path)  # (with the collector paused, as every cache file is read)
     return stored if isinstance(stored, tuple) and len(stored) == 2 else None

@@ -1,0 +1,28 @@
+"""The importer as it was before anyone read a set's misses: the commit that added each set
+(the dev set's: when its second half, 036–060, was added), and code of such a commit run apart
+from this checkout. Rules drawn from a set's misses score it well; these are the honest
+figures of what a change adds on posts it was not drawn from."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .importer import ROOT
+
+FIRST_SEEN = {"dev": "90fa379", "heldout": "bc47c39", "heldout2": "4180f64", "heldout3": "462548d",
+              "heldout4": "aef8a32", "heldout5": "c3082fe"}  # never heldout6, heldout7: unseen
+
+
+def run_at(commit: str, script: str, args: list[str], trees: Path) -> str:
+    """What `python -c script args` prints, run in the tree of `commit` (its content/ too),
+    kept under `trees` for the next run at that commit."""
+    tree = trees / commit
+    if not tree.exists():
+        tree.mkdir(parents=True)
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit], check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+    return subprocess.run([sys.executable, "-c", script, *args], cwd=tree, check=True, capture_output=True,
+                          text=True, env={**os.environ, "PYTHONPATH": str(tree)}).stdout
