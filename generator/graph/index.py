@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,8 +34,9 @@ class SiteIndex:
     by_province: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     by_region: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     diagrams: dict[str, Any] = field(default_factory=dict)  # systemmap id → Diagram
-    network: Any = None  # the stakeholder network (networkx Graph) and its metrics
-    metrics: dict[str, Any] = field(default_factory=dict)
+    _network: Any = field(default=None, repr=False)  # the stakeholder network (networkx Graph)
+    _metrics: dict[str, Any] = field(default_factory=dict, repr=False)  # and its metrics
+    _later: Callable[[], tuple[Any, dict[str, Any]]] | None = field(default=None, repr=False, compare=False)
     media: dict[str, Any] = field(default_factory=dict)  # record id → its published media (site/media.py)
     drafts: dict[str, str] = field(default_factory=dict)  # id → title of a draft left out: links show it as text
     site_name: str = "คลังความรู้ กขป."  # mkdocs.yml's site_name: a committee's own site says its own name
@@ -44,6 +45,35 @@ class SiteIndex:
     # whole-index results made once a build (records are not changed once indexed): of_kind's
     # lists (listings ask 30 times), the meetings' series (related pages ask twice)
     memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def network_later(self, load: Callable[[], tuple[Any, dict[str, Any]]]) -> None:
+        """The network and its metrics read from the cache when a page first reads them: after an
+        edit that moves no link, no page that reads them may be rendered at all (a second at 10k)."""
+        self._network, self._metrics, self._later = None, {}, load
+
+    def _loaded(self) -> None:
+        if self._later is not None:
+            load, self._later = self._later, None
+            self._network, self._metrics = load()
+
+    @property
+    def network(self) -> Any:
+        self._loaded()
+        return self._network
+
+    @network.setter
+    def network(self, value: Any) -> None:
+        self._later, self._network = None, value
+
+    @property
+    def metrics(self) -> dict[str, Any]:
+        self._loaded()
+        return self._metrics
+
+    @metrics.setter
+    def metrics(self, value: dict[str, Any]) -> None:
+        self._loaded()  # (the network, if it was to be read, stays the one read)
+        self._metrics = value
 
     def url_of(self, record_id: str) -> str:
         record = self.records[record_id]
@@ -84,6 +114,12 @@ class SiteIndex:
         dated = [i for i, date in dates.items() if date]
         undated = thai_sorted([i for i, date in dates.items() if not date], key=self.title_of)
         return sorted(dated, key=lambda i: (dates[i], i), reverse=True) + undated
+
+    def fields_of(self, record_id: str, names: tuple[str, ...]) -> tuple[Any, ...]:
+        """These fields of a record's data (None where absent), for pages that show only them: a
+        stakeholder's page shows of each meeting its roles in it, not the meeting's text."""
+        record = self.records[record_id]
+        return tuple(record.data.get(name) for name in names)
 
     def date_of(self, record_id: str) -> str:
         record = self.records.get(record_id)

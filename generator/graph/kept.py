@@ -87,34 +87,54 @@ def input_key(members: NetworkInput, code: str) -> str:
     return hashlib.blake2b(f"{code}\0{members!r}".encode(), digest_size=16).hexdigest()
 
 
+def known_network_key(links: str, code: str) -> str | None:
+    """The network's key when every record's links are the last build's: it is read from the
+    cache (network_from) only if a page reads it."""
+    place = graph_folder()
+    known = load(place / "network-key.pickle") if place else None  # (links key, network key)
+    return known[1] if known is not None and known[0] == links + code else None
+
+
+def network_from(graph: nx.MultiDiGraph, key: str) -> nx.Graph | None:
+    """The kept network of that key (its nodes' kind and title the graph's), or None."""
+    place = graph_folder()
+    stored = load(place / "network.pickle") if place else None  # (network key, network)
+    if stored is None or stored[0] != key or not isinstance(stored[1], nx.Graph):
+        return None
+    return titled(stored[1], graph)
+
+
 def kept_network(graph: nx.MultiDiGraph, links: str) -> tuple[nx.Graph, str]:
     """The stakeholder network and the key of what it is made of (the metrics are kept by it).
     Its nodes' attributes (kind, title) are always the graph's, read afresh."""
-    folder = cache_dir()
-    place = folder / "graph" if folder else None
-    code = links_code()  # the links' key is the same for the same links, whatever the code
-    known = load(place / "network-key.pickle") if place else None  # (links key, network key)
-    stored = load(place / "network.pickle") if place else None  # (network key, network)
-    if stored is not None and not isinstance(stored[1], nx.Graph):
-        stored = None
-    if known is not None and stored is not None and known == (links + code, stored[0]):
-        network, key = stored[1], stored[0]
-    else:
-        members = network_input(graph)
-        key = input_key(members, code)
-        if stored is not None and stored[0] == key:
-            network = stored[1]
-        else:
-            network = stakeholder_graph(graph, members)
-            if place:
-                write_checked(place / "network.pickle", (key, network))
+    place, code = graph_folder(), links_code()  # the links' key is the same for the same links, whatever the code
+    key = known_network_key(links, code)
+    network = network_from(graph, key) if key is not None else None
+    if network is not None and key is not None:
+        return network, key
+    members = network_input(graph)
+    key = input_key(members, code)
+    network = network_from(graph, key)
+    if network is None:
+        network = stakeholder_graph(graph, members)
         if place:
-            write_checked(place / "network-key.pickle", (links + code, key))
+            write_checked(place / "network.pickle", (key, network))
+    if place:
+        write_checked(place / "network-key.pickle", (links + code, key))
+    return titled(network, graph), key
+
+
+def titled(network: nx.Graph, graph: nx.MultiDiGraph) -> nx.Graph:
     nodes = graph._node
     for person, attrs in network._node.items():
         if attrs != nodes[person]:
             network._node[person] = dict(nodes[person])
-    return network, key
+    return network
+
+
+def graph_folder() -> Path | None:
+    base = cache_dir()
+    return base / "graph" if base else None
 
 
 def load(path: Path) -> Any:

@@ -13,7 +13,7 @@ from jinja2 import FileSystemBytecodeCache
 from ..cache import Store, cache_dir, gc_paused
 from ..graph.diagrams import render, systemmap_diagram, systemmap_dot
 from ..graph.index import SiteIndex, build_index
-from ..graph.kept import kept_graph, kept_network
+from ..graph.kept import kept_graph, kept_network, known_network_key, links_code, network_from
 from ..graph.loop_drawing import loop_svg
 from ..graph.network import network_metrics
 from ..parallel import checkpoint, meanwhile, parallel_map
@@ -105,8 +105,7 @@ def build_pages(content: Content, index: SiteIndex, digests: Digests, keys: tupl
                 say: Progress, started: float) -> Site:
     """Network, related pages, diagrams, then every page (the page cache's or rendered)."""
     fingerprint, content_key = keys
-    index.network, network_of = frozen(lambda: kept_network(index.graph, index.links))
-    index.metrics = kept("network", network_of, lambda: network_metrics(index.network))
+    network_of = stakeholder_network(index)
     say(f"graph: {index.graph.number_of_nodes()} nodes, {edge_count(index.graph)} edges")
     checkpoint()  # between stages (and in every pool), kb serve gives up for a newer edit
     related = kept_related(index, content_key, fingerprint, say, digests)
@@ -128,6 +127,24 @@ def build_pages(content: Content, index: SiteIndex, digests: Digests, keys: tupl
     say(f"{len(site.pages)} pages rendered ({time.perf_counter() - started:.1f}s)")
     checkpoint()
     return site
+
+
+def stakeholder_network(index: SiteIndex) -> str:
+    """The stakeholder network's key. The network and its metrics made now, or, with every
+    record's links the last build's, read from the cache when a page first reads them."""
+    known = known_network_key(index.links, links_code())
+    if known is not None:
+        index.network_later(lambda: network_read(index, known))
+        return known
+    network, key = frozen(lambda: kept_network(index.graph, index.links))
+    index.network = network
+    index.metrics = kept("network", key, lambda: network_metrics(network))
+    return key
+
+
+def network_read(index: SiteIndex, key: str) -> tuple[Any, dict[str, Any]]:
+    network = frozen(lambda: network_from(index.graph, key) or kept_network(index.graph, index.links)[0])
+    return network, kept("network", key, lambda: network_metrics(network))
 
 
 def edge_count(graph: Any) -> int:

@@ -92,6 +92,7 @@ def dep_ids(deps: tuple[Dep, ...]) -> bytes:
 # kinds of things read whose value is made of the graph's edges alone: with every record's
 # links the same, so are they (the network and its metrics are made of those links too)
 LINKS_ONLY = ("links", "edge", "metric")
+PARTS = ("head", "fields")  # parts of a record: the same where the record is the same
 Table = dict[int, tuple["Dep", bytes]]  # dep_id → (the thing read, a hash of its value)
 Tokens = dict[str, bytes]  # file → the token it was written with
 
@@ -139,11 +140,11 @@ class PageCache:
         of the graph's edges alone: with every record's links the same, they are (0.6 s at 10k)."""
         skip = LINKS_ONLY if self.same_links else ()
         digest_of = self.digests.digest_of
-        # a record's head (kind, title, date, summary) is made of the record alone: where the
-        # record's own hash is the one noted, so is its head's (15,000 heads not hashed at 10k)
+        # a record's head (kind, title, date, summary) and fields are made of the record alone:
+        # where the record's own hash is the one noted, so are theirs (15,000 heads not hashed at 10k)
         same = {dep[1] for dep, digest in self.table.values() if dep[0] == "record" and digest_of(dep) == digest}
         return {number for number, (dep, digest) in self.table.items()
-                if dep[0] not in skip and not (dep[0] == "head" and dep[1] in same) and digest_of(dep) != digest}
+                if dep[0] not in skip and not (dep[0] in PARTS and dep[1] in same) and digest_of(dep) != digest}
 
     def get(self, src_uri: str, own: str) -> Page | None:
         entry = self.entries.get(src_uri)

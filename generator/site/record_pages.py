@@ -74,14 +74,14 @@ def ego_diagram(index: PageIndex, record_id: str) -> Markup | None:
 
 
 def meeting_roles(index: PageIndex, meeting_id: str, who: str) -> list[str]:
-    data = index.records[meeting_id].data
+    organizers, attendees, reporter = index.fields_of(meeting_id, ("organizers", "attendees", "reporter"))
     roles = []
-    if who in (data.get("organizers") or []):
+    if who in (organizers or []):
         roles.append("ผู้จัด")
-    for attendee in data.get("attendees") or []:
+    for attendee in attendees or []:
         if isinstance(attendee, dict) and attendee.get("who") == who:
             roles.append(str(attendee.get("role") or "ผู้เข้าร่วม"))
-    if data.get("reporter") == who:
+    if reporter == who:
         roles.append("ผู้รายงาน")
     return list(dict.fromkeys(roles))
 
@@ -89,7 +89,7 @@ def meeting_roles(index: PageIndex, meeting_id: str, who: str) -> list[str]:
 def owned_actions(index: PageIndex, who: str) -> list[tuple[str, dict[str, Any]]]:
     found = []
     for meeting_id in index.linked(who, "owns_action", incoming=True):
-        for action in index.records[meeting_id].data.get("actions") or []:
+        for action in index.fields_of(meeting_id, ("actions",))[0] or []:
             if isinstance(action, dict) and who in (action.get("owners") or []):
                 found.append((meeting_id, action))
     return found

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping
+from functools import cached_property
 from typing import Any
 
 from ..graph.index import SiteIndex, Tag
@@ -75,12 +76,18 @@ class TrackedIndex:
         self.records = TrackedMapping(index.records, "record", self.deps)
         self.tags = TrackedMapping(index.tags, "tag", self.deps)
         self.by_province = TrackedMapping(index.by_province, "province", self.deps)
-        self.metrics = TrackedMapping(index.metrics, "metric", self.deps)
         self.diagrams = TrackedMapping(index.diagrams, "diagram", self.deps)
         self.media = TrackedMapping(index.media, "media", self.deps)
         self.drafts = TrackedMapping(index.drafts, "draft", self.deps)
         self.graph = TrackedGraph(index.graph, self.deps)
-        self.network = TrackedNetwork(index.network, self.deps)
+
+    @cached_property
+    def metrics(self) -> TrackedMapping:  # (the network is read from the cache only when a page reads it)
+        return TrackedMapping(self._index.metrics, "metric", self.deps)
+
+    @cached_property
+    def network(self) -> TrackedNetwork:
+        return TrackedNetwork(self._index.network, self.deps)
 
     def _read(self, ids: Iterable[str]) -> None:
         self.deps.update(("record", i) for i in ids)
@@ -113,6 +120,10 @@ class TrackedIndex:
     def date_of(self, record_id: str) -> str:
         self.deps.add(("head", record_id))
         return self._index.date_of(record_id)
+
+    def fields_of(self, record_id: str, names: tuple[str, ...]) -> tuple[Any, ...]:
+        self.deps.add(("fields", record_id, *names))
+        return self._index.fields_of(record_id, names)
 
     def ordered(self, ids: Iterable[str]) -> list[str]:
         ids = list(ids)
@@ -179,6 +190,8 @@ class Digests:
             return (record.kind, record.data) if record else None
         if kind == "head":
             return index.head_of(key)
+        if kind == "fields":
+            return index.fields_of(key, dep[2:]) if key in index.records else None
         if kind == "links":  # (its in_edges and out_edges, read from the adjacency: its views cost more)
             graph = index.graph
             if key not in graph:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.records.validate import validate_content
+from generator.site import build as site_build
 from generator.site.build import build_site
 from generator.site.model import Site
 from tests.conftest import CONTENT, demo_copy
@@ -68,6 +69,17 @@ def rarity_band(root: Path) -> None:
          "attendees:\n  - who: kkp-region-10\n")
 
 
+def attendee_role(root: Path) -> None:
+    """A stakeholder's page shows its role in each meeting: read from the meeting's fields."""
+    edit(root / MEETING, "  - who: banchet-nasae\n    role: พี่เลี้ยง", "  - who: banchet-nasae\n    role: ที่ปรึกษา")
+
+
+def action_owner(root: Path) -> None:
+    """A stakeholder's page lists the actions it owns: read from the meeting's fields too."""
+    edit(root / MEETING, "    owners:\n      - informal-workers-project-team\n    status: planned",
+         "    owners:\n      - informal-workers-project-team\n      - banchet-nasae\n    status: planned")
+
+
 def removed_meeting(root: Path) -> None:
     """The meeting new_meeting() adds (before the first build), gone again."""
     (root / "meetings/2020-02-03-region12-informal-workers.yaml").unlink()
@@ -77,6 +89,7 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "record": body_edit, "body": meeting_body, "referenced-stakeholder": stakeholder_title, "new-record": new_meeting,
     "province": province_change, "hashtag": hashtag_removed, "system-map": map_label,
     "title": meeting_title, "rarity-band": rarity_band, "removed-record": removed_meeting,
+    "attendee-role": attendee_role, "action-owner": action_owner,
 }
 
 
@@ -130,6 +143,26 @@ def test_a_body_edit_renders_no_listing_and_a_title_edit_renders_those_that_list
     listing = [src for src, html in after_title.items() if "ทบทวนยุทธศาสตร์ " in html and "kb-listing" in html]
     assert "meetings/index.md" in listing or any(src.startswith("meetings/page/") for src in listing)
     assert rendered(logs[1], "listing") >= len(listing)
+
+
+def test_a_meeting_body_edit_renders_none_of_its_stakeholders_pages(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stakeholder's page shows of each meeting only its head and the stakeholder's roles and
+    actions in it: a meeting's text edited leaves its eight stakeholders' pages as they were."""
+    root = demo_copy(tmp_path, monkeypatch, "roles")
+    build(root)
+    meeting_body(root)
+    shown: list[str] = []
+    render_many = site_build.render_many
+    monkeypatch.setattr(site_build, "render_many", lambda index, jobs, related, digests, todo: (
+        shown.extend(site_build.src_of(jobs[i]) for i in todo), render_many(index, jobs, related, digests, todo))[1])
+    build(root)
+    assert "meetings/2020-01-06-region12-informal-workers.md" in shown
+    assert [src for src in shown if src.startswith("stakeholders/")] == []
+    attendee_role(root)
+    shown.clear()
+    assert "ที่ปรึกษา" in pages(build(root))["stakeholders/banchet-nasae.md"]
+    assert "stakeholders/banchet-nasae.md" in shown
 
 
 def test_unchanged_content_renders_no_record_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
