@@ -63,7 +63,7 @@ def own_key(record: Record, related: list[Related]) -> str:
     return repr((record.kind, record.id, [(r.id, r.reason) for r in related]))  # scores are not shown
 
 
-SHARDS = 32  # files the pages are kept in: an edit rewrites the few holding its pages
+SHARDS = 128  # files the pages are kept in: an edit rewrites the few holding its pages (0.8 MB each at 10k)
 TABLE_SHARDS = 16  # files the table is kept in: an edit rewrites those holding what changed
 
 
