@@ -13,7 +13,8 @@ from pathlib import Path
 from .importer import ROOT
 
 FIRST_SEEN = {"dev": "90fa379", "heldout": "bc47c39", "heldout2": "4180f64", "heldout3": "462548d",
-              "heldout4": "aef8a32", "heldout5": "c3082fe"}  # never heldout6, heldout7: unseen
+              "heldout4": "aef8a32", "heldout5": "c3082fe",
+              "dev2": "ffe962b"}  # dev2: annotated before any importer ran on it; never heldout6–8: unseen
 
 
 def run_at(commit: str, script: str, args: list[str], trees: Path) -> str:

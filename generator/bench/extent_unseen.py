@@ -2,7 +2,7 @@
 
     .venv/bin/python -m generator.bench.extent_unseen [-v] [--cache DIR]
 
-Measured the before-read way (tagger_unseen.py): each held-out set 1–5 is read with the rules of
+Measured the before-read way (tagger_unseen.py): each held-out set 1–5 and dev2 is read with the rules of
 the commit that added its annotations (run from `git archive`), combined as kb import combines
 them (tagger_names.COMBINATION at THRESHOLD) with a tagger trained without that set. Both are
 kept in --cache (default /tmp/kb-extent-unseen) so the extent step can be tried again quickly.
@@ -16,7 +16,7 @@ Then found / real per set and pooled, without and with the extent step (name_ext
 annotator B's reading of held-out 4 is scored too (not pooled).
 The dev set's second half (036–060, read at 90fa379) is scored the same way, with that commit's
 rules: the extent step was not drawn from it, so it is the check of whether the step carries.
-Never reads the unread held-out sets (6, 7)."""
+Never reads the unread held-out sets (6–8)."""
 
 from __future__ import annotations
 

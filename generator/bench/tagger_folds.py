@@ -2,12 +2,12 @@
 
     .venv/bin/python -m generator.bench.tagger_folds
 
-For each read set (dev, held-out 1–5) the tagger is trained on the other sets and the left-out
+For each read set (dev, held-out 1–5, dev2) the tagger is trained on the other sets and the left-out
 set is scored with the importer's scorer (organisations found / real), for the rules alone, the
 tagger alone and the ways of combining them (generator/importer/tagger_names.py), with and
 without the rules' labels as a feature. A confidence threshold is chosen on the training sets
 only (leaving each of them out in turn). Then the in-sample figures: trained on every set.
-Never reads the unread held-out sets (6, 7): they judge the result."""
+Never reads the unread held-out sets (6–8): they judge the result."""
 
 from __future__ import annotations
 

@@ -7,7 +7,8 @@ sets' misses: left-out figures of the rules, or of a combination leaning on them
 about unseen posts. So each held-out set is also scored with the rules of the commit that added
 its annotations (UNSEEN_AT: the importer had not yet been tuned on it), run from `git archive`
 of that commit, and combined with a tagger trained without that set. These are the honest
-figures of what the tagger adds to rules on posts they were not drawn from."""
+figures of what the tagger adds to rules on posts they were not drawn from (dev2 too: it was
+annotated before any importer ran on it, at the rules of ffe962b)."""
 
 from __future__ import annotations
 

@@ -87,3 +87,16 @@ def test_a_tagged_span_keeps_no_half_of_a_bracket_or_quote() -> None:
                           ("\"หยวกกล้วยเมืองคอน", "หยวกกล้วยเมืองคอน")]:
         start, end = balanced(written, 0, len(written))
         assert written[start:end] == name
+
+
+UNREAD = {"heldout6", "heldout7", "heldout8"}  # they judge the models: never trained on, never read
+
+
+def test_both_models_train_on_every_read_set_and_on_no_unread_one() -> None:
+    from generator.bench.train_tagger import READ_SETS as TAGGER_SETS
+    from generator.bench.train_titles import READ_SETS as TITLE_SETS
+
+    annotated = {"dev"} | {d.name for d in POSTS.iterdir() if (d / "annotations.yaml").is_file()}
+    assert "dev2" in annotated
+    assert set(TAGGER_SETS) == set(TITLE_SETS) == annotated - UNREAD, \
+        "a new annotated set is either read (train on it) or unread (add it to UNREAD)"
