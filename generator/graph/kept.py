@@ -104,6 +104,12 @@ def network_from(graph: nx.MultiDiGraph, key: str) -> nx.Graph | None:
     return titled(stored[1], graph)
 
 
+def network_of_key(graph: nx.MultiDiGraph, key: str) -> nx.Graph:
+    """The kept network of that key or, when a later build has replaced it (kb serve previews
+    with an earlier build's index), the network made again, with nothing written."""
+    return network_from(graph, key) or titled(stakeholder_graph(graph, network_input(graph)), graph)
+
+
 def kept_network(graph: nx.MultiDiGraph, links: str) -> tuple[nx.Graph, str]:
     """The stakeholder network and the key of what it is made of (the metrics are kept by it).
     Its nodes' attributes (kind, title) are always the graph's, read afresh."""

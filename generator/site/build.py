@@ -13,7 +13,7 @@ from jinja2 import FileSystemBytecodeCache
 from ..cache import Store, cache_dir, gc_paused
 from ..graph.diagrams import render, systemmap_diagram, systemmap_dot
 from ..graph.index import SiteIndex, build_index
-from ..graph.kept import kept_graph, kept_network, known_network_key, links_code, network_from
+from ..graph.kept import kept_graph, kept_network, known_network_key, links_code, network_of_key
 from ..graph.loop_drawing import loop_svg
 from ..graph.network import network_metrics
 from ..parallel import checkpoint, meanwhile, parallel_map
@@ -143,8 +143,11 @@ def stakeholder_network(index: SiteIndex) -> str:
 
 
 def network_read(index: SiteIndex, key: str) -> tuple[Any, dict[str, Any]]:
-    network = frozen(lambda: network_from(index.graph, key) or kept_network(index.graph, index.links)[0])
-    return network, kept("network", key, lambda: network_metrics(network))
+    """The network and metrics of that key, as kept (nothing written: see network_of_key)."""
+    network = frozen(lambda: network_of_key(index.graph, key))
+    store = Store("network")
+    metrics = store.get_or_make(key, lambda: network_metrics(network)) if store.has(key) else None
+    return network, metrics if metrics is not None else network_metrics(network)
 
 
 def edge_count(graph: Any) -> int:

@@ -48,3 +48,28 @@ def test_warm_build_equals_cold_and_the_network_moves_with_its_links(name: str, 
     assert (warm.index.metrics != before.index.metrics) is moved
     assert (warm.files["network/explorer.json"] != before.files["network/explorer.json"]) is moved
     assert (pages(warm)["network/index.md"] != pages(before)["network/index.md"]) is moved
+
+
+def test_a_network_left_unread_is_read_later_as_its_build_had_it(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """With every link as the last build's, the network and its metrics are read from the cache
+    only when a page reads them. kb serve previews with a build's index after later builds: a
+    cache the stakeholders' links have moved on from gives that build's network anyway, made
+    again, and is left as it is."""
+    root = demo_copy(tmp_path, monkeypatch, "warm")
+    build(root)
+    text = (root / MEETING).read_text("utf-8")
+    (root / MEETING).write_text(text.replace("body: |\n  ", "body: |\n  บันทึกเพิ่ม ", 1), "utf-8")
+    unread = build(root)  # links and heads unchanged: no page that reads the network is rendered
+    assert unread.index._later is not None
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cold"))
+    cold = build(root)
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "warm"))
+    old, new = EDITS["attendee-removed"]
+    (root / MEETING).write_text((root / MEETING).read_text("utf-8").replace(old, new, 1), "utf-8")
+    moved = build(root)
+    kept = sorted((tmp_path / "warm").rglob("*network*.pickle"))
+    stamps = [(path.stat().st_mtime_ns, path.read_bytes()) for path in kept]
+    assert unread.index.metrics == cold.index.metrics != moved.index.metrics
+    assert sorted(unread.index.network.edges(data=True)) == sorted(cold.index.network.edges(data=True))
+    assert [(path.stat().st_mtime_ns, path.read_bytes()) for path in kept] == stamps
