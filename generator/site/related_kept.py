@@ -121,12 +121,17 @@ class TracedFinder(RelatedFinder):
         so while they are the same so are these), its features' weights, its places' first
         pages, whether its top terms are looked up, and the values of the pages it scored."""
         deps = ["p" + self.ids[page]]
+        names = self.feature_deps
         for f in sorted(self.features[page]):
-            deps.append("f" + "\t".join(self.names[f]))
-            if self.family[f] in PLACES:  # read when the page shares little else
-                deps.append("l" + "\t".join(self.names[f]))
+            deps += names[f]  # its weight, and its first pages for a place (read when the page shares little else)
         deps += ["t" + self.terms[t] for t in self.top_terms[page]]
         return deps + ["p" + i for i in scored]
+
+    @functools.cached_property
+    def feature_deps(self) -> list[tuple[str, ...]]:
+        """Each feature's deps, named once (not once per page that has it)."""
+        return [("f" + name, "l" + name) if self.family[f] in PLACES else ("f" + name,)
+                for f, name in enumerate("\t".join(names) for names in self.names)]
 
     def reached(self, changed: Iterable[int]) -> set[int]:
         """Pages that a changed page now gathers an estimate for that could make it a candidate."""
@@ -135,12 +140,11 @@ class TracedFinder(RelatedFinder):
                 if value >= floors[other] - SLACK}
 
     def digest(self, deps: list[Dep]) -> bytes:
-        h = hashlib.blake2b(digest_size=16)
-        for dep in deps:
-            if dep not in self.memo:
-                self.memo[dep] = hashlib.blake2b(self.value(dep), digest_size=16).digest()
-            h.update(self.memo[dep])
-        return h.digest()
+        """The deps' values' digests, joined and hashed (as one update each would hash them)."""
+        memo = self.memo
+        for dep in [dep for dep in deps if dep not in memo]:
+            memo[dep] = hashlib.blake2b(self.value(dep), digest_size=16).digest()
+        return hashlib.blake2b(b"".join(map(memo.__getitem__, deps)), digest_size=16).digest()
 
     def value(self, dep: Dep) -> bytes:
         """A page's own values; a feature's weight and whether it is looked up; whether a term is
