@@ -173,7 +173,9 @@ MONTH_FIRST_DATE = re.compile(rf"^{WEEKDAY}?,?\s*(?:{MONTH_NAMES})\s*\d{{1,2}}\s
 
 def is_date_heading(line: str) -> bool:
     """'วันศุกร์, 26 เมษายน 2567', '7 ธันวาคม 2560', 'วันจันทร์, กรกฎาคม 15, 2024' or 'วันที่ 16 เม.ย. 2561
-    เวลา 12:00 น.' alone on its line: a date bar."""
+    เวลา 12:00 น.' alone on its line, or before a bar and who posted it ('27 สิงหาคม 2568 | กองสาธารณสุข…'):
+    a date bar."""
+    line = line.partition(" | ")[0].strip()
     if MONTH_FIRST_DATE.match(line):
         return True
     match = DATE.match(plain := WEEKDAY_COMMA.sub("", thai_to_arabic_digits(line)))
@@ -233,7 +235,22 @@ def find_title(text: str, site_lines: frozenset[str] = frozenset()) -> tuple[str
 
     ruled = rule_title(text, site_lines)
     model = shipped()
-    return model.title(text, site_lines, ruled) if model else ruled
+    found = model.title(text, site_lines, ruled) if model else ruled
+    return found if found[0] is not None else (trail_title(text), None)
+
+
+CRUMB_BREAK = re.compile(r"\s*[»›>]\s*|\s{3,}")  # between a breadcrumb trail's crumbs
+
+
+def trail_title(text: str) -> str | None:
+    """The last crumb of the page's breadcrumb trail, where no line of the post is its headline: a
+    trail ends on the page it leads to ('หน้าหลัก   ข่าวกิจกรรม เทศบาลเมือง…ร่วมงาน…'), after the
+    section labels ('ข่าวกิจกรรม')."""
+    trail = next((line.strip() for line in lines_of(text)[:LOOK_AT] if TRAIL_START.match(line.strip())), "")
+    last = CRUMB_BREAK.split(trail)[-1] if CRUMB_BREAK.search(trail) else ""
+    label, _, rest = last.partition(" ")
+    crumb = rest if SECTION_BANNER.match(label) else last
+    return strip_enclosing(crumb) if len(crumb) >= 8 and not SECTION_BANNER.match(crumb) else None
 
 
 def rule_title(text: str, site_lines: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:

@@ -103,3 +103,13 @@ def test_a_post_opening_with_its_body_has_no_title_and_its_draft_asks_for_one(tm
     assert len(drafts) == 1
     assert "# title:  # ไม่พบหัวข้อข่าว ใส่ชื่อการประชุม / no headline found: give the meeting a title" in drafts[0]
     assert "\ntitle:" not in drafts[0]
+
+
+def test_a_date_bar_with_who_posted_it_is_no_title_and_the_trail_ends_on_the_headline() -> None:
+    """'27 สิงหาคม 2568 | กองสาธารณสุขและสิ่งแวดล้อม' under a breadcrumb (dev2, a municipality's
+    site): a date and who posted it, never the headline. No line below it is one: the trail
+    above ends on it ('หน้าหลัก   ข่าวกิจกรรม <headline>')."""
+    text = prepared((ROOT / "tests/fixtures/posts/dev2/d2-16.txt").read_text("utf-8"))
+    assert model_choice(text)[1]["27 สิงหาคม 2568 | กองสาธารณสุขและสิ่งแวดล้อม"] == 0.0
+    assert find_title(text) == ("เทศบาลเมืองวารินชำราบ ร่วมงานมหกรรมเมืองสุขภาพดี ตามโครงการขับเคลื่อนเมืองสุขภาพดี"
+                                "และการพัฒนาคุณภาพระบบบริการอนามัยสิ่งแวดล้อม อปท. จังหวัดอุบลราชธานี ประจำปี 2568", None)
