@@ -60,6 +60,10 @@ class Store:
     def has(self, payload: str | bytes) -> bool:
         return key_of(self.namespace, payload) in self.items
 
+    def get(self, payload: str | bytes) -> Any:
+        """What is kept for this payload (None if nothing), without noting it as used."""
+        return self.items.get(key_of(self.namespace, payload))
+
     def get_or_make(self, payload: str | bytes, make: Callable[[], Any]) -> Any:
         key = key_of(self.namespace, payload)
         self.used.add(key)

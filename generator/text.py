@@ -16,7 +16,7 @@ from functools import cache
 from pythainlp.corpus import thai_stopwords, thai_words
 from pythainlp.tokenize.nlpo3 import segment
 
-from .cache import Store, key_of
+from .cache import Store
 from .parallel import parallel_map
 
 MAX_CHARS = 1500  # the opening carries the topic; cutting is super-linear on long unbroken text
@@ -98,7 +98,7 @@ def thai_words_of(runs: list[str]) -> list[list[str]]:
 def terms_of_all(texts: dict[str, str]) -> dict[str, list[str]]:
     """terms() of many documents, from the cache when the text was seen before."""
     store = Store(NAMESPACE)
-    known = {k: store.items.get(key_of(NAMESPACE, TOKENISER + t)) for k, t in texts.items()}
+    known = {k: store.get(TOKENISER + t) for k, t in texts.items()}
     missing = [k for k, v in known.items() if v is None]
     fresh = dict(zip(missing, terms_of_texts([texts[k] for k in missing]), strict=True))
     result: dict[str, list[str]] = {}

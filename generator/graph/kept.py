@@ -114,13 +114,13 @@ def kept_network(graph: nx.MultiDiGraph, links: str) -> tuple[nx.Graph, str]:
     """The stakeholder network and the key of what it is made of (the metrics are kept by it).
     Its nodes' attributes (kind, title) are always the graph's, read afresh."""
     place, code = graph_folder(), links_code()  # the links' key is the same for the same links, whatever the code
-    key = known_network_key(links, code)
-    network = network_from(graph, key) if key is not None else None
-    if network is not None and key is not None:
-        return network, key
+    known = known_network_key(links, code)
+    network = network_from(graph, known) if known is not None else None
+    if network is not None and known is not None:
+        return network, known
     members = network_input(graph)
     key = input_key(members, code)
-    network = network_from(graph, key)
+    network = network_from(graph, key) if key != known else None  # (the file was read for that key just now)
     if network is None:
         network = stakeholder_graph(graph, members)
         if place:

@@ -63,7 +63,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from ..cache import Store, key_of
+from ..cache import Store
 from ..text import RUN, cut_runs, dictionary, is_thai
 from .text import normalize
 
@@ -210,7 +210,7 @@ def query_keys(norm: str) -> list[str]:
 
 def vocabulary(texts: list[str], store: Store | None = None) -> Counter[str]:
     """Each word → how many of the texts hold it; a text's words from the store when known."""
-    known = [store.items.get(key_of(NAMESPACE, CUT + t)) if store else None for t in texts]
+    known = [store.get(CUT + t) if store else None for t in texts]
     missing = [t for t, k in zip(texts, known, strict=True) if k is None]
     fresh = dict(zip(missing, words_of_texts(missing), strict=True))
     counts: Counter[str] = Counter()

@@ -145,8 +145,7 @@ def stakeholder_network(index: SiteIndex) -> str:
 def network_read(index: SiteIndex, key: str) -> tuple[Any, dict[str, Any]]:
     """The network and metrics of that key, as kept (nothing written: see network_of_key)."""
     network = frozen(lambda: network_of_key(index.graph, key))
-    store = Store("network")
-    metrics = store.get_or_make(key, lambda: network_metrics(network)) if store.has(key) else None
+    metrics = Store("network").get(key)
     return network, metrics if metrics is not None else network_metrics(network)
 
 
