@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from generator.importer.extract import extract
-from generator.importer.name_extent import fitted_mentions, fitted_spans
+from generator.importer.name_extent import abbreviated_end, fitted_mentions, fitted_spans, initials_hold
 from generator.importer.organizations import Mention
 from generator.importer.tagger import Span
 from generator.records.load import Record
@@ -43,6 +43,11 @@ CUT_SHORT = [
     # 8: started inside a longer organisation word
     ("heldout3/h3-15.txt", "วิทยาลัยจุฬาภรณ์", "ราชวิทยาลัยจุฬาภรณ์"),
     ("heldout2/g03.txt", "เครือข่ายสมัชชาสุขภาพเชียงราย", "ภาคีเครือข่ายสมัชชาสุขภาพเชียงราย"),
+    # 9: cut before the abbreviation the post gives the whole name (its syllables' initials)
+    # https://www.scbfoundation.com/discussion/842/ (053): สรส. = สถา|บัน … เรียน|รู้ … เป็น|สุข
+    ("053.txt", "สถาบันเสริมสร้างการเรียนรู้", "สถาบันเสริมสร้างการเรียนรู้เพื่อชุมชนเป็นสุข"),
+    # https://online-news.biz/?p=68595 (040): อคม. = อนุ … ควบ … มาต (the cut name holds no ม)
+    ("040.txt", "คณะอนุกรรมการควบคุมคุณภาพ", "คณะอนุกรรมการควบคุมคุณภาพและมาตรฐานบริการสาธารณสุข"),
 ]
 
 RUN_ON = [
@@ -70,6 +75,21 @@ LEFT_AS_IS = [
     ("014.txt", "คณะกรรมการพัฒนาคุณภาพชีวิตระดับอำเภอ(พชอ.)"),
     ("heldout2/g05.txt", "เครือข่ายเชียงรายล้านนาแห่งความสุข"),  # 'ขบวน' before it is no organisation word
 ]
+
+
+@pytest.mark.parametrize(("name", "abbreviation", "holds"), [
+    ("คณะกรรมการเขตสุขภาพเพื่อประชาชน", "กขป.", True),  # คณะ|กรรม|การ|เขต|…|ประ|ชา|ชน
+    ("สถาบันเสริมสร้างการเรียนรู้เพื่อชุมชนเป็นสุข", "สรส.", True),
+    ("สถาบันเสริมสร้างการเรียนรู้", "สรส.", False),  # the last ส is สุข's, after the cut
+    ("สสจ.ตรัง และโรงพยาบาลตรัง", "รพ.ตรัง", False),  # another body's letters, not this name's first
+])
+def test_an_abbreviation_is_its_names_syllables_initials(name: str, abbreviation: str, holds: bool) -> None:
+    assert initials_hold(name, abbreviation) is holds
+
+
+def test_a_name_does_not_run_on_over_another_body_to_its_abbreviation() -> None:
+    text = "สสจ.ตรัง และโรงพยาบาลตรัง (รพ.ตรัง) ร่วมประชุม"
+    assert abbreviated_end(text, 0, len("สสจ.ตรัง")) == len("สสจ.ตรัง")
 
 
 @pytest.mark.parametrize(("post", "reported", "annotated"), CUT_SHORT)
