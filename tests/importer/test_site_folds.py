@@ -1,0 +1,42 @@
+"""The honest yardstick (generator/bench/site_folds.py): what it leaves out of a fold."""
+
+from __future__ import annotations
+
+from generator.bench.site_folds import Entries, firing, site_of
+from generator.bench.train_tagger import READ_SETS
+from tests.conftest import ROOT
+
+POSTS = ROOT / "tests" / "fixtures" / "posts"
+UNREAD = {"heldout6", "heldout7", "heldout8"}
+
+
+def test_the_folds_are_the_read_sets_only() -> None:
+    from generator.bench import site_folds
+
+    assert not UNREAD & set(READ_SETS)
+    assert "heldout6" not in (ROOT / "generator" / "bench" / "site_folds.py").read_text("utf-8")
+    assert site_folds.READ_SETS == READ_SETS
+
+
+def test_a_post_is_of_its_sites_host_with_or_without_www() -> None:
+    assert site_of({"file": "053.txt", "url": "https://www.scbfoundation.com/discussion/842/x"}) == "scbfoundation.com"
+    assert site_of({"file": "001.txt", "url": "https://mgronline.com/local/detail/9680000084028"}) == "mgronline.com"
+    assert site_of({"file": "x.txt"}) == "?x.txt"  # no URL: a site of its own
+
+
+def test_an_entry_is_left_out_only_where_it_fires_on_the_left_out_sites_alone() -> None:
+    entries = Entries(glossary={"สอบ.": {"a.org"}, "สสจ.": {"a.org", "b.org"}, "ทม.": set()},
+                      patterns={"SLOGAN": {"a.org"}})
+    glossary, stakeholders, patterns = entries.only_on({"a.org"})
+    assert glossary == {"สอบ."}  # สสจ. fires on another site too; ทม. fires nowhere
+    assert patterns == {"SLOGAN"} and stakeholders == set()
+
+
+def test_entries_fire_where_a_real_post_writes_them() -> None:
+    # https://online-news.biz/?p=58819 (039) names the consumers' council สอบ.;
+    # https://www.scbfoundation.com/discussion/842/ (053) does not
+    raws = {("dev", name): (POSTS / name).read_text("utf-8") for name in ("039.txt", "053.txt")}
+    sites = {("dev", "039.txt"): "a.org", ("dev", "053.txt"): "b.org"}
+    entries = firing(raws, sites, [])
+    assert entries.glossary["สอบ."] == {"a.org"}
+    assert "b.org" not in entries.glossary["สอบ."]
