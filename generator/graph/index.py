@@ -133,10 +133,9 @@ class SiteIndex:
 
     def neighbours(self, record_id: str, relations: tuple[str, ...], incoming: bool = False) -> set[str]:
         """Record ids joined to this one by any of the relations, unordered (for counting)."""
-        if incoming:
-            ids = {u for u, _, k in self.graph.in_edges(record_id, keys=True) if k in relations}
-        else:
-            ids = {v for _, v, k in self.graph.out_edges(record_id, keys=True) if k in relations}
+        # the graph's adjacency dicts (node → {relation: data}), not its edge views: a third of the time
+        near = (self.graph._pred if incoming else self.graph._succ).get(record_id, {})
+        ids = {n for n, joined_by in near.items() if not joined_by.keys().isdisjoint(relations)}
         return ids & self.records.keys()
 
     def tags_of(self, record: Record) -> list[Tag]:
