@@ -11,7 +11,8 @@ one at a time as `kb import` reads it. The rules cannot be trained again, so two
 
   now, own-site entries out  today's importer with the fold's models, and without every entry
         of the rules' lists that fires only on the fold's sites: a glossary abbreviation, a known
-        stakeholder's name, a site-line pattern of title.py. An entry drawn from a post that
+        stakeholder's name, a site-line pattern of title.py, a word of the organisation rules'
+        lists (WORD_LISTS: heads, kinds, words that are no body). An entry drawn from a post that
         fires on no other site is that post's answer written into the rules; one that fires
         elsewhere too stays. Still optimistic: what a rule learnt from a site's misses that other
         sites share is kept, and the rules' code is today's.
@@ -74,6 +75,9 @@ TITLE_PATTERNS = ("ENGLISH_TAGLINE", "SITE_NAME_FIRST", "SECTION_BANNER", "SOURC
                   "SLOGAN", "SPOKEN_TO_READER", "PRESS_DATELINE", "BYLINE", "GLUED_LABELS", "FILE_NAME",
                   "CATEGORY_LINE", "LABEL_PREFIX", "TRAIL_START")
 NEVER = re.compile(r"(?!)")  # an entry left out: matches nothing
+# the rules' lists of words, each word an entry: (module that defines the list, its name)
+WORD_LISTS = ((name_ends, "HEADS"), (organizations, "NOT_BODIES"), (organizations, "GENERIC"),
+              (organizations, "NOT_HEADED"), (organizations, "VENUES"), (organizations, "KINDS"))
 MODULES: tuple[ModuleType, ...] = (thai, generator_text, importer_text, organizations, name_ends, name_extent,
                                    tagger, tagger_names, title, title_model, extract_module)
 
@@ -90,17 +94,20 @@ class Entries:
     glossary: dict[str, set[str]] = field(default_factory=dict)  # abbreviation → sites
     stakeholders: dict[str, set[str]] = field(default_factory=dict)  # record id → sites
     patterns: dict[str, set[str]] = field(default_factory=dict)  # title.py pattern → sites
+    words: dict[str, set[str]] = field(default_factory=dict)  # 'LIST:word' of WORD_LISTS → sites
 
-    def only_on(self, sites: set[str]) -> tuple[set[str], set[str], set[str]]:
+    def only_on(self, sites: set[str]) -> tuple[set[str], set[str], set[str], set[str]]:
         """The entries that fire on these sites and on no other."""
         def of(table: dict[str, set[str]]) -> set[str]:
             return {entry for entry, where in table.items() if where and where <= sites}
-        return of(self.glossary), of(self.stakeholders), of(self.patterns)
+        return of(self.glossary), of(self.stakeholders), of(self.patterns), of(self.words)
+
+    def tables(self) -> dict[str, dict[str, set[str]]]:
+        return {"glossary": self.glossary, "stakeholders": self.stakeholders, "patterns": self.patterns,
+                "words": self.words}
 
     def single_site(self) -> dict[str, int]:
-        return {kind: sum(len(where) == 1 for where in table.values())
-                for kind, table in (("glossary", self.glossary), ("stakeholders", self.stakeholders),
-                                    ("patterns", self.patterns))}
+        return {kind: sum(len(where) == 1 for where in table.values()) for kind, table in self.tables().items()}
 
 
 def glossary_forms(entry: dict[str, Any]) -> list[str]:
@@ -121,6 +128,9 @@ def firing(raws: dict[tuple[str, str], str], sites: dict[tuple[str, str], str], 
             entries.glossary.setdefault(str(entry["short"]), set()).update({site} if hit else set())
         for id_, forms in by_id.items():
             entries.stakeholders.setdefault(id_, set()).update({site} if any(f in raw for f in forms) else set())
+        for module, list_name in WORD_LISTS:
+            for word in getattr(module, list_name):
+                entries.words.setdefault(f"{list_name}:{word}", set()).update({site} if word in raw else set())
         head = [line.strip() for line in lines_of(raw)[:60]]
         for name in TITLE_PATTERNS:
             pattern = getattr(title, name)
@@ -152,11 +162,24 @@ def swapped(changes: list[tuple[ModuleType, str, Any]]) -> Iterator[None]:
         clear_caches()
 
 
-def left_out_entries(glossary_out: set[str], patterns_out: set[str]) -> list[tuple[ModuleType, str, Any]]:
+Change = tuple[ModuleType, str, Any]  # a module's attribute and the value it takes
+
+
+def left_out_entries(glossary_out: set[str], patterns_out: set[str], words_out: set[str]) -> list[Change]:
+    """The module attributes to swap for these entries left out: the glossary without them, a
+    pattern matching nothing, a word list without its words (in every module that imported it;
+    what a module worked out from a list when it was imported keeps the word)."""
     kept = [e for e in thai.load_glossary() if str(e["short"]) not in glossary_out]
     load: Callable[[], list[dict[str, Any]]] = lambda: list(kept)  # noqa: E731
-    return ([(m, "load_glossary", load) for m in MODULES if hasattr(m, "load_glossary")]
-            + [(title, name, NEVER) for name in patterns_out])
+    changes: list[Change] = [(m, "load_glossary", load) for m in MODULES if hasattr(m, "load_glossary")]
+    changes += [(title, name, NEVER) for name in patterns_out]
+    for module, list_name in WORD_LISTS:
+        words = getattr(module, list_name)
+        out = {entry.partition(":")[2] for entry in words_out if entry.startswith(f"{list_name}:")}
+        if out:
+            smaller = type(words)(w for w in words if w not in out)
+            changes += [(m, list_name, smaller) for m in MODULES if getattr(m, list_name, None) is words]
+    return changes
 
 
 @dataclass
@@ -165,7 +188,7 @@ class Fold:
     now: Tally = field(default_factory=Tally)
     before: Tally = field(default_factory=Tally)
     before_titles: list[int] = field(default_factory=lambda: [0, 0])
-    out: tuple[int, int, int] = (0, 0, 0)  # entries left out: glossary, stakeholders, patterns
+    out: tuple[int, int, int, int] = (0, 0, 0, 0)  # entries left out: glossary, stakeholders, patterns, words
 
 
 def run_fold(name: str, posts: list[Post], examples: list[Example], raws: dict[tuple[str, str], str],
@@ -180,13 +203,13 @@ def run_fold(name: str, posts: list[Post], examples: list[Example], raws: dict[t
     margin = shipped_margin()
     training = (ex for ex in examples if ex.group != name and sites[(ex.group, ex.file)] not in out_sites)
     headlines = train_titles(training, groups)
-    glossary_out, stakeholders_out, patterns_out = entries.only_on(out_sites)
-    fold.out = (len(glossary_out), len(stakeholders_out), len(patterns_out))
+    glossary_out, stakeholders_out, patterns_out, words_out = entries.only_on(out_sites)
+    fold.out = (len(glossary_out), len(stakeholders_out), len(patterns_out), len(words_out))
     kept_records = [r for r in records if r.id not in stakeholders_out]
     fold_tagger = Tagger(model, False)
     fold_titles = title_model.TitleModel(headlines, groups, margin)
     models = [(tagger_names, "shipped", lambda: fold_tagger), (title_model, "shipped", lambda: fold_titles)]
-    with swapped(models + left_out_entries(glossary_out, patterns_out)):
+    with swapped(models + left_out_entries(glossary_out, patterns_out, words_out)):
         for post in test:
             score_post(post.annotation, extract(raws[(post.set, post.file)], kept_records), fold.now)
     test_examples = [ex for ex in examples if ex.group == name and ex.mode == "one" and ex.scored]
@@ -233,20 +256,17 @@ def report(folds: list[Fold], entries: Entries) -> list[str]:
         add(before, fold.before)
         before_titles = [before_titles[0] + fold.before_titles[0], before_titles[1] + fold.before_titles[1]]
         lines.append(row(f"{fold.name}, now (out: {fold.out[0]} glossary, {fold.out[1]} stakeholders, "
-                         f"{fold.out[2]} patterns)", (fold.now.right["title"], fold.now.posts), fold.now))
+                         f"{fold.out[2]} patterns, {fold.out[3]} words)", (fold.now.right["title"], fold.now.posts),
+                         fold.now))
         lines.append(row(f"{fold.name}, before read", (fold.before_titles[0], fold.before_titles[1]), fold.before))
     lines.append(row("**pooled, now, own-site entries out**", (now.right["title"], now.posts), now))
     lines.append(row("**pooled, before read**", (before_titles[0], before_titles[1]), before))
     single = entries.single_site()
-    lines.append(f"\nEntries firing on one site only (of the read sets'): {single['glossary']} of "
-                 f"{len(entries.glossary)} glossary abbreviations, {single['stakeholders']} of "
-                 f"{len(entries.stakeholders)} known stakeholders, {single['patterns']} of "
-                 f"{len(entries.patterns)} title.py site-line patterns; firing nowhere: "
-                 f"{sum(not w for w in entries.glossary.values())} glossary, "
-                 f"{sum(not w for w in entries.patterns.values())} patterns")
-    lines += [f"- {kind} {entry}: only {sorted(where)[0]}" for kind, table in
-              (("glossary", entries.glossary), ("pattern", entries.patterns)) for entry, where in sorted(table.items())
-              if len(where) == 1]
+    lines.append("\nEntries of the rules firing on one site only (of the read sets' 187), and nowhere:")
+    lines += [f"- {kind}: {single[kind]} of {len(table)} on one site, {sum(not w for w in table.values())} nowhere"
+              for kind, table in entries.tables().items()]
+    lines += [f"- {kind} {entry}: only {sorted(where)[0]}" for kind, table in entries.tables().items()
+              if kind != "stakeholders" for entry, where in sorted(table.items()) if len(where) == 1]
     return lines
 
 

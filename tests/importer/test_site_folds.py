@@ -26,10 +26,20 @@ def test_a_post_is_of_its_sites_host_with_or_without_www() -> None:
 
 def test_an_entry_is_left_out_only_where_it_fires_on_the_left_out_sites_alone() -> None:
     entries = Entries(glossary={"สอบ.": {"a.org"}, "สสจ.": {"a.org", "b.org"}, "ทม.": set()},
-                      patterns={"SLOGAN": {"a.org"}})
-    glossary, stakeholders, patterns = entries.only_on({"a.org"})
+                      patterns={"SLOGAN": {"a.org"}}, words={"HEADS:ชมรม": {"a.org", "b.org"}})
+    glossary, stakeholders, patterns, words = entries.only_on({"a.org"})
     assert glossary == {"สอบ."}  # สสจ. fires on another site too; ทม. fires nowhere
-    assert patterns == {"SLOGAN"} and stakeholders == set()
+    assert patterns == {"SLOGAN"} and stakeholders == set() and words == set()
+
+
+def test_a_word_left_out_is_gone_from_every_module_that_imported_its_list() -> None:
+    from generator.bench.site_folds import left_out_entries, swapped
+    from generator.importer import name_ends, name_extent, organizations, tagger
+
+    with swapped(left_out_entries(set(), set(), {"HEADS:ประชาคม"})):
+        assert "ประชาคม" not in organizations.HEADS and "ประชาคม" not in name_extent.HEADS
+        assert tagger.HEADS is name_ends.HEADS and "ชมรม" in name_ends.HEADS
+    assert "ประชาคม" in organizations.HEADS
 
 
 def test_entries_fire_where_a_real_post_writes_them() -> None:
