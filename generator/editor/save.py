@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 import uuid
 from collections.abc import Iterable
@@ -21,6 +22,9 @@ from ..records.load import Record, parse_text
 from ..records.media import MEDIA, check_file, kind_of_extension, listed_files, media_diagnostics, media_folder
 from ..records.validate import LoadMemo, cross_diagnostics, record_diagnostics, validate_content
 from .paths import Refused
+
+UMASK = os.umask(0o022)  # read once, while one thread runs: os.umask only reads by setting
+os.umask(UMASK)
 
 
 @dataclass
@@ -109,8 +113,10 @@ def save(content: Path, change: Change, memo: LoadMemo | None = None) -> list[Di
     found = check(content, change, memo)
     if errors(found):
         raise Invalid(found)
-    files = {path: text.encode("utf-8") for path, (_, text) in change.records.items()}
-    files.update(change.media)
+    # photos first: a build (kb serve's, on the change it sees) never finds a record naming a
+    # photo not yet in place
+    files = dict(change.media)
+    files.update((path, text.encode("utf-8")) for path, (_, text) in change.records.items())
     write_all(files, change.deleted, content.resolve().parent / ".cache" / "kb" / "saving")
     return found
 
@@ -152,6 +158,7 @@ def stage(path: Path, data: bytes, staging: Path | None = None) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(dir=beside(path, staging), prefix=".kb-save-", suffix=".part")
     try:
+        os.fchmod(handle, mode_for(path))
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
@@ -160,6 +167,15 @@ def stage(path: Path, data: bytes, staging: Path | None = None) -> Path:
         os.unlink(name)
         raise
     return Path(name)
+
+
+def mode_for(path: Path) -> int:
+    """The file's own mode when it is replaced, else what a plain write makes (mkstemp's 0600
+    would hide a reporter's record and photos from the web server and the other editors)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~UMASK
 
 
 def keep_old(path: Path, staging: Path | None = None) -> Path | None:

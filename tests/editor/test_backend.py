@@ -263,3 +263,37 @@ def test_a_save_writes_nothing_but_its_files_into_content(ed: Editor, monkeypatc
     assert status == 200 and made
     assert [p for p in made if ed.content in p.parents] == []
     assert set(snapshot(ed.content)) == before and "participants: 33" in (ed.project / MEETING).read_text("utf-8")
+
+
+def test_a_saved_record_and_photo_are_readable_as_any_written_file(ed: Editor) -> None:
+    """Saves go through a temporary file (mkstemp's, 0600): the files put in place have the mode
+    a plain write gives, and a file replaced keeps its own."""
+    plain = ed.project / "plain.txt"
+    plain.write_text("x", "utf-8")
+    want = plain.stat().st_mode & 0o777
+    (ed.project / MEETING).chmod(0o640)
+    raw = (ed.project / MEETING).read_text("utf-8").replace("participants: 32", "participants: 33")
+    photo = "content/media/2025-05-01-kkp12-follow-up/photo.png"
+    change = entry(NEW, NEW_RAW + "media:\n  - kind: photo\n    file: photo.png\n")
+    change["assets"] = [{"path": photo, "content": png(), "encoding": "base64"}]
+    assert ed.post("persistEntry", change)[0] == 200
+    assert ed.post("persistEntry", entry(MEETING, raw))[0] == 200
+    assert [(ed.project / p).stat().st_mode & 0o777 for p in (NEW, photo, MEETING)] == [want, want, 0o640]
+
+
+def test_a_records_photos_are_in_place_before_the_record(ed: Editor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """kb serve builds on what it sees: never a record naming a photo still on its way."""
+    placed = []
+    real = os.replace
+
+    def noted(source: str | Path, target: str | Path) -> None:  # (os.replace: the caches' writes too)
+        if ed.content in Path(target).parents:
+            placed.append(Path(target).name)
+        real(source, target)
+
+    monkeypatch.setattr(saving.os, "replace", noted)
+    change = entry(NEW, NEW_RAW + "media:\n  - kind: photo\n    file: photo.png\n")
+    change["assets"] = [{"path": "content/media/2025-05-01-kkp12-follow-up/photo.png", "content": png(),
+                         "encoding": "base64"}]
+    assert ed.post("persistEntry", change)[0] == 200
+    assert placed == ["photo.png", "2025-05-01-kkp12-follow-up.yaml"]
