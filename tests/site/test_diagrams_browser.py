@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from generator.bench.explorer import big_network, measure_draw, write_explorer_site
+from generator.bench.explorer import big_network, write_explorer_site
 from generator.graph.explorer import Layout, explorer_data
 from generator.graph.knowledge import build_graph
 from generator.graph.network import network_metrics
@@ -310,10 +310,10 @@ def test_network_zooms_hover_shows_name_and_ties_and_a_click_opens_the_page(page
     assert page.current_url == page.base + "stakeholders/kkp-region-12/"
 
 
-def test_ten_thousand_stakeholders_are_drawn_within_two_seconds(tmp_path: Path) -> None:
-    """The demo's network page with the data of 10,000 stakeholders and 50,000 ties. Their
-    places are random here (sfdp would take 20 s over so many): ties run across the whole
-    picture, so drawing costs more than with sfdp's places, where tied stakeholders sit close."""
+def test_ten_thousand_stakeholders_are_all_drawn_and_can_be_found(tmp_path: Path) -> None:
+    """The demo's network page with the data of 10,000 stakeholders and 50,000 ties (places at
+    random: sfdp would take 20 s over so many). How fast it draws is a benchmark's figure
+    (`python -m generator.bench.explorer`), not this test's: a busy machine must not fail it."""
     site = tmp_path / "site"
     write_explorer_site(validate_content(CONTENT).records, site)
     records, network = big_network(10_000, 50_000)
@@ -324,9 +324,19 @@ def test_ten_thousand_stakeholders_are_drawn_within_two_seconds(tmp_path: Path) 
     data = explorer_data({r.id: r for r in records}, build_graph(records), network, metrics, placed,
                          "../stakeholders/")
     (site / "network" / "explorer.json").write_bytes(data.json())
-    timing = measure_draw(site)
-    assert timing["first_ms"] <= 2000, timing
-    assert timing["pan_ms"] <= 20, timing  # a step of a pan or zoom: the last picture, moved
+    last = records[-1]
+    with serve(site) as base, chromium(tmp_path / "chromium") as driver:
+        driver.set_script_timeout(60)
+        driver.get(base + "network/")
+        shown = driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "kbNetwork.ready.then(() => done(kbNetwork.visible())).catch((e) => done(String(e)));")
+        assert shown == 10_000
+        form = driver.find_element("css selector", "[data-kb-network-search]")
+        form.find_element("name", "q").send_keys(last.title)
+        form.submit()
+        assert driver.execute_script("return kbNetwork.focused()") == last.id
+        assert [e for e in console_errors(driver) if "favicon.ico" not in e] == []  # (a site of one page)
 
 
 def test_nothing_moves_when_the_diagrams_start(page: Any) -> None:
