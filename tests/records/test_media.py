@@ -72,7 +72,7 @@ def test_each_bad_file_fails_at_its_line_fast(valid_tree: Path, name: str, capsy
     out = capsys.readouterr().out
     assert status == 1
     assert f"{record}:{line_of(record, name)}:11: error {code}:" in out
-    assert elapsed < 1.0
+    assert elapsed < 5  # a decoded bomb takes minutes and GBs: the margin is for a busy machine
 
 
 def test_a_bomb_is_refused_from_its_header(valid_tree: Path) -> None:
@@ -83,7 +83,7 @@ def test_a_bomb_is_refused_from_its_header(valid_tree: Path) -> None:
     problems = validate_content(valid_tree).diagnostics
     assert [d.code for d in problems] == ["media-too-large"]
     assert "50" in problems[0].message_en
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < 5  # (decoded: minutes; the margin is for a busy machine)
 
 
 def test_missing_file_suggests_the_nearest_name(valid_tree: Path) -> None:
