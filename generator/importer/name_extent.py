@@ -137,7 +137,7 @@ def initials_hold(name: str, abbreviation: str) -> bool:
     """The abbreviation's letters are the first consonants of the name's syllables, in order
     ('กขป.': คณะ|กรรม|การ|เขต|สุข|ภาพ|เพื่อ|ประ|ชา|ชน), its first among the name's first syllables."""
     letters = [c for c in abbreviation if "\u0e01" <= c <= "\u0e2e"]
-    initials = [s.lstrip(LEADING_VOWELS)[:1] for s in syllable_tokenize(squeezed(name), engine="dict")]
+    initials = [s.lstrip(LEADING_VOWELS)[:1] for s in syllable_tokenize(squeezed(name), engine="han_solo")]
     if not letters or letters[0] not in initials[:FIRST_SYLLABLES]:
         return False
     position = 0
