@@ -162,6 +162,8 @@ def sentence_word_end(text: str, start: int, end: int) -> int:
     at = next((n for n, w in enumerate(parts) if n >= 2 and w in STOP and w not in HELD_IN_NAMES), None)
     if at is None:
         return end
+    if inside_place(text, start, start + len("".join(parts[:at]))):
+        return end  # 'โรงพยาบาลแก|ลง': the word cutter's 'ลง' is a place's last syllable
     while at > 2 and (parts[at - 1].isspace() or parts[at - 1] in ("และ", "หรือ")):
         at -= 1  # 'ศูนย์ฟื้นฟูสมรรถภาพ|และ|ทำ…': the conjunction went on with the sentence too
     return start + len("".join(parts[:at]).rstrip())
