@@ -11,14 +11,16 @@ import math
 import operator
 import random
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape, quoteattr
 
-import igraph as ig
 import networkx as nx
 
 from .diagrams import FONT, FONT_STACK, quote, render
 from .knowledge import stakeholder_graph
+
+if TYPE_CHECKING:  # igraph is imported when metrics are made: a build whose links are kept never is
+    import igraph as ig
 
 BETWEENNESS_SAMPLE = 100  # sources sampled (fixed seed): exact up to 100 stakeholders
 BRIDGE_BETWEENNESS = 0.05  # on the shortest paths between at least 5% of pairs
@@ -54,6 +56,8 @@ def network_metrics(network: nx.Graph) -> dict[str, Metrics]:
 def centrality(network: nx.Graph) -> tuple[dict[str, float], list[set[str]]]:
     """Betweenness (sampled sources on big networks) and Leiden groups, both from igraph's C
     core on one igraph copy of the network; a fixed seed makes every build give the same."""
+    import igraph as ig
+
     names = list(network)
     graph = ig.Graph(n=len(names), edges=_numbered_edges(network, names))
     graph.es["weight"] = [w for _, _, w in network.edges(data="weight", default=1)]
@@ -83,6 +87,8 @@ def betweenness(graph: ig.Graph, names: list[str]) -> dict[str, float]:
 def leiden(graph: ig.Graph, names: list[str]) -> list[set[str]]:
     """Leiden communities maximising modularity (weighted): unlike Louvain's, each group is
     guaranteed connected. igraph draws from the generator given here, seeded for repeatability."""
+    import igraph as ig
+
     ig.set_random_number_generator(random.Random(12))
     try:
         clusters = graph.community_leiden(objective_function="modularity", weights="weight", n_iterations=-1)

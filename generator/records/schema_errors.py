@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from jsonschema import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from ..thai import has_thai_digits, thai_to_arabic_digits
 from .diagnostics import Diagnostic, nearest
 from .load import Record
 from .schemas import is_valid, load_schemas, resolve, validator
+
+if TYPE_CHECKING:  # jsonschema itself is imported only for a record the fast check fails
+    from jsonschema import ValidationError
 
 TYPE_TH = {"string": "ข้อความ", "integer": "จำนวนเต็ม", "number": "ตัวเลข", "array": "รายการ",
            "object": "ชุดฟิลด์", "boolean": "true หรือ false", "null": "ค่าว่าง"}

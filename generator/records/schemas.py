@@ -11,13 +11,15 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
 
 from .. import bundled_dir
+
+if TYPE_CHECKING:  # jsonschema reports why a record fails; most builds have none that fails
+    from jsonschema import Draft202012Validator
+    from referencing import Registry
 
 SCHEMA_DIR = bundled_dir("schemas")
 BASE = "https://kb.local/schemas/"
@@ -42,6 +44,8 @@ def load_schemas() -> dict[str, dict[str, Any]]:
 
 @cache
 def registry() -> Registry:
+    from referencing import Registry, Resource
+
     resources = [(s["$id"], Resource.from_contents(s)) for s in load_schemas().values()]
     return Registry().with_resources(resources)
 
@@ -49,6 +53,8 @@ def registry() -> Registry:
 @cache
 def validator(kind: str) -> Draft202012Validator:
     """A validator over the kind's schema with every `$ref` inlined (3× faster than lookups)."""
+    from jsonschema import Draft202012Validator
+
     schema = load_schemas()[kind]
     return Draft202012Validator(inline_refs(schema, schema["$id"]), registry=registry())
 
