@@ -51,6 +51,7 @@ from ..importer.title_model import (
     dump,
     features,
     norm,
+    overrides,
     pick,
     stacked,
 )
@@ -192,8 +193,7 @@ class Scored:
 
     def combined(self, margin: float) -> str | None:
         ruled = self.example.rules_title(self.rules)
-        rules_chance = self.choice.chance_of(self.example.cands, ruled)
-        return self.model_title() if self.choice.sureness - rules_chance > margin else ruled
+        return self.model_title() if overrides(self.choice, self.example.cands, ruled, margin) else ruled
 
 
 def apply(model: bytes, examples: Iterable[Example], groups: Sequence[str], rules: str,

@@ -294,9 +294,21 @@ class TitleModel:
         cands = candidates(text)
         kept = set(rules.content_lines(text, site_lines)) if self.constrained else None
         choice = pick(self.tagger, features(text, cands, site_lines, self.groups, ruled[0]), cands, kept)
-        if choice.sureness - choice.chance_of(cands, ruled[0]) <= self.margin:
+        if not overrides(choice, cands, ruled[0], self.margin):
             return ruled
         return (choice.picked.title, choice.picked.site) if choice.picked else (None, None)
+
+
+def overrides(choice: Choice, cands: list[Candidate], ruled: str | None, margin: float) -> bool:
+    """The model's pick stands over the rules' where it is surer of it by the margin, and is not
+    the line the rules read their headline from: the model chooses a line, and how much of it is
+    the headline (a label before it, a list after a gap) is the rules' reading."""
+    if choice.sureness - choice.chance_of(cands, ruled) <= margin:
+        return False
+    picked = choice.picked
+    if picked is None or ruled is None:
+        return True
+    return not (norm(ruled) in norm(picked.line) or norm(picked.title) in norm(ruled))
 
 
 def dump(model: bytes, groups: tuple[str, ...], margin: float, constrained: bool, about: dict[str, Any]) -> str:

@@ -113,3 +113,20 @@ def test_a_date_bar_with_who_posted_it_is_no_title_and_the_trail_ends_on_the_hea
     assert model_choice(text)[1]["27 สิงหาคม 2568 | กองสาธารณสุขและสิ่งแวดล้อม"] == 0.0
     assert find_title(text) == ("เทศบาลเมืองวารินชำราบ ร่วมงานมหกรรมเมืองสุขภาพดี ตามโครงการขับเคลื่อนเมืองสุขภาพดี"
                                 "และการพัฒนาคุณภาพระบบบริการอนามัยสิ่งแวดล้อม อปท. จังหวัดอุบลราชธานี ประจำปี 2568", None)
+
+
+def test_where_the_model_picks_the_line_the_rules_read_their_headline_from_the_rules_reading_stands() -> None:
+    """https://www.fundrangsit.com/index.php/main/acc_det2/10111 (held-out 5, h5-15): the model, left
+    without held-out 5, was sure (0.99) of the first line, 'ภาพกิจกรรม ส่งเสริมสุขภาพ…', the section's
+    label before the headline; the rules read the headline from that very line without its label.
+    A model sure of another line still overrides them."""
+    from generator.importer.title_model import Choice, overrides
+
+    text = prepared((ROOT / "tests" / "fixtures" / "posts" / "heldout5" / "h5-15.txt").read_text("utf-8"))
+    cands = candidates(text)
+    ruled = "ส่งเสริมสุขภาพชมรมผู้สูงอายุชมฟ้า - วรางกูล ปี 2559"
+    assert cands[0].title.startswith("ภาพกิจกรรม ")
+    sure_of_first = Choice(cands[0], 0.99, [0.99] + [0.0] * (len(cands) - 1), 0.0)
+    assert not overrides(sure_of_first, cands, ruled, 0.8)
+    assert overrides(sure_of_first, cands, "© กองทุนหลักประกันสุขภาพเทศบาลนครรังสิต", 0.8)
+    assert not overrides(Choice(cands[0], 0.5, [0.5] + [0.0] * (len(cands) - 1), 0.0), cands, "© x", 0.8)
