@@ -155,11 +155,17 @@ HELD_IN_NAMES = {"และ", "ฯ", "ที่", "ใน", "จัด", "เพ
                  "ประชุม", "มา", "ประสาน", "หรือ", "เอง", "ส่ง", "ชั้น", "ณ", "โดย", "ห้อง", "จาก"}
 
 
+# words joining two clauses ('…หาดใหญ่|แต่ต้องดูแล…', '…เทศบาล|ตลอดจนพนักงาน…'): a name never holds one
+CLAUSE_JOINERS = {"แต่", "ตลอดจน", "รวมถึง", "รวมทั้ง", "อีกทั้ง", "เพราะ", "ขณะที่", "ทั้งนี้", "แม้", "หาก", "เนื่องจาก",
+                  "ดังนั้น"}
+
+
 def sentence_word_end(text: str, start: int, end: int) -> int:
     """Rule 10: a name runs on into its sentence at a word no name holds ('กระทรวงสาธารณสุข|มากกว่า…',
     'โรงพยาบาลหาดใหญ่|แต่…'): it ends before that word, two words in at least."""
     parts = words(text[start:end])
-    at = next((n for n, w in enumerate(parts) if n >= 2 and w in STOP and w not in HELD_IN_NAMES), None)
+    at = next((n for n, w in enumerate(parts) if n >= 2 and (w in STOP and w not in HELD_IN_NAMES
+                                                            or w in CLAUSE_JOINERS)), None)
     if at is None:
         return end
     if inside_place(text, start, start + len("".join(parts[:at]))):

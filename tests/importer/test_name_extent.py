@@ -66,6 +66,9 @@ RUN_ON = [
     ("042.txt", "เครือข่ายกลุ่มคนรักหลักประกันสุขภาพกว่า", "เครือข่ายกลุ่มคนรักหลักประกันสุขภาพ"),  # aidsaccess.com/detail.php?id=156
     ("heldout2/g20.txt", "ชมรมผู้สูงอายุบ้านทำนบแพ้วขึ้น", "ชมรมผู้สูงอายุบ้านทำนบแพ้ว"),  # mahachaicabletv.com
     ("heldout2/g16.txt", "สมัชชาสุขภาพแห่งชาติที่ผ่านมา", "สมัชชาสุขภาพแห่งชาติ"),  # morkhao.com/detail/region/22b2f93c…
+    # 10: and a word joining two clauses ('แต่', 'ตลอดจน')
+    ("dev2/d2-14.txt", "โรงพยาบาลหาดใหญ่แต่ต้องดูแลคนใน", "โรงพยาบาลหาดใหญ่"),  # scf.or.th/paper/717
+    ("dev2/d2-29.txt", "สภาเทศบาลตลอดจนพนักงานเทศบาล", "สภาเทศบาล"),  # nakornban.net gallery.php?id=651
     # 6: the officer's title before the office
     ("heldout3/h3-17.txt", "นายแพทย์สาธารณสุขจังหวัดพังงา", "สาธารณสุขจังหวัดพังงา"),
 ]
