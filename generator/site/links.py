@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from markupsafe import Markup, escape
 
 from ..graph.index import province_slug
 from ..thai import load_regions, province_by_name
+from .cards import cards_html
 from .render import href
 from .tracking import PageIndex
 
@@ -30,6 +32,10 @@ class Linker:
 
     def anchor(self, url: str, text: str, css: str = "") -> Markup:
         return anchor_html(self.depth, url, text, css)
+
+    def cards(self, ids: list[str], states: dict[str, Any] | None = None) -> Markup:
+        """A listing's cards (_macros.html's `cards`)."""
+        return cards_html(self, ids, states or {})
 
     def link(self, target: str, text: str | None = None) -> Markup:
         """A record by id; a plain name (not a record) is shown as escaped text, and so is a

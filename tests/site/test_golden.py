@@ -26,6 +26,7 @@ PAGES = [
     "topics/vulnerable-groups.md",
     "tags/กขป-เขต12.md",
     "index.md",
+    "proposals/index.md",  # cards with each proposal's status badge (generator/site/cards.py)
 ]
 
 
