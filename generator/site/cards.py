@@ -1,8 +1,9 @@
-"""A listing's cards (_macros.html's `cards`) made in Python: the same HTML, byte for byte, as
-the Jinja macros that made it before (tests/site/test_golden.py), for a sixth of the time.
-Listings, topics and hashtags show tens of thousands of cards on a big site; a card was four
-macro calls (card, thumb, status_badge, and the loop's), the costliest part of their pages.
-Every read goes through the page's index, so the page cache notes what each card shows."""
+"""The long lists of pages made in Python: a listing's cards (_macros.html's `cards`), lists of
+links (`links`) and a stakeholder's meetings. The same HTML, byte for byte, as the Jinja that
+made it before (tests/site/test_golden.py): listings, topics, hashtags and a big body's page
+show thousands of items on a big site, and a card was four macro calls (card, thumb,
+status_badge, the loop's). Every read goes through the page's index, so the page cache notes
+what each item shows."""
 
 from __future__ import annotations
 
@@ -24,6 +25,23 @@ def cards_html(site: Any, ids: Iterable[str], states: Mapping[str, Any]) -> Mark
     parts += [card_html(site, i, states.get(i)) for i in ids]
     parts.append("</ul>\n")
     return Markup("".join(parts))  # noqa: S704 - each value escaped where it is put in
+
+
+def links_html(site: Any, ids: list[str], empty: str = "") -> Markup:
+    """A list of links to records (or a line saying there are none)."""
+    if ids:
+        return Markup('<ul class="kb-links">' + "".join(f"<li>{site.link(i)}</li>" for i in ids) + "</ul>")  # noqa: S704
+    return Markup(f'<p class="kb-empty">{escape(empty)}</p>' if empty else "")  # noqa: S704
+
+
+def meetings_html(site: Any, meetings: list[tuple[str, list[str]]]) -> Markup:
+    """A stakeholder's meetings: each linked, with its date and the stakeholder's roles in it."""
+    items = []
+    for meeting, roles in meetings:
+        shown = f" — {escape(', '.join(roles))}" if roles else ""
+        date = escape(thai_date(site.index.date_of(meeting)))
+        items.append(f'<li>{site.link(meeting)} <span class="kb-date">{date}</span>{shown}</li>')
+    return Markup('<ul class="kb-links">' + "".join(items) + "</ul>")  # noqa: S704 - escaped above
 
 
 def card_html(site: Any, i: str, state: Any) -> str:

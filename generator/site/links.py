@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 
 from ..graph.index import province_slug
 from ..thai import load_regions, province_by_name
-from .cards import cards_html
+from .cards import cards_html, links_html, meetings_html
 from .render import href
 from .tracking import PageIndex
 
@@ -36,6 +36,14 @@ class Linker:
     def cards(self, ids: list[str], states: dict[str, Any] | None = None) -> Markup:
         """A listing's cards (_macros.html's `cards`)."""
         return cards_html(self, ids, states or {})
+
+    def links(self, ids: list[str], empty: str = "") -> Markup:
+        """A list of links (_macros.html's `links`)."""
+        return links_html(self, ids, empty)
+
+    def meetings(self, meetings: list[tuple[str, list[str]]]) -> Markup:
+        """A stakeholder's meetings with its roles in each."""
+        return meetings_html(self, meetings)
 
     def link(self, target: str, text: str | None = None) -> Markup:
         """A record by id; a plain name (not a record) is shown as escaped text, and so is a
