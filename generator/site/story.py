@@ -90,6 +90,9 @@ def most_involved(index: PageIndex, records: list[str]) -> list[tuple[str, int]]
     for record_id in dict.fromkeys(records):
         involved = index.neighbours(record_id, INVOLVES)  # counted, so no display order needed
         counts.update(i for i in involved if index.kind_of(i) == "stakeholder")
-    ranked = thai_sorted(counts, key=index.title_of)  # then most first: a stable sort keeps Thai order
-    ranked.sort(key=counts.__getitem__, reverse=True)
+    # only those that can be among the first are Thai-sorted: as many as reach the tenth count
+    # (a big topic involves thousands of stakeholders)
+    floor = sorted(counts.values(), reverse=True)[MOST_INVOLVED - 1] if len(counts) > MOST_INVOLVED else 0
+    ranked = thai_sorted([i for i, n in counts.items() if n >= floor], key=index.title_of)
+    ranked.sort(key=counts.__getitem__, reverse=True)  # most first: a stable sort keeps Thai order
     return [(i, counts[i]) for i in ranked[:MOST_INVOLVED]]
