@@ -8,14 +8,19 @@ Besides standard keywords they carry a few of ours, read here into a field plan:
 from __future__ import annotations
 
 import json
+import marshal
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
+from types import CodeType
 from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
 
 from .. import bundled_dir
+from ..cache import cache_dir, key_of, read_checked, write_checked
 
 if TYPE_CHECKING:  # jsonschema reports why a record fails; most builds have none that fails
     from jsonschema import Draft202012Validator
@@ -67,11 +72,31 @@ def fast_check(kind: str) -> tuple[Callable[[Any], Any], tuple[Pattern, ...]]:
     """A compiled check (fastjsonschema) of the same inlined schema: valid records, the common
     case, pass in microseconds; only a record that fails it gets jsonschema's full report.
     Its `uniqueItems` along plain field paths are left out and their paths returned instead:
-    is_valid() checks them with unique_items(), for less than the generated code spends."""
+    is_valid() checks them with unique_items(), for less than the generated code spends.
+    The compiled code is kept in the cache, keyed by the schemas and this code: inlining and
+    compiling cost 80 ms a kind, which every edit's build paid for the kind of the record edited."""
+    key = key_of("fastjsonschema", "\0".join([kind, fastjsonschema.VERSION, sys.version, Path(__file__).read_text(
+        "utf-8"), json.dumps(load_schemas(), sort_keys=True)]))
+    folder = cache_dir()
+    path = folder / "schemas" / f"{kind}-{key[:20]}.pickle" if folder else None
+    kept = read_checked(path) if path else None
+    if isinstance(kept, tuple) and len(kept) == 2:
+        code, unique = marshal.loads(kept[0]), tuple(kept[1])
+    else:
+        code, unique = compiled_code(kind)
+        if path:
+            write_checked(path, (marshal.dumps(code), unique))
+    namespace: dict[str, Any] = {}
+    exec(code, namespace)  # noqa: S102 - fastjsonschema's code for our own schemas, from our own cache
+    return namespace["validate"], unique
+
+
+def compiled_code(kind: str) -> tuple[CodeType, tuple[Pattern, ...]]:
     source = load_schemas()[kind]
     schema = {k: v for k, v in inline_refs(source, source["$id"]).items() if k not in ("$schema", "$id")}
     unique: list[Pattern] = []
-    return fastjsonschema.compile(_without_unique(schema, (), unique), formats=ANY_FORMAT), tuple(unique)
+    code = fastjsonschema.compile_to_code(_without_unique(schema, (), unique), formats=ANY_FORMAT)
+    return compile(code, f"<fastjsonschema {kind}>", "exec"), tuple(unique)
 
 
 def _without_unique(schema: Any, pattern: Pattern, unique: list[Pattern]) -> Any:

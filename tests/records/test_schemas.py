@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -60,3 +62,23 @@ def test_objects_are_closed(name: str) -> None:
 
     for obj in objects(SCHEMAS[name]):
         assert obj.get("additionalProperties") is False
+
+
+def test_the_kept_compiled_check_answers_as_a_fresh_one_and_follows_a_schema_change(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.records import schemas
+
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path))
+    good = {"id": "2025-05-01-x", "title": "ประชุม", "date": "2025-05-01"}
+    bad = {**good, "title": 12}
+    answers = []
+    for _ in range(2):  # made and kept, then read from the cache
+        schemas.fast_check.cache_clear()
+        answers.append([schemas.is_valid("meeting", good), schemas.is_valid("meeting", bad)])
+    assert answers == [[True, False], [True, False]] and len(list((tmp_path / "schemas").iterdir())) == 1
+    changed = copy.deepcopy(schemas.load_schemas())
+    changed["meeting"]["properties"]["title"]["maxLength"] = 3
+    monkeypatch.setattr(schemas, "load_schemas", lambda: changed)
+    schemas.fast_check.cache_clear()
+    assert schemas.is_valid("meeting", good) is False  # not the kept check of the schema before
+    schemas.fast_check.cache_clear()
