@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 
 from ..graph.index import province_slug
 from ..thai import load_regions, province_by_name
-from .cards import cards_html, links_html, meetings_html
+from .cards import badge_html, cards_html, links_html, meetings_html, thumb_html
 from .render import href
 from .tracking import PageIndex
 
@@ -44,6 +44,14 @@ class Linker:
     def meetings(self, meetings: list[tuple[str, list[str]]]) -> Markup:
         """A stakeholder's meetings with its roles in each."""
         return meetings_html(self, meetings)
+
+    def thumb(self, record_id: str) -> Markup:
+        """A listing's small picture of the record's first photo (none without photos)."""
+        return Markup(thumb_html(self, record_id))  # noqa: S704 - escaped in thumb_html
+
+    def badge(self, state: Any) -> Markup:
+        """A proposal's status as text in a badge (its colour only repeats the word)."""
+        return Markup(badge_html(state))  # noqa: S704 - escaped in badge_html
 
     def link(self, target: str, text: str | None = None) -> Markup:
         """A record by id; a plain name (not a record) is shown as escaped text, and so is a
