@@ -14,13 +14,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from types import CodeType
 from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
 
 from .. import bundled_dir
-from ..cache import cache_dir, key_of, read_checked, write_checked
+from ..cache import Store
 
 if TYPE_CHECKING:  # jsonschema reports why a record fails; most builds have none that fails
     from jsonschema import Draft202012Validator
@@ -75,28 +74,23 @@ def fast_check(kind: str) -> tuple[Callable[[Any], Any], tuple[Pattern, ...]]:
     is_valid() checks them with unique_items(), for less than the generated code spends.
     The compiled code is kept in the cache, keyed by the schemas and this code: inlining and
     compiling cost 80 ms a kind, which every edit's build paid for the kind of the record edited."""
-    key = key_of("fastjsonschema", "\0".join([kind, fastjsonschema.VERSION, sys.version, Path(__file__).read_text(
-        "utf-8"), json.dumps(load_schemas(), sort_keys=True)]))
-    folder = cache_dir()
-    path = folder / "schemas" / f"{kind}-{key[:20]}.pickle" if folder else None
-    kept = read_checked(path) if path else None
-    if isinstance(kept, tuple) and len(kept) == 2:
-        code, unique = marshal.loads(kept[0]), tuple(kept[1])
-    else:
-        code, unique = compiled_code(kind)
-        if path:
-            write_checked(path, (marshal.dumps(code), unique))
+    made = "\0".join([fastjsonschema.VERSION, sys.version, Path(__file__).read_text("utf-8"),
+                      json.dumps(load_schemas(), sort_keys=True)])
+    store = Store(f"schemas/{kind}")  # a file per kind: workers checking other kinds write their own
+    code, unique = store.get_or_make(made, lambda: compiled_code(kind))
+    store.save()  # (only the check of these schemas is kept: the cache does not grow)
     namespace: dict[str, Any] = {}
-    exec(code, namespace)  # noqa: S102 - fastjsonschema's code for our own schemas, from our own cache
+    exec(marshal.loads(code), namespace)  # noqa: S102 - fastjsonschema's code for our schemas, from our cache
     return namespace["validate"], unique
 
 
-def compiled_code(kind: str) -> tuple[CodeType, tuple[Pattern, ...]]:
+def compiled_code(kind: str) -> tuple[bytes, tuple[Pattern, ...]]:
+    """The check's code, compiled and marshalled, and the paths whose `uniqueItems` it leaves out."""
     source = load_schemas()[kind]
     schema = {k: v for k, v in inline_refs(source, source["$id"]).items() if k not in ("$schema", "$id")}
     unique: list[Pattern] = []
     code = fastjsonschema.compile_to_code(_without_unique(schema, (), unique), formats=ANY_FORMAT)
-    return compile(code, f"<fastjsonschema {kind}>", "exec"), tuple(unique)
+    return marshal.dumps(compile(code, f"<fastjsonschema {kind}>", "exec")), tuple(unique)
 
 
 def _without_unique(schema: Any, pattern: Pattern, unique: list[Pattern]) -> Any:
