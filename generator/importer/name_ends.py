@@ -362,4 +362,17 @@ def suffix_end(text: str, end: int, kind: bool, start: int | None = None) -> int
                 written = next((w for w in ("จังหวัด" + place, "จ." + place, place) if stripped.startswith(w)), "")
                 if written and not is_thai(stripped[len(written): len(written) + 1]):
                     return end + 1 + len(written)
+        if kind and (place := kind_place(stripped)):
+            return end + 1 + len(place)  # 'รพ.สต. บ้านหัววัง', 'รพ.สต. ทุ่งคอก'
         return end
+
+
+def kind_place(after: str) -> str:
+    """The place a kind's abbreviation is written before over a space, as many type it ('รพ.สต.
+    บ้านหัววัง', 'รพ.สต. ทุ่งคอก'): a village, or a district or sub-district the gazetteer knows,
+    written whole up to the next word's break; '' otherwise."""
+    village = VILLAGE_AFTER.match(after)
+    if village and village[0][4:] not in dictionary():
+        return village[0]
+    place = place_at(after, 0)
+    return place if place and len(place) >= MIN_PLACE and not is_thai(after[len(place): len(place) + 1]) else ""

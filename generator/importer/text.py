@@ -145,11 +145,12 @@ def whole_word(text: str, start: int, end: int, extra: frozenset[str] = frozense
 
 
 def strip_enclosing(title: str) -> str:
-    """'#“หัวข้อ”' → 'หัวข้อ': a leading/trailing '#' and quotes around the whole line."""
+    """'#“หัวข้อ”' → 'หัวข้อ': a leading/trailing '#' and quotes around the whole line, the closing
+    one also typed as the opening one ('“รวมพลัง ท้าใจ ก้าวไกลโรค “', as many type it)."""
     title = title.strip().strip("#").strip()
     pairs = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»", "「": "」"}
-    while len(title) > 2 and title[0] in pairs and title.endswith(pairs[title[0]]) \
-            and pairs[title[0]] not in title[1:-1]:
+    while len(title) > 2 and title[0] in pairs and title[-1] in (pairs[title[0]], title[0]) \
+            and not {pairs[title[0]], title[0]} & set(title[1:-1]):
         title = title[1:-1].strip()
     return title
 

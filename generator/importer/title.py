@@ -143,13 +143,21 @@ def labelled_twice(lines: list[str]) -> str | None:
     return None
 
 
+DAY_RANGE = re.compile(r"^\d{1,2}\s*(?:[-–]|ถึง|และ)")  # '21-27พย. 56': the days an activity ran
+
+
 def glued_date_heading(line: str) -> str | None:
-    """'ประชุม...(ทีมบริหาร)6 มกราคม 2563': an activity heading with its date glued on."""
+    """'ประชุม...(ทีมบริหาร)6 มกราคม 2563': an activity heading with the day a template stamped
+    on it glued on. A date the writer put in the headline stays: one after a space ('…ให้ปลอดบุหรี่
+    4 พฤษภาคม 2559'), in brackets ('… พชอ. (3 พ.ค. 61)') or a run of days ('…หมู่บ้าน21-27พย. 56');
+    a template stamps one day."""
     plain = thai_to_arabic_digits(line)
     match = DATE.search(plain)
     if not match or match.start() <= 10 or match.end() < len(line) - 1:
         return None
     if plain[match.start() - 1].isspace() or plain[match.start(): match.start() + 3] in ("วัน", "ที่"):
+        return None
+    if match.group(0)[:1].isspace() or plain[match.start() - 1] in "([" or DAY_RANGE.match(match.group(0)):
         return None
     return line[: match.start()].strip()
 
@@ -273,11 +281,28 @@ def rule_title(text: str, site_lines: frozenset[str] = frozenset()) -> tuple[str
         if opens_body(line, following):
             return None, None
         title, _, site = line.partition(" | ")
+        if index and masthead(lines[index - 1]) and motto(title):
+            continue
         title = strip_enclosing(title)
-        if len(title) < 4 or masthead(title):
+        if one_label(title) or masthead(title):
             continue
         return title, (site.strip() or None)
     return None, None
+
+
+SHORTEST_HEADLINE = 12  # the read sets' shortest headline has 20 characters and three words
+
+
+def one_label(title: str) -> bool:
+    """'หน้าเว็บ', 'เมนู': one short word, a menu's or a section's label; a headline says who did
+    what, in more words than one."""
+    return len(title) < 4 or (" " not in title and len(title) < SHORTEST_HEADLINE)
+
+
+def motto(line: str) -> bool:
+    """'"ยึดมั่นธรรมาภิบาล บริการเพื่อประชาชน"' under the body's name atop its site: its motto, a
+    short line wholly in quotes; a headline in quotes is the page's own line, not the masthead's."""
+    return len(line) <= SHORT_SLOGAN and strip_enclosing(line) != line.strip()
 
 
 SHARED_BY = 2  # different posts of a batch whose opening holds a line before it counts as the site's

@@ -272,7 +272,7 @@ def may_be_title(cands: list[Candidate], index: int, kept: set[str]) -> bool:
     """The rules would take this line for a headline: kept (no site line), no date bar, no body's
     bare name, no opening of the body (read with the next kept line, as the rules read it)."""
     cand = cands[index]
-    if cand.line not in kept or rules.is_date_heading(cand.line) or len(cand.title) < 4:
+    if cand.line not in kept or rules.is_date_heading(cand.line) or rules.one_label(cand.title):
         return False
     following = next((c.line for c in cands[index + 1:] if c.line in kept), None)
     return not rules.opens_body(cand.title, following) and not rules.masthead(cand.title)
