@@ -16,7 +16,7 @@ Then found / real per set and pooled, without and with the extent step (name_ext
 annotator B's reading of held-out 4 is scored too (not pooled).
 The dev set's second half (036–060, read at 90fa379) is scored the same way, with that commit's
 rules: the extent step was not drawn from it, so it is the check of whether the step carries.
-Never reads the unread held-out sets (6–8)."""
+Never reads the unread held-out set (9)."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ set is scored with the importer's scorer (organisations found / real), for the r
 tagger alone and the ways of combining them (generator/importer/tagger_names.py), with and
 without the rules' labels as a feature. A confidence threshold is chosen on the training sets
 only (leaving each of them out in turn). Then the in-sample figures: trained on every set.
-Never reads the unread held-out sets (6–8): they judge the result."""
+Never reads the unread held-out set (9): it judges the result."""
 
 from __future__ import annotations
 
