@@ -157,7 +157,10 @@ HELD_IN_NAMES = {"และ", "ฯ", "ที่", "ใน", "จัด", "เพ
 
 # words joining two clauses ('…หาดใหญ่|แต่ต้องดูแล…', '…เทศบาล|ตลอดจนพนักงาน…'): a name never holds one
 CLAUSE_JOINERS = {"แต่", "ตลอดจน", "รวมถึง", "รวมทั้ง", "อีกทั้ง", "เพราะ", "ขณะที่", "ทั้งนี้", "แม้", "หาก", "เนื่องจาก",
-                  "ดังนั้น"}
+                  "ดังนั้น", "เพื่อให้"}  # 'โรงพยาบาล|เพื่อให้เกิด…': a purpose clause; a name's aim is 'เพื่อ' and a noun
+# an officer's title after a body's name opens the next person's phrase ('องค์การบริหารส่วนตำบล
+# หนองขยาด|ประธาน…'); no annotated name of the read sets holds one after its first word
+OFFICES = {"ประธาน", "นายก", "ผู้อำนวยการ", "ผู้ว่าราชการ", "นายแพทย์", "หัวหน้า", "รองนายก"}
 
 
 def sentence_word_end(text: str, start: int, end: int) -> int:
@@ -165,7 +168,7 @@ def sentence_word_end(text: str, start: int, end: int) -> int:
     'โรงพยาบาลหาดใหญ่|แต่…'): it ends before that word, two words in at least."""
     parts = words(text[start:end])
     at = next((n for n, w in enumerate(parts) if n >= 2 and (w in STOP and w not in HELD_IN_NAMES
-                                                            or w in CLAUSE_JOINERS)), None)
+                                                            or w in CLAUSE_JOINERS or w in OFFICES)), None)
     if at is None:
         return end
     if inside_place(text, start, start + len("".join(parts[:at]))):

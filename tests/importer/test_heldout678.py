@@ -4,7 +4,8 @@ released and read: one test per kind of miss fixed, on the real posts' own text
 date the writer put at the end of the headline (after a space, in brackets, a run of days) is
 the headline's, a template's glued stamp is not; quotes closed with the opening mark; a one-word
 menu label and a body's motto under its name are no headline. Organisations: a kind's
-abbreviation, a space, then its place ('รพ.สต. บ้านหัววัง') is one body."""
+abbreviation, a space, then its place ('รพ.สต. บ้านหัววัง') is one body; a name ends before an
+officer's title ('…หนองขยาด|ประธาน') or a purpose clause ('…|เพื่อให้เกิด…')."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.importer.organizations import find_organizations
+from generator.importer.name_extent import fitted_mentions
+from generator.importer.organizations import Mention, find_organizations
 from generator.importer.text import strip_enclosing
 from generator.importer.title import glued_date_heading, rule_title
 
@@ -71,3 +73,20 @@ def test_a_kinds_abbreviation_a_space_and_its_place_are_one_body() -> None:
     for name in ("รพ.สต. บ้านหัววัง", "รพ.สต. ทุ่งคอก", "รพ.สต. ดอนมะนาว"):
         assert name in found
     assert "รพ.สต. นายสมชาย" not in find_organizations("ผอ.รพ.สต. นายสมชาย ใจดี กล่าว", {})[0]
+
+
+def fit(post_path: str, reported: str) -> str:
+    """The reported name where the post first writes it, as the extent step leaves it."""
+    text = post(post_path)
+    start = text.index(reported)
+    return fitted_mentions(text, [Mention(start, start + len(reported), reported)], frozenset())[0].text
+
+
+@pytest.mark.parametrize(("path", "reported", "name"), [
+    # http://www.khaochad.com/318337 (h8-24): '…นายกองค์การบริหารส่วนตำบลหนองขยาดประธานเปิด…'
+    ("heldout8/h8-24.txt", "องค์การบริหารส่วนตำบลหนองขยาดประธาน", "องค์การบริหารส่วนตำบลหนองขยาด"),
+    # https://cdpdthailand.org/?p=991 (h7-05): a purpose clause after the network's name
+    ("heldout7/h7-05.txt", "เครือข่ายองค์กรของคนพิการเพื่อให้เกิดการขับเคลื่อน", "เครือข่ายองค์กรของคนพิการ"),
+])
+def test_a_name_ends_before_an_officers_title_or_a_purpose_clause(path: str, reported: str, name: str) -> None:
+    assert fit(path, reported) == name
