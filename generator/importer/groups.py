@@ -66,3 +66,13 @@ def named_community(text: str, start: int, end: int) -> bool:
     rest = text[start + len("ประชาคม"): end]
     held = text[:start].rstrip(" ").endswith(HEARING_BEFORE)
     return len(rest) >= 2 and not held and not rest.startswith(HEARING_AFTER)
+
+
+# the people a club, a network or a council is of, when nothing more names it: 'สมาคมคนพิการ',
+# 'เครือข่ายผู้สูงอายุ', 'สภาเด็ก' are a kind of body (there is one in every province), not one body
+PEOPLE_CLUBS = re.compile(r"^(?:สมาคม|เครือข่าย|ชมรม|สภา|กลุ่ม)(?:คนพิการ|ผู้พิการ|ผู้สูงอายุ|ผู้สูงวัย|เด็ก|เยาวชน|สตรี)$")
+
+
+def kind_of_people(name: str) -> bool:
+    """A club, network or council of a kind of people and nothing else: a kind of body."""
+    return bool(PEOPLE_CLUBS.match(name))

@@ -20,7 +20,7 @@ from functools import cache
 from ..text import dictionary
 from ..thai import load_glossary, load_provinces
 from .divisions import branch_start, division_end
-from .groups import NAMED_ONLY, PLACE_IN_NAME, ends_with_place, named_community, named_group
+from .groups import NAMED_ONLY, PLACE_IN_NAME, ends_with_place, kind_of_people, named_community, named_group
 from .long_names import ABBREVIATION_AFTER, names_itself
 from .name_ends import HEADS, MAX_TOKENS, NAME_PARTS, PARENTHESES, name_end, placed, province_names, suffix_end
 from .people import ROLE_HEADS
@@ -317,11 +317,11 @@ COUNT_BEFORE = re.compile(r"\d[ \t]?$")
 
 def one_body(text: str, mention: Mention) -> bool:
     """Not 'วันอสม.แห่งชาติ' (a day), '29 อปท.ชายแดนใต้' (a count of bodies), nor a kind of body
-    written alone ('เทศบาลตำบล', the full name of the glossary's ทต.)."""
+    written alone ('เทศบาลตำบล', the full name of the glossary's ทต.; 'สมาคมคนพิการ')."""
     before = text[max(0, mention.start - 4): mention.start]
     if before.rstrip(" \t").endswith("วัน") or (COUNT_BEFORE.search(before) and kind_abbreviation(mention.text)):
         return False
-    return name_key(mention.text) not in kind_names()
+    return name_key(mention.text) not in kind_names() and not kind_of_people(mention.text)
 
 
 def kind_abbreviation(name: str) -> bool:

@@ -5,7 +5,8 @@ date the writer put at the end of the headline (after a space, in brackets, a ru
 the headline's, a template's glued stamp is not; quotes closed with the opening mark; a one-word
 menu label and a body's motto under its name are no headline. Organisations: a kind's
 abbreviation, a space, then its place ('รพ.สต. บ้านหัววัง') is one body; a name ends before an
-officer's title ('…หนองขยาด|ประธาน') or a purpose clause ('…|เพื่อให้เกิด…')."""
+officer's title ('…หนองขยาด|ประธาน') or a purpose clause ('…|เพื่อให้เกิด…'); a club of a kind of
+people and nothing more ('เครือข่ายคนพิการ') is a kind of body."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.importer.extract import extract
+from generator.importer.groups import kind_of_people
 from generator.importer.name_extent import fitted_mentions
 from generator.importer.organizations import Mention, find_organizations
 from generator.importer.text import strip_enclosing
@@ -90,3 +93,11 @@ def fit(post_path: str, reported: str) -> str:
 ])
 def test_a_name_ends_before_an_officers_title_or_a_purpose_clause(path: str, reported: str, name: str) -> None:
     assert fit(path, reported) == name
+
+
+def test_a_club_of_a_kind_of_people_alone_is_a_kind_of_body() -> None:
+    # https://www.khaodangthawthis.com/1343/ (h8-20): 'องค์กรเครือข่ายคนพิการ เข้าร่วมกิจกรรมฯ', any such network
+    post_text = post("heldout8/h8-20.txt")
+    assert "เครือข่ายคนพิการ" not in extract(post_text, []).organizations
+    assert "สภาคนพิการทุกประเภทจังหวัดนครนายก" in extract(post_text, []).organizations  # named by its place: one body
+    assert kind_of_people("สภาเด็ก") and not kind_of_people("สภาเด็กและเยาวชนตำบลบ้านใหม่")
