@@ -13,7 +13,7 @@ from pythainlp.tag import pos_tag
 
 from ..text import dictionary
 from ..thai import load_provinces
-from .long_names import VERB_PREFIXES, bridged, clause_after_province
+from .long_names import CLAUSE, VERB_PREFIXES, bridged, clause_after_province
 from .people import HONORIFICS
 from .places import place_at, place_names, place_starts, places_from
 from .text import THAI_LETTER, THAI_RUN, is_thai, reference_words, words
@@ -128,8 +128,8 @@ def name_end(text: str, start: int, extra: frozenset[str], covered: int, limit: 
             break
         if token == "." and taken and not re.search(r"[\u0e01-\u0e2e]$", taken[-1]):
             break
-        opening = length == covered and rest[:covered] in HEADS and \
-            (token in NAME_VERBS or token == "เพื่อ")  # 'สำนัก|ประสาน', 'มูลนิธิ|เพื่อ|ผู้บริโภค'
+        opening = (length == covered and rest[:covered] in HEADS and (token in NAME_VERBS or token == "เพื่อ")) \
+            or (token == "เพื่อ" and aim_of_name(following))  # 'สำนัก|ประสาน', 'มูลนิธิ|เพื่อ|ผู้บริโภค'
         if clause_after_province(taken, token, CLAUSE_PREFIXES) or clause_after_place(text, start, taken, token):
             break
         if stops_name(token) and not opening and not (taken and taken[-1] in ("การ", "ในการ")):
@@ -365,6 +365,22 @@ def suffix_end(text: str, end: int, kind: bool, start: int | None = None) -> int
         if kind and (place := kind_place(stripped)):
             return end + 1 + len(place)  # 'รพ.สต. บ้านหัววัง', 'รพ.สต. ทุ่งคอก'
         return end
+
+
+NOMINALISERS = ("การ", "ความ")
+
+
+def aim_of_name(word: str) -> bool:
+    """'มูลนิธิรณรงค์|เพื่อ|การไม่สูบบุหรี่', 'ศูนย์คริสเตียน|เพื่อ|พัฒนาผู้พิการ' no: a name's aim is
+    เพื่อ and a noun (การ…, ความ…, who it serves); เพื่อ and a verb is the sentence's purpose."""
+    if word in NOMINALISERS:
+        return True
+    if not is_thai(word[:1]) or word in STOP or word.startswith(CLAUSE_OPENERS):  # 'เพื่อ|ทำ', 'เพื่อ|นำเสนอ'
+        return False
+    return pos_tag([word], engine="perceptron", corpus="orchid_ud")[0][1] in ("NOUN", "PROPN")
+
+
+CLAUSE_OPENERS = tuple(sorted((w for w in CLAUSE if len(w) >= 2), key=len, reverse=True))
 
 
 def kind_place(after: str) -> str:

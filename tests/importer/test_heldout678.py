@@ -6,7 +6,8 @@ the headline's, a template's glued stamp is not; quotes closed with the opening 
 menu label and a body's motto under its name are no headline. Organisations: a kind's
 abbreviation, a space, then its place ('รพ.สต. บ้านหัววัง') is one body; a name ends before an
 officer's title ('…หนองขยาด|ประธาน') or a purpose clause ('…|เพื่อให้เกิด…'); a club of a kind of
-people and nothing more ('เครือข่ายคนพิการ') is a kind of body."""
+people and nothing more ('เครือข่ายคนพิการ') is a kind of body; a name's aim is เพื่อ and a noun
+('มูลนิธิรณรงค์เพื่อการไม่สูบบุหรี่')."""
 
 from __future__ import annotations
 
@@ -33,9 +34,10 @@ def first_line(path: str) -> str:
 
 
 @pytest.mark.parametrize(("path", "title"), [
-    # https://www.nongkhai.go.th/… (h6-07): the date in brackets
+    # https://www.spbket10.com/web60/?p=3463 (h6-07): the date in brackets
     ("heldout6/h6-07.txt", "ผู้ตรวจราชการ เขตสุขภาพที่ 10 เป็นประธานในพิธีเปิดประชุมการพัฒนาศักยภาพ ผู้ประสานงาน พชอ. (3 พ.ค. 61)"),
-    ("heldout6/h6-13.txt", "ภาพกิจกรรมรณรงค์ทำความสะอาดหมู่บ้าน21-27พย. 56"),  # a run of days, glued
+    # http://kk03371.blogspot.com/2012/11/blog-post_6294.html (h6-13): a run of days, glued
+    ("heldout6/h6-13.txt", "ภาพกิจกรรมรณรงค์ทำความสะอาดหมู่บ้าน21-27พย. 56"),
     ("heldout7/h7-25.txt", "ประชุมติดตามผลการทำพันธสัญญา (MOU) และการรณรงค์ขยายเครือข่ายในชุมชนเพื่อทำบ้านในชุมชนให้ปลอดบุหรี่ "
                            "4 พฤษภาคม 2559"),  # after a space
 ])
@@ -51,19 +53,20 @@ def test_a_template_date_glued_on_is_still_cut() -> None:
 
 
 def test_quotes_closed_with_the_opening_mark_are_taken_off() -> None:
-    # heldout7/h7-14 (โรงพยาบาลพิจิตร): '“รวมพลัง ท้าใจ ก้าวไกลโรค “'
+    # http://pichithosp.net/pchweb/index.php/2019-10-09-08-48-21/283-2020-02-12-09-07-36 (h7-14)
     assert strip_enclosing(first_line("heldout7/h7-14.txt")) == "รวมพลัง ท้าใจ ก้าวไกลโรค"
     assert rule_title(post("heldout7/h7-14.txt"))[0] == "รวมพลัง ท้าใจ ก้าวไกลโรค"
     assert strip_enclosing("“ก” และ “ข“") == "“ก” และ “ข“"  # two quoted phrases are not one enclosed line
 
 
 def test_a_one_word_menu_label_is_no_headline() -> None:
-    # heldout8/h8-19: 'หน้าเว็บ' above the headline
+    # https://angthongnews.blogspot.com/2014/01/2556.html?m=1 (h8-19): 'หน้าเว็บ' above the headline
     assert rule_title(post("heldout8/h8-19.txt"))[0] == "พิธีเปิดโครงการงานวันคนพิการสากล จังหวัดอ่างทอง ประจำปี 2556"
 
 
 def test_a_motto_under_the_bodys_name_is_no_headline() -> None:
-    # heldout8/h8-30: 'องค์การบริหารส่วนตำบลปราสาทเยอ', then '"ยึดมั่นธรรมาภิบาล บริการเพื่่อประชาชน"'
+    # http://www.prasatyoe.go.th/… (h8-30, its full URL in heldout8/annotations.yaml): the body's
+    # name, then '"ยึดมั่นธรรมาภิบาล บริการเพื่่อประชาชน"'
     assert rule_title(post("heldout8/h8-30.txt"))[0] == "โครงการจัดกิจกรรมผู้สูงอายุ ประจำปี 2566"
     assert rule_title("\n".join(first_line("heldout7/h7-14.txt").splitlines()) + "\nเมื่อวันที่ 11 ก.พ. 2563 …")[0] \
         == "รวมพลัง ท้าใจ ก้าวไกลโรค"  # a quoted headline with no body's name above it stays
@@ -101,3 +104,10 @@ def test_a_club_of_a_kind_of_people_alone_is_a_kind_of_body() -> None:
     assert "เครือข่ายคนพิการ" not in extract(post_text, []).organizations
     assert "สภาคนพิการทุกประเภทจังหวัดนครนายก" in extract(post_text, []).organizations  # named by its place: one body
     assert kind_of_people("สภาเด็ก") and not kind_of_people("สภาเด็กและเยาวชนตำบลบ้านใหม่")
+
+
+def test_a_names_aim_is_for_and_a_noun_a_sentences_purpose_for_and_a_verb() -> None:
+    # https://www.ashthailand.or.th/th/activity_page.php?id=907 (h7-25): 'มูลนิธิรณรงค์|เพื่อ|การไม่สูบบุหรี่'
+    assert "มูลนิธิรณรงค์เพื่อการไม่สูบบุหรี่" in find_organizations(post("heldout7/h7-25.txt"), {})[0]
+    # heldout5/h5-12: '…คณะกรรมการควบคุมเครื่องดื่มแอลฮอล์|เพื่อนำเสนอยุทธศาสตร์…' (a verb after เพื่อ)
+    assert "คณะกรรมการควบคุมเครื่องดื่มแอลฮอล์" in extract(post("heldout5/h5-12.txt"), []).organizations
