@@ -146,6 +146,14 @@ class TracedFinder(RelatedFinder):
             memo[dep] = hashlib.blake2b(self.value(dep), digest_size=16).digest()
         return hashlib.blake2b(b"".join(map(memo.__getitem__, deps)), digest_size=16).digest()
 
+    def own_digest(self, record_id: str) -> bytes:
+        """The digest of a page's own values, as its rankings' digests read it (kept by page)."""
+        dep = "p" + record_id
+        found = self.memo.get(dep)
+        if found is None:
+            found = self.memo[dep] = hashlib.blake2b(self.page_value(record_id), digest_size=16).digest()
+        return found
+
     def value(self, dep: Dep) -> bytes:
         """A page's own values; a feature's weight and whether it is looked up; whether a term is
         (who holds them is in the pages' own values); the first pages of a place."""
@@ -229,10 +237,13 @@ def updated(last: Kept, index: SiteIndex, records: list[bytes], say: Say) -> Kep
     finder = _finder = TracedFinder(index, model)
     changed = set()
     for page in sorted(changes.pages):
-        digest = finder.digest(["p" + model.ids[page]])
+        digest = finder.own_digest(model.ids[page])
         if digest != last.pages[page]:
             changed.add(page)
             last.pages[page] = digest
+    # the update worked out again every page whose values could move: the rest are as kept,
+    # and the rankings below read their digests instead of working their values out again
+    finder.memo.update(zip(["p" + i for i in model.ids], last.pages, strict=True))
     due = set(changed)
     for f in changes.features | changes.places:  # its holders read its weight and first pages
         due.update(ints(model.postings[f]))
@@ -256,7 +267,7 @@ def rebuilt(last: Kept | None, index: SiteIndex, records: list[bytes], say: Say)
     global _finder
     finder = _finder = TracedFinder(index)
     ids = finder.ids
-    pages = [finder.digest(["p" + i]) for i in ids]
+    pages = [finder.own_digest(i) for i in ids]
     old = dict(zip(last.ids, range(len(last.ids)), strict=True)) if last else {}
     kept = {}  # page → its list's place in the last build's columns
     if last is not None:
