@@ -14,7 +14,7 @@ from ..graph.explorer import Facets, aspect, explorer_data, layout, network_grou
 from ..graph.index import SiteIndex, province_slug
 from ..graph.network import network_dot, summary
 from ..records.kinds import Kind, kinds
-from ..thai import load_provinces, load_regions, thai_sorted
+from ..thai import THAI_MONTHS, buddhist_year, load_provinces, load_regions, thai_sorted
 from .labels import LABELS
 from .links import Linker
 from .model import Page, Site, meta_text
@@ -155,18 +155,33 @@ def province_pages(index: SiteIndex) -> Iterator[Listing]:
                    number=number, provinces=provinces, thai_map=ThailandMap.of(index, region=number))
 
 
-def timeline_page(index: SiteIndex) -> Listing:
+def timeline_pages(index: SiteIndex) -> Iterator[Listing]:
+    """The years (พ.ศ.) with their months, and a page per year with its records month by month:
+    at 10,000 meetings one page of them all was 2.6 MB, and any edit of a title drew it again."""
+    years = dated_by_month(index)
+    pager = [(f"พ.ศ. {buddhist_year(year)}", f"timeline/{buddhist_year(year)}/") for year, _ in years]
+    summary = [(year, buddhist_year(year), [(month, THAI_MONTHS[month - 1], len(ids)) for month, ids in months],
+                sum(len(ids) for _, ids in months)) for year, months in years]
+    yield page("timeline.md", "ลำดับเวลา", "การประชุมเรียงตามปีและเดือน (พ.ศ.)", "timeline.html",
+               years=summary)
+    for year, months in years:
+        shown = buddhist_year(year)
+        yield page(f"timeline/{shown}.md", f"ลำดับเวลา พ.ศ. {shown}", f"การประชุมปี พ.ศ. {shown} เรียงตามเดือน",
+                   "timeline_year.html", year=year, months=months,
+                   pager=[(label, url, label == f"พ.ศ. {shown}") for label, url in pager])
+
+
+def dated_by_month(index: SiteIndex) -> list[tuple[int, list[tuple[int, list[str]]]]]:
+    """Dated records by year, then month, newest first (a draft not yet dated has no place)."""
     years: dict[int, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
     for kind in kinds().values():
         if kind.date_field:
             for record_id in index.of_kind(kind.name):
-                if not index.date_of(record_id):  # a draft not yet dated (the preview shows drafts)
+                if not index.date_of(record_id):
                     continue
                 year, month = (int(p) for p in index.date_of(record_id).split("-")[:2])
                 years[year][month].append(record_id)
-    ordered = [(y, sorted(months.items(), reverse=True)) for y, months in sorted(years.items(), reverse=True)]
-    return page("timeline.md", "ลำดับเวลา", "การประชุมเรียงตามปีและเดือน (พ.ศ.)",
-                "timeline.html", years=ordered)
+    return [(y, sorted(months.items(), reverse=True)) for y, months in sorted(years.items(), reverse=True)]
 
 
 def home_page(index: SiteIndex) -> Listing:
@@ -189,7 +204,7 @@ def listing_pages(index: SiteIndex) -> Iterator[Listing]:
         yield from section_pages(index, kind)
     yield from tag_pages(index)
     yield from province_pages(index)
-    yield timeline_page(index)
+    yield from timeline_pages(index)
     yield page("search.md", "ค้นหา", "ค้นหาการประชุม พื้นที่ต้นแบบ ภาคี และข้อเสนอ", "search.html")
 
 

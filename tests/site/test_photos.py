@@ -179,7 +179,7 @@ def test_gallery_images_reserve_their_space_and_load_lazily(site: Path) -> None:
 def test_listings_show_the_first_photo_small(site: Path) -> None:
     first = gallery(site)[0].select_one("img")["src"]
     smallest = file_of(site, first).name
-    for url in ("", "meetings/", "timeline/", "topics/vulnerable-groups/", "tags/กขป-เขต12/"):
+    for url in ("", "meetings/", "timeline/2568/", "topics/vulnerable-groups/", "tags/กขป-เขต12/"):
         thumbs = soup(site, url).select("picture.kb-thumb img")
         assert [t["src"].rsplit("/", 1)[-1] for t in thumbs] == [smallest], url
         assert thumbs[0]["alt"] == "" and thumbs[0]["loading"] == "lazy", url  # beside its link's text

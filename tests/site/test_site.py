@@ -91,7 +91,23 @@ def test_province_region_and_timeline_pages(site: Path) -> None:
     assert soup(site, "provinces/trang/").select_one("h1").get_text() == "จังหวัดตรัง"
     assert soup(site, "regions/12/").select(".kb-cards a")
     years = [h.get_text() for h in soup(site, "timeline/").select("h2")]
-    assert years[:2] == ["พ.ศ. 2568", "พ.ศ. 2565"]
+    assert years == ["พ.ศ. 2568", "พ.ศ. 2565", "พ.ศ. 2564", "พ.ศ. 2563"]
+
+
+def test_the_timeline_has_a_page_per_year_with_its_meetings_month_by_month(site: Path) -> None:
+    timeline = soup(site, "timeline/")
+    row = timeline.select_one("#y2563").find_parent("section")
+    assert row.select_one("h2 a")["href"] == "../timeline/2563/"
+    assert row.select_one(".kb-timeline-months").get_text() == "2 เรื่อง: กรกฎาคม (1) · มกราคม (1)"
+    assert row.select(".kb-timeline-months a")[1]["href"] == "../timeline/2563/#m1"
+    year = soup(site, "timeline/2563/")
+    assert year.select_one("h1").get_text() == "ลำดับเวลา พ.ศ. 2563"
+    assert [h.get_text() for h in year.select("h2")] == ["กรกฎาคม 2563", "มกราคม 2563"]
+    assert [a["href"] for a in year.select("#m1 + ul > li > a")] == [
+        "../../meetings/2020-01-06-region12-informal-workers/"]
+    assert year.select_one(".kb-pager strong[aria-current='page']").get_text() == "พ.ศ. 2563"
+    assert [a.get_text() for a in year.select_one(".kb-pager").select("a")] == ["พ.ศ. 2568", "พ.ศ. 2565", "พ.ศ. 2564"]
+    assert "2025-04-10-kkp12-vulnerable-groups" not in str(year.select_one("article"))  # another year's
 
 
 def test_home_page_has_latest_meetings_and_entry_points(site: Path) -> None:
