@@ -36,7 +36,8 @@ class SiteIndex:
     diagrams: dict[str, Any] = field(default_factory=dict)  # systemmap id → Diagram
     _network: Any = field(default=None, repr=False)  # the stakeholder network (networkx Graph)
     _metrics: dict[str, Any] = field(default_factory=dict, repr=False)  # and its metrics
-    _later: Callable[[], tuple[Any, dict[str, Any]]] | None = field(default=None, repr=False, compare=False)
+    _network_later: Callable[[], Any] | None = field(default=None, repr=False, compare=False)
+    _metrics_later: Callable[[], dict[str, Any]] | None = field(default=None, repr=False, compare=False)
     media: dict[str, Any] = field(default_factory=dict)  # record id → its published media (site/media.py)
     drafts: dict[str, str] = field(default_factory=dict)  # id → title of a draft left out: links show it as text
     site_name: str = "คลังความรู้ กขป."  # mkdocs.yml's site_name: a committee's own site says its own name
@@ -46,34 +47,34 @@ class SiteIndex:
     # lists (listings ask 30 times), the meetings' series (related pages ask twice)
     memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
-    def network_later(self, load: Callable[[], tuple[Any, dict[str, Any]]]) -> None:
-        """The network and its metrics read from the cache when a page first reads them: after an
-        edit that moves no link, no page that reads them may be rendered at all (a second at 10k)."""
-        self._network, self._metrics, self._later = None, {}, load
-
-    def _loaded(self) -> None:
-        if self._later is not None:
-            load, self._later = self._later, None
-            self._network, self._metrics = load()
+    def network_later(self, network: Callable[[], Any], metrics: Callable[[], dict[str, Any]]) -> None:
+        """The network and its metrics, each read from the cache when a page first reads it: after
+        an edit that moves no link, no page that reads them may be rendered at all (a second at
+        10k), and a stakeholder's page reads only metrics (they hold the ties it draws)."""
+        self._network, self._metrics = None, {}
+        self._network_later, self._metrics_later = network, metrics
 
     @property
     def network(self) -> Any:
-        self._loaded()
+        if self._network_later is not None:
+            load, self._network_later = self._network_later, None
+            self._network = load()
         return self._network
 
     @network.setter
     def network(self, value: Any) -> None:
-        self._later, self._network = None, value
+        self._network_later, self._network = None, value
 
     @property
     def metrics(self) -> dict[str, Any]:
-        self._loaded()
+        if self._metrics_later is not None:
+            load, self._metrics_later = self._metrics_later, None
+            self._metrics = load()
         return self._metrics
 
     @metrics.setter
     def metrics(self, value: dict[str, Any]) -> None:
-        self._loaded()  # (the network, if it was to be read, stays the one read)
-        self._metrics = value
+        self._metrics_later, self._metrics = None, value
 
     def url_of(self, record_id: str) -> str:
         record = self.records[record_id]

@@ -15,7 +15,7 @@ from ..graph.diagrams import render, systemmap_diagram, systemmap_dot
 from ..graph.index import SiteIndex, build_index
 from ..graph.kept import kept_graph, kept_network, known_network_key, links_code, network_of_key
 from ..graph.loop_drawing import loop_svg
-from ..graph.network import network_metrics
+from ..graph.network import metrics_code, network_metrics
 from ..parallel import checkpoint, meanwhile, parallel_map
 from ..records.drafts import drawable
 from ..records.kinds import node_ids
@@ -134,19 +134,19 @@ def stakeholder_network(index: SiteIndex) -> str:
     record's links the last build's, read from the cache when a page first reads them."""
     known = known_network_key(index.links, links_code())
     if known is not None:
-        index.network_later(lambda: network_read(index, known))
+        index.network_later(lambda: frozen(lambda: network_of_key(index.graph, known)),
+                            lambda: metrics_read(index, known))
         return known
     network, key = frozen(lambda: kept_network(index.graph, index.links))
     index.network = network
-    index.metrics = kept("network", key, lambda: network_metrics(network))
+    index.metrics = kept("network", key + metrics_code(), lambda: network_metrics(network))
     return key
 
 
-def network_read(index: SiteIndex, key: str) -> tuple[Any, dict[str, Any]]:
-    """The network and metrics of that key, as kept (nothing written: see network_of_key)."""
-    network = frozen(lambda: network_of_key(index.graph, key))
-    metrics = Store("network").get(key)
-    return network, metrics if metrics is not None else network_metrics(network)
+def metrics_read(index: SiteIndex, key: str) -> dict[str, Any]:
+    """The metrics of the network of that key, as kept (nothing written: see network_of_key)."""
+    metrics = Store("network").get(key + metrics_code())
+    return metrics if metrics is not None else network_metrics(index.network)
 
 
 def edge_count(graph: Any) -> int:

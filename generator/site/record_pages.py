@@ -7,7 +7,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..graph.index import SiteIndex
-from ..graph.network import ego_svg
+from ..graph.network import EGO_TIES, ego_svg
 from ..records.kinds import kinds, node_ids
 from ..records.load import Record
 from .features import region_of
@@ -55,9 +55,6 @@ def stakeholder_context(index: PageIndex, record: Record) -> dict[str, Any]:
     }
 
 
-EGO_TIES = 10  # the strongest ties drawn around a stakeholder
-
-
 def ego_diagram(index: PageIndex, record_id: str) -> Markup | None:
     metrics = index.metrics.get(record_id)
     if not metrics or not metrics.neighbours:
@@ -69,7 +66,7 @@ def ego_diagram(index: PageIndex, record_id: str) -> Markup | None:
     shown = [n for n, _ in metrics.neighbours[:EGO_TIES]]  # only these are read: fewer cache deps
     titles = {n: short(n) for n in [*shown, record_id]}
     urls = {n: "../../" + index.url_of(n) for n in shown}
-    svg = ego_svg(record_id, {record_id: metrics}, titles, urls, index.network, limit=EGO_TIES)
+    svg = ego_svg(record_id, {record_id: metrics}, titles, urls)
     return Markup(svg)  # noqa: S704 - escaped in ego_svg
 
 
