@@ -28,6 +28,7 @@ from ..cache import cache_dir, read_checked, write_checked
 from ..records.kept import checks_digest
 from ..records.load import Record
 from .knowledge import Link, NetworkInput, build_graph, network_input, record_links, stakeholder_graph
+from .network import metrics_code
 
 Entry = tuple[bytes, tuple[Link, ...], bytes]  # the record's digest, its links, the digest of those
 REWRITE_FROM = 64  # records read again with the same links: fewer are read again next time, not written
@@ -38,6 +39,12 @@ def links_code() -> str:
     h = hashlib.blake2b(checks_digest().encode(), digest_size=16)
     h.update((PACKAGE_DIR / "graph" / "knowledge.py").read_bytes())
     return h.hexdigest()
+
+
+def network_code() -> str:
+    """What the network and its metrics are made with: the links' code and the metrics' (the
+    network's key holds it, and so do the metrics kept by that key)."""
+    return links_code() + metrics_code()
 
 
 def links_digest(links: tuple[Link, ...]) -> bytes:
@@ -113,7 +120,7 @@ def network_of_key(graph: nx.MultiDiGraph, key: str) -> nx.Graph:
 def kept_network(graph: nx.MultiDiGraph, links: str) -> tuple[nx.Graph, str]:
     """The stakeholder network and the key of what it is made of (the metrics are kept by it).
     Its nodes' attributes (kind, title) are always the graph's, read afresh."""
-    place, code = graph_folder(), links_code()  # the links' key is the same for the same links, whatever the code
+    place, code = graph_folder(), network_code()  # the links' key is the same for the same links, whatever the code
     known = known_network_key(links, code)
     network = network_from(graph, known) if known is not None else None
     if network is not None and known is not None:

@@ -13,9 +13,9 @@ from jinja2 import FileSystemBytecodeCache
 from ..cache import Store, cache_dir, gc_paused
 from ..graph.diagrams import render, systemmap_diagram, systemmap_dot
 from ..graph.index import SiteIndex, build_index
-from ..graph.kept import kept_graph, kept_network, known_network_key, links_code, network_of_key
+from ..graph.kept import kept_graph, kept_network, known_network_key, network_code, network_of_key
 from ..graph.loop_drawing import loop_svg
-from ..graph.network import metrics_code, network_metrics
+from ..graph.network import network_metrics
 from ..parallel import checkpoint, meanwhile, parallel_map
 from ..records.drafts import drawable
 from ..records.kinds import node_ids
@@ -132,20 +132,20 @@ def build_pages(content: Content, index: SiteIndex, digests: Digests, keys: tupl
 def stakeholder_network(index: SiteIndex) -> str:
     """The stakeholder network's key. The network and its metrics made now, or, with every
     record's links the last build's, read from the cache when a page first reads them."""
-    known = known_network_key(index.links, links_code())
+    known = known_network_key(index.links, network_code())
     if known is not None:
         index.network_later(lambda: frozen(lambda: network_of_key(index.graph, known)),
                             lambda: metrics_read(index, known))
         return known
     network, key = frozen(lambda: kept_network(index.graph, index.links))
     index.network = network
-    index.metrics = kept("network", key + metrics_code(), lambda: network_metrics(network))
+    index.metrics = kept("network", key, lambda: network_metrics(network))
     return key
 
 
 def metrics_read(index: SiteIndex, key: str) -> dict[str, Any]:
     """The metrics of the network of that key, as kept (nothing written: see network_of_key)."""
-    metrics = Store("network").get(key + metrics_code())
+    metrics = Store("network").get(key)
     return metrics if metrics is not None else network_metrics(index.network)
 
 
