@@ -161,7 +161,7 @@ def ego_svg(center: str, metrics: dict[str, Metrics], titles: dict[str, str],
         if j < len(neighbours):
             (x1, y1), (x2, y2) = spots[neighbours[i][0]], spots[neighbours[j][0]]
             parts.append(f'<line x1="{x1:.0f}" y1="{y1:.0f}" x2="{x2:.0f}" y2="{y2:.0f}" '
-                             'stroke="#d0d7de" stroke-width="1"/>')
+                         'stroke="#d0d7de" stroke-width="1"/>')
     for node, weight in neighbours:
         x, y = spots[node]
         parts.append(f'<line x1="{cx:.0f}" y1="{cy:.0f}" x2="{x:.0f}" y2="{y:.0f}" stroke="#57606a" '
