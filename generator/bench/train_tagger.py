@@ -33,7 +33,7 @@ from ..records.validate import validate_content
 from .importer import ROOT, SETS
 
 READ_SETS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "dev2", "heldout6", "heldout7",
-             "heldout8")  # never the unread ones (held-out 9)
+             "heldout8", "heldout9")  # never the unread ones (held-out 10)
 SECOND_READING = {"heldout4": "annotations-b.yaml"}  # a set annotated twice, blind
 PARAMS = {"c1": 1.0, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 

@@ -59,7 +59,7 @@ from .before_read import FIRST_SEEN, run_at
 from .importer import SETS
 
 READ_SETS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "dev2", "heldout6", "heldout7",
-             "heldout8")  # never held-out 9
+             "heldout8", "heldout9")  # never held-out 10
 SECOND_READING = SETS["heldout4"] / "annotations-b.yaml"
 BEFORE_READ = Path(__file__).with_name("titles_before_read.yaml")
 MODES = ("one", "batch")
