@@ -1,6 +1,6 @@
 """The importer's benchmark: `kb import`'s extraction scored on the dev set of real posts.
 
-    .venv/bin/python -m generator.bench.importer [--set dev|dev2|heldout|heldout2|…|heldout9 | --posts DIR]
+    .venv/bin/python -m generator.bench.importer [--set dev|dev2|heldout|heldout2|…|heldout10 | --posts DIR]
         [--batch] [--content DIR] [-v]
 
 A set of real posts (the dev set tests/fixtures/posts/: NNN.txt and annotations.yaml, annotated
@@ -39,7 +39,8 @@ SETS = {"dev": DEV_SET, "heldout": DEV_SET / "heldout", "heldout2": DEV_SET / "h
         "heldout3": DEV_SET / "heldout3", "heldout4": DEV_SET / "heldout4",
         "heldout5": DEV_SET / "heldout5", "heldout6": DEV_SET / "heldout6",
         "heldout7": DEV_SET / "heldout7", "heldout8": DEV_SET / "heldout8",
-        "heldout9": DEV_SET / "heldout9", "dev2": DEV_SET / "dev2"}
+        "heldout9": DEV_SET / "heldout9", "heldout10": DEV_SET / "heldout10",
+        "dev2": DEV_SET / "dev2"}
 EXACT = ("date", "title", "hashtags", "provinces")
 PARENTHESES = re.compile(r"\([^()]{0,20}\)")
 NOT_IN_NAMES = re.compile(r"[\s.\"'“”‘’]")
