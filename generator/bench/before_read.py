@@ -17,7 +17,8 @@ FIRST_SEEN = {"dev": "90fa379", "heldout": "bc47c39", "heldout2": "4180f64", "he
               "dev2": "ffe962b", "heldout6": "b86245d", "heldout7": "b86245d", "heldout8": "b86245d",
               "heldout9": "0575a8e"}
 # dev2: annotated before any importer ran on it; held-out 6–8: the importer of b86245d, the last
-# before anyone read their misses (December 2026); held-out 9: 0575a8e's, scored unseen before it was read; never held-out 10: unseen
+# before anyone read their misses (December 2026); held-out 9: 0575a8e's, scored unseen before it was
+# read; never held-out 10: unseen
 
 
 def run_at(commit: str, script: str, args: list[str], trees: Path) -> str:
