@@ -144,15 +144,28 @@ def province_pages(index: SiteIndex) -> Iterator[Listing]:
                thai_map=ThailandMap.of(index, text_list=False))
     for name, ids in index.by_province.items():
         info = load_provinces()[name]
-        yield page(f"provinces/{province_slug(name)}.md", f"จังหวัด{name}",
-                   f"{len(ids)} เรื่องในจังหวัด{name} เขตสุขภาพที่ {info['health_region']}",
-                   "place.html", ids=index.ordered(ids), info=info, region=info["health_region"],
-                   thai_map=ThailandMap.of(index, highlight=name, text_list=False))
+        yield from paged(f"provinces/{province_slug(name)}", f"จังหวัด{name}",
+                         f"{len(ids)} เรื่องในจังหวัด{name} เขตสุขภาพที่ {info['health_region']}",
+                         "place.html", index.ordered(ids), info=info, region=info["health_region"],
+                         thai_map=ThailandMap.of(index, highlight=name, text_list=False))
     for number, _region, provinces in regions:
         ids = index.ordered(index.by_region.get(number, []))
-        yield page(f"regions/{number}.md", f"เขตสุขภาพที่ {number}",
-                   f"{len(ids)} เรื่องในเขตสุขภาพที่ {number}", "region.html", ids=ids,
-                   number=number, provinces=provinces, thai_map=ThailandMap.of(index, region=number))
+        yield from paged(f"regions/{number}", f"เขตสุขภาพที่ {number}", f"{len(ids)} เรื่องในเขตสุขภาพที่ {number}",
+                         "region.html", ids, number=number, provinces=provinces,
+                         thai_map=ThailandMap.of(index, region=number))
+
+
+def paged(folder: str, title: str, description: str, template: str, ids: list[str],
+          **context: Any) -> Iterator[Listing]:
+    """A place's records in pages of PER_PAGE (a health region holds a thousand at 10,000
+    meetings): the first at folder/ with the map, the others at folder/page/N/."""
+    chunks = [ids[i:i + PER_PAGE] for i in range(0, len(ids), PER_PAGE)] or [[]]
+    for number, chunk in enumerate(chunks, start=1):
+        first = number == 1
+        yield page(f"{folder}.md" if first else f"{folder}/page/{number}.md",
+                   title if first else f"{title} (หน้า {number})", description, template,
+                   **{**context, "thai_map": context["thai_map"] if first else None},
+                   ids=chunk, total=len(ids), pager=pagination(folder, number, len(chunks)))
 
 
 def timeline_pages(index: SiteIndex) -> Iterator[Listing]:
