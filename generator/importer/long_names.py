@@ -12,7 +12,9 @@ from functools import cache
 
 from pythainlp.tag import pos_tag
 
+from ..text import dictionary
 from ..thai import load_provinces
+from .places import place_names
 from .text import THAI_LETTER, is_thai
 
 VERB_PREFIXES = ("ร่วม", "กล่าว", "เข้าร่วม", "เป็น", "เร่ง")
@@ -78,7 +80,7 @@ def bridged(tokens: list[str], i: int, name: str, rest: str, head_only: bool = F
                                                        or clause_after_province([name, *run[:n]], t))), len(run))
     placed_end = ends < len(run) and clause_after_province([name, *run[:ends]], run[ends])
     if run[0] == "และ" and not head_only and (ends == len(run) or placed_end) and len(run) >= 2 \
-            and not run[1].startswith(SECOND_BODY):
+            and not run[1].startswith(SECOND_BODY) and not placed(name):
         # 'ศูนย์ฝึกอบรม|และ|พัฒนาสุขภาพภาคประชาชน': one unbroken run, no clause, to its end; up to a
         # phrase of place after it ('สภาเด็กและเยาวชน|ในพื้นที่')
         inside = 1 + run[1:].index("ใน") if "ใน" in run[1:ends] and not NAME_ENDING.search("".join(run)) else ends
@@ -87,6 +89,14 @@ def bridged(tokens: list[str], i: int, name: str, rest: str, head_only: bool = F
             and NAME_ENDING.search("".join(run[:ends])):
         return i + ends  # up to the clause glued on after it: '…ในจังหวัดพัทลุง|ได้จัด…'
     return i + 1 + for_whom(run) if run[0] == "เพื่อ" else i
+
+
+def placed(name: str) -> bool:
+    """A name that ends in its place's name (one that is no plain word: 'หนองพลับ', not 'สังคม'):
+    a name's place comes last, so 'และ' after it joins a second party
+    ('กรมพัฒนาที่ดินหนองพลับ|และ|เกษตรอำเภอ')."""
+    places, plain = place_names(), dictionary()
+    return any(name[-size:] in places and name[-size:] not in plain for size in range(4, min(len(name), 24)))
 
 
 def for_whom(run: list[str]) -> int:

@@ -11,8 +11,11 @@ posts is the right body with the wrong extent."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from .long_names import NAME_ENDING
+from .name_ends import HEADS
 from .name_extent import fitted_mentions, fitted_spans
 from .organizations import Mention, name_key, named_bodies, one_body, rule_mentions
 from .tagger import Span, Tagger, shipped
@@ -20,6 +23,7 @@ from .tagger import Span, Tagger, shipped
 THRESHOLD = 0.5  # the lowest marginal probability of a tagged span's labels for it to count
 COMBINATIONS = ("rules", "tagger", "union", "tagger_first")
 COMBINATION = "union"
+READS_ON = 0.75  # how sure the tagger is of a longer name from a rule's name's first letter to read on
 
 
 def learned_organizations(text: str, known: dict[str, str]) -> tuple[list[str], dict[str, str]]:
@@ -44,10 +48,11 @@ def combine(text: str, mentions: Sequence[Mention], spans: Sequence[Span], how: 
     """Names, one per body: the rules' alone, the tagger's alone, the rules' with the tagger's
     where no rule's name stands (union), or the tagger's with the rules' where no tagged name
     stands (tagger_first)."""
-    rules = [(m.start, m.end, m.written()) for m in mentions]
-    rule_names = {name for _, _, name in rules}
     learned = [(s.start, s.end, Mention(s.start, s.end, s.text).written()) for s in spans
                if s.confidence >= threshold and one_body(text, Mention(s.start, s.end, s.text))]
+    sure = [s for s in spans if s.confidence >= READS_ON]
+    rules = [read_on(m, sure, text) if how == "union" else (m.start, m.end, m.written()) for m in mentions]
+    rule_names = {once(name) for _, _, name in rules}
     if how == "rules":
         chosen = rules
     elif how == "tagger":
@@ -58,15 +63,40 @@ def combine(text: str, mentions: Sequence[Mention], spans: Sequence[Span], how: 
             overlaps(s[:2], f[:2]) for f in first if f[1] > f[0])]
     if how == "rules":
         return [name for _, _, name in chosen]
-    every = {name_key(name) for _, _, name in chosen}
+    every = {name_key(once(name)) for _, _, name in chosen}
     names: list[str] = []
     keys: set[str] = set()
-    for _, _, name in sorted(chosen, key=lambda s: s[0]):
+    for _, _, written in sorted(chosen, key=lambda s: s[0]):
+        name = once(written)
         key = name_key(name)
         if len(key) >= 2 and key not in keys and not (name not in rule_names and begins_another(key, every)):
             names.append(name)
             keys.add(key)
     return names
+
+
+REPEATED = re.compile(r"(.{4,}?)\1+")
+
+
+def once(name: str) -> str:
+    """A name written twice or more back to back, as a site's header runs its logo's text into its
+    name ('เทศบาลเมืองลพบุรีเทศบาลเมืองลพบุรี'), is that name once."""
+    return match[1] if (match := REPEATED.fullmatch(name)) else name
+
+
+def read_on(mention: Mention, sure: Sequence[Span], text: str) -> tuple[int, int, str]:
+    """A rule's name, or the longer name the tagger is sure of from the same first letter: the rules
+    stop at a word they read as a verb or at a space the writer put inside the name
+    ('ศูนย์พัฒนาการ|จัดสวัสดิการสังคมผู้สูงอายุ…', 'อบจ.|แพร่')."""
+    if NAME_ENDING.search(mention.text):  # a name closed ('…แห่งประเทศไทย'): what follows is a branch, another body
+        return mention.start, mention.end, mention.written()
+    longer = [s for s in sure if s.start == mention.start and s.end > mention.end > mention.start
+              and not s.text.endswith(HEADS) and one_body(text, Mention(s.start, s.end, s.text))]
+    # never to an organisation word that begins what the tagger did not read ('สสส.|สำนัก| 9')
+    if longer:
+        span = max(longer, key=lambda s: s.confidence)
+        return span.start, span.end, Mention(span.start, span.end, span.text).written()
+    return mention.start, mention.end, mention.written()
 
 
 def begins_another(key: str, keys: set[str]) -> bool:
