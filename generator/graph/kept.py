@@ -28,7 +28,6 @@ from ..cache import cache_dir, read_checked, write_checked
 from ..records.kept import checks_digest
 from ..records.load import Record
 from .knowledge import Link, NetworkInput, build_graph, network_input, record_links, stakeholder_graph
-from .network import metrics_code
 
 Entry = tuple[bytes, tuple[Link, ...], bytes]  # the record's digest, its links, the digest of those
 REWRITE_FROM = 64  # records read again with the same links: fewer are read again next time, not written
@@ -44,7 +43,8 @@ def links_code() -> str:
 def network_code() -> str:
     """What the network and its metrics are made with: the links' code and the metrics' (the
     network's key holds it, and so do the metrics kept by that key)."""
-    return links_code() + metrics_code()
+    metrics = (PACKAGE_DIR / "graph" / "network.py").read_bytes()
+    return links_code() + hashlib.blake2b(metrics, digest_size=8).hexdigest()
 
 
 def links_digest(links: tuple[Link, ...]) -> bytes:

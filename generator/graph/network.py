@@ -7,13 +7,10 @@ python-igraph's C core; networkx stays the graph model and the export format.
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import math
 import operator
 import random
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -63,12 +60,6 @@ def network_metrics(network: nx.Graph) -> dict[str, Metrics]:
 def ego_ties(network: nx.Graph, linked: list[tuple[str, int]]) -> list[tuple[int, int]]:
     shown = [node for node, _ in linked[:EGO_TIES]]
     return [(i, j) for i, a in enumerate(shown) for j in range(i + 1, len(shown)) if shown[j] in network._adj[a]]
-
-
-@functools.cache
-def metrics_code() -> str:
-    """What metrics are made with (this module): kept metrics are known by it and the network's key."""
-    return hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8).hexdigest()
 
 
 def centrality(network: nx.Graph) -> tuple[dict[str, float], list[set[str]]]:

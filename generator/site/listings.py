@@ -75,14 +75,13 @@ def page(src_uri: str, title: str, description: str, template: str,
 
 def section_pages(index: SiteIndex, kind: Kind) -> Iterator[Listing]:
     ids = index.of_kind(kind.name)
-    chunks = [ids[i:i + PER_PAGE] for i in range(0, len(ids), PER_PAGE)] or [[]]
+    chunks = chunked(ids)
     proposals = kind.name == "proposal"  # each shows its status; the listing filters by status
     counts = status_counts(index.records, ids) if proposals else []
     for number, chunk in enumerate(chunks, start=1):
-        src = f"{kind.folder}/index.md" if number == 1 else f"{kind.folder}/page/{number}.md"
-        title = kind.label_th if number == 1 else f"{kind.label_th} (หน้า {number})"
         pager = pagination(kind.folder, number, len(chunks))
-        yield page(src, title, f"{kind.label_th}ทั้งหมด {len(ids)} รายการ", "listing.html",
+        yield page(page_src(kind.folder, number, f"{kind.folder}/index.md"), numbered(kind.label_th, number),
+                   f"{kind.label_th}ทั้งหมด {len(ids)} รายการ", "listing.html",
                    ids=chunk, total=len(ids), pager=pager, kind=kind, statuses=counts,
                    states=states(index.records, chunk) if proposals else {})
     if proposals:
@@ -95,9 +94,9 @@ def status_pages(index: SiteIndex, kind: Kind, ids: list[str], counts: list[Any]
         shown = next(c for c in counts if c.status == status)
         folder = f"{STATUS_FOLDER}/{status}"
         for number, chunk in enumerate(chunks, start=1):
-            src = f"{folder}/index.md" if number == 1 else f"{folder}/page/{number}.md"
-            title = f"{kind.label_th}: {shown.label}" + ("" if number == 1 else f" (หน้า {number})")
-            yield page(src, title, f"{kind.label_th}ที่มีสถานะ{shown.label} {shown.count} รายการ",
+            yield page(page_src(folder, number, f"{folder}/index.md"),
+                       numbered(f"{kind.label_th}: {shown.label}", number),
+                       f"{kind.label_th}ที่มีสถานะ{shown.label} {shown.count} รายการ",
                        "listing.html", ids=chunk, total=shown.count, kind=kind, statuses=counts,
                        current=status, pager=pagination(folder, number, len(chunks)),
                        states=states(index.records, chunk))
@@ -156,23 +155,34 @@ def province_pages(index: SiteIndex) -> Iterator[Listing]:
 
 
 def paged(folder: str, title: str, description: str, template: str, ids: list[str],
-          **context: Any) -> Iterator[Listing]:
+          thai_map: ThailandMap, **context: Any) -> Iterator[Listing]:
     """A place's records in pages of PER_PAGE (a health region holds a thousand at 10,000
     meetings): the first at folder/ with the map, the others at folder/page/N/."""
-    chunks = [ids[i:i + PER_PAGE] for i in range(0, len(ids), PER_PAGE)] or [[]]
+    chunks = chunked(ids)
     for number, chunk in enumerate(chunks, start=1):
-        first = number == 1
-        yield page(f"{folder}.md" if first else f"{folder}/page/{number}.md",
-                   title if first else f"{title} (หน้า {number})", description, template,
-                   **{**context, "thai_map": context["thai_map"] if first else None},
+        yield page(page_src(folder, number, f"{folder}.md"), numbered(title, number), description, template,
+                   **context, thai_map=thai_map if number == 1 else None,
                    ids=chunk, total=len(ids), pager=pagination(folder, number, len(chunks)))
+
+
+def chunked(ids: list[str]) -> list[list[str]]:
+    """The ids in pages of PER_PAGE (one empty page when there are none)."""
+    return [ids[i:i + PER_PAGE] for i in range(0, len(ids), PER_PAGE)] or [[]]
+
+
+def page_src(folder: str, number: int, first: str) -> str:
+    """Page `number` of a listing: `first`, then folder/page/N.md."""
+    return first if number == 1 else f"{folder}/page/{number}.md"
+
+
+def numbered(title: str, number: int) -> str:
+    return title if number == 1 else f"{title} (หน้า {number})"
 
 
 def timeline_pages(index: SiteIndex) -> Iterator[Listing]:
     """The years (พ.ศ.) with their months, and a page per year with its records month by month:
     at 10,000 meetings one page of them all was 2.6 MB, and any edit of a title drew it again."""
     years = dated_by_month(index)
-    pager = [(f"พ.ศ. {buddhist_year(year)}", f"timeline/{buddhist_year(year)}/") for year, _ in years]
     summary = [(year, buddhist_year(year), [(month, THAI_MONTHS[month - 1], len(ids)) for month, ids in months],
                 sum(len(ids) for _, ids in months)) for year, months in years]
     yield page("timeline.md", "ลำดับเวลา", "การประชุมเรียงตามปีและเดือน (พ.ศ.)", "timeline.html",
@@ -181,7 +191,7 @@ def timeline_pages(index: SiteIndex) -> Iterator[Listing]:
         shown = buddhist_year(year)
         yield page(f"timeline/{shown}.md", f"ลำดับเวลา พ.ศ. {shown}", f"การประชุมปี พ.ศ. {shown} เรียงตามเดือน",
                    "timeline_year.html", year=year, months=months,
-                   pager=[(label, url, label == f"พ.ศ. {shown}") for label, url in pager])
+                   pager=[(f"พ.ศ. {buddhist_year(y)}", f"timeline/{buddhist_year(y)}/", y == year) for y, _ in years])
 
 
 def dated_by_month(index: SiteIndex) -> list[tuple[int, list[tuple[int, list[str]]]]]:
