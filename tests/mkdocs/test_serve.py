@@ -135,29 +135,31 @@ def test_a_build_made_pointless_by_a_newer_edit_stops_and_the_next_one_finishes(
     meeting = content / "meetings" / "m-150.yaml"
     log = tmp_path / "serve.log"
     with serving(content, tmp_path, "meetings/m-150/") as base:
-        stopped_by_a_newer_edit(meeting, log)
+        last = stopped_by_a_newer_edit(meeting, log)
         organiser = "stakeholders/" + meeting.read_text("utf-8").split("organizers:\n- ", 1)[1].split()[0]
         started = time.perf_counter()
-        while "ฉบับสอง" not in text_of(base + organiser + "/"):
+        while last not in text_of(base + organiser + "/"):
             assert time.perf_counter() - started < 120, "the organiser's page was not brought up to date"
             time.sleep(0.2)
         page = text_of(base + "meetings/m-150/")
-        assert "ฉบับสอง" in page and "ฉบับแรก" not in page
+        assert last in page and "ฉบับแรก" not in page
 
 
-def stopped_by_a_newer_edit(meeting: Path, log: Path) -> None:
+def stopped_by_a_newer_edit(meeting: Path, log: Path) -> str:
     """A title edit, and another once its quick look is shown, while the full build runs. A
     build that finishes before the second edit reaches it (the small corpus builds in a moment
-    after an edit) is tried again with two more edits."""
+    after an edit) is tried again with two more edits. Returns the word the last edit put in the
+    title: each attempt's is its own, so an earlier attempt's finished pages cannot pass for the
+    last one's."""
     title = "title: "
     for attempt in range(5):
         looks = log.read_text("utf-8").count("quick look: meetings/m-150/ shown")
         edit(meeting, title, f"title: ฉบับแรก{attempt} ")
         wait_for_line(log, "quick look: meetings/m-150/ shown", count=looks + 1)
-        edit(meeting, f"title: ฉบับแรก{attempt} ", "title: ฉบับสอง ")
-        title = "title: ฉบับสอง "
+        edit(meeting, f"title: ฉบับแรก{attempt} ", f"title: ฉบับสอง{attempt} ")
+        title = f"title: ฉบับสอง{attempt} "
         if waited_for_line(log, "a newer edit is waiting: this build stops here", limit=15):
-            return
+            return f"ฉบับสอง{attempt}"
     pytest.fail("five full builds finished before a newer edit reached them")
 
 
