@@ -12,6 +12,13 @@ if "PYTHAINLP_DATA_DIR" not in os.environ:
 __version__ = "0.1.0"
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+IMPORTER_DATA = ("title_model.yaml",)  # read by `kb import` alone: retraining it changes no page
+
+
+def build_data_files() -> list[Path]:
+    """The data files a build reads (provinces, glossary, synonyms, places): what the kept
+    records' and pages' digests hash, so an importer model's retraining keeps every page."""
+    return [f for f in (PACKAGE_DIR / "data").glob("*.yaml") if f.name not in IMPORTER_DATA]
 
 
 def bundled_dir(name: str) -> Path:

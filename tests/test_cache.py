@@ -92,15 +92,22 @@ def test_a_cache_written_by_other_code_reads_as_empty(tmp_path: Path, monkeypatc
 
 
 def test_a_build_imports_nothing_the_code_fingerprint_leaves_out(tmp_path: Path) -> None:
-    """The page cache's fingerprint skips the importer and the benchmarks (an importer edit
-    must not render 15,000 pages anew): so a build may not run their code."""
+    """The page cache's fingerprint skips the importer, the benchmarks and the importer's title
+    model (an importer edit or a retraining must not render 15,000 pages anew): so a build may
+    neither run their code nor open that model."""
+    from generator import IMPORTER_DATA
     from generator.site.page_cache import NOT_BUILT_FROM
 
-    script = ("import sys; from generator.cli import main; "
+    script = ("import sys, os; opened = set(); "
+              "sys.addaudithook(lambda e, a: opened.add(os.path.basename(str(a[0]))) if e == 'open' else None); "
+              "from generator.cli import main; "
               f"main(['build', {str(CONTENT)!r}, '-o', {str(tmp_path / 'site')!r}, '-q']); "
-              "print(sorted({m.split('.')[1] for m in sys.modules if m.startswith('generator.')}))")
+              "print(sorted({m.split('.')[1] for m in sys.modules if m.startswith('generator.')})); "
+              "print(sorted(opened))")
     env = {"KB_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    packages = ast.literal_eval(done.stdout.strip().splitlines()[-1])
+    packages = ast.literal_eval(done.stdout.strip().splitlines()[-2])
     assert "site" in packages and not set(NOT_BUILT_FROM) & set(packages)
+    opened = ast.literal_eval(done.stdout.strip().splitlines()[-1])
+    assert "glossary.yaml" in opened and not set(IMPORTER_DATA) & set(opened)

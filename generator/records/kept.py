@@ -15,7 +15,7 @@ import hashlib
 import zlib
 from pathlib import Path
 
-from .. import PACKAGE_DIR, __version__, bundled_dir
+from .. import PACKAGE_DIR, __version__, build_data_files, bundled_dir
 from ..cache import read_checked, write_checked
 from ..progress import Progress
 from .diagnostics import Diagnostic
@@ -35,7 +35,7 @@ def checks_digest() -> str:
     """The code and data a file's own checks read: this package, the Thai helpers and their
     data (provinces, glossary), the schemas."""
     h = hashlib.blake2b(__version__.encode(), digest_size=16)
-    files = [*(PACKAGE_DIR / "records").glob("*.py"), PACKAGE_DIR / "thai.py", *(PACKAGE_DIR / "data").glob("*.yaml"),
+    files = [*(PACKAGE_DIR / "records").glob("*.py"), PACKAGE_DIR / "thai.py", *build_data_files(),
              *bundled_dir("schemas").glob("*.json")]
     for file in sorted(files):
         h.update(file.name.encode() + b"\0" + file.read_bytes())

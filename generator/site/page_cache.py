@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import __version__
+from .. import __version__, build_data_files
 from ..cache import cache_dir, read_checked, write_checked
 from . import model
 from .model import Page
@@ -51,7 +51,7 @@ def code_fingerprint() -> str:
     Read at every build (a few milliseconds), as `kb serve` rebuilds after template edits."""
     h = hashlib.blake2b(__version__.encode(), digest_size=16)
     templates = Path(model.TEMPLATES)
-    code = [f for f in [*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.yaml")]
+    code = [f for f in [*PACKAGE.rglob("*.py"), *build_data_files()]
             if f.relative_to(PACKAGE).parts[0] not in NOT_BUILT_FROM]
     files = sorted([*code, *templates.rglob("*.html")])
     for file in files:
