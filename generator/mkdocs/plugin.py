@@ -35,6 +35,7 @@ from ..site.preview import changed_records, preview_pages
 from .live import edit_waiting, show_again, show_now
 from .shell import ShellRenderer, write_files, write_now, write_pages
 from .sitemap import write_sitemap
+from .theme_files import without_dot_folders
 
 log = logging.getLogger("mkdocs.plugins.thai-kb")
 PROBLEMS_SHOWN = 20
@@ -82,6 +83,12 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
         if command == "serve":
             self.written = {}
             self.memo = LoadMemo()
+
+    def on_config(self, config: Any) -> Any:
+        if getattr(config.theme, "lists_dot_folders", True):
+            config.theme.get_env = without_dot_folders(config.theme.get_env)
+            config.theme.lists_dot_folders = False  # once, though kb serve configures again
+        return config
 
     def content_root(self, config: Any) -> Path:
         root = Path(self.config.content_dir)
