@@ -94,20 +94,35 @@ def test_a_cache_written_by_other_code_reads_as_empty(tmp_path: Path, monkeypatc
 def test_a_build_imports_nothing_the_code_fingerprint_leaves_out(tmp_path: Path) -> None:
     """The page cache's fingerprint skips the importer, the benchmarks and the importer's title
     model (an importer edit or a retraining must not render 15,000 pages anew): so a build may
-    neither run their code nor open that model."""
+    neither run their code nor open that model. And a build after one valid edit does not load
+    the JSON Schema libraries at all (their imports were a tenth of such a build at 1,000
+    meetings): the compiled checks and the schemas' field plans are kept."""
     from generator import IMPORTER_DATA
     from generator.site.page_cache import NOT_BUILT_FROM
 
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    cold = built_with_imports(content, tmp_path)
+    assert "site" in cold["packages"] and not set(NOT_BUILT_FROM) & set(cold["packages"])
+    assert "glossary.yaml" in cold["opened"] and not set(IMPORTER_DATA) & set(cold["opened"])
+    meeting = next((content / "meetings").glob("*.yaml"))
+    meeting.write_text(meeting.read_text("utf-8") + "\n# แก้ไข\n", "utf-8")
+    after_edit = built_with_imports(content, tmp_path)
+    assert "referencing" in cold["modules"]  # the schemas walked once
+    assert not {"jsonschema", "referencing"} & set(after_edit["modules"])
+
+
+def built_with_imports(content: Path, tmp_path: Path) -> dict[str, list[str]]:
+    """Build in a new process: the generator's packages it imported, the top-level modules it
+    imported, and the names of the files it opened."""
     script = ("import sys, os; opened = set(); "
               "sys.addaudithook(lambda e, a: opened.add(os.path.basename(str(a[0]))) if e == 'open' else None); "
               "from generator.cli import main; "
-              f"main(['build', {str(CONTENT)!r}, '-o', {str(tmp_path / 'site')!r}, '-q']); "
-              "print(sorted({m.split('.')[1] for m in sys.modules if m.startswith('generator.')})); "
-              "print(sorted(opened))")
+              f"main(['build', {str(content)!r}, '-o', {str(tmp_path / 'site')!r}, '-q']); "
+              "print({'packages': sorted({m.split('.')[1] for m in sys.modules if m.startswith('generator.')}), "
+              "'modules': sorted({m.split('.')[0] for m in sys.modules}), 'opened': sorted(opened)})")
     env = {"KB_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    packages = ast.literal_eval(done.stdout.strip().splitlines()[-2])
-    assert "site" in packages and not set(NOT_BUILT_FROM) & set(packages)
-    opened = ast.literal_eval(done.stdout.strip().splitlines()[-1])
-    assert "glossary.yaml" in opened and not set(IMPORTER_DATA) & set(opened)
+    found: dict[str, list[str]] = ast.literal_eval(done.stdout.strip().splitlines()[-1])
+    return found

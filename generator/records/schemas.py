@@ -74,14 +74,18 @@ def fast_check(kind: str) -> tuple[Callable[[Any], Any], tuple[Pattern, ...]]:
     is_valid() checks them with unique_items(), for less than the generated code spends.
     The compiled code is kept in the cache, keyed by the schemas and this code: inlining and
     compiling cost 80 ms a kind, which every edit's build paid for the kind of the record edited."""
-    made = "\0".join([fastjsonschema.VERSION, sys.version, Path(__file__).read_text("utf-8"),
-                      json.dumps(load_schemas(), sort_keys=True)])
     store = Store(f"schemas/{kind}")  # a file per kind: workers checking other kinds write their own
-    code, unique = store.get_or_make(made, lambda: compiled_code(kind))
+    code, unique = store.get_or_make(schemas_made(), lambda: compiled_code(kind))
     store.save()  # (only the check of these schemas is kept: the cache does not grow)
     namespace: dict[str, Any] = {}
     exec(marshal.loads(code), namespace)  # noqa: S102 - fastjsonschema's code for our schemas, from our cache
     return namespace["validate"], unique
+
+
+def schemas_made() -> str:
+    """What the kept checks and field plans are made from: the schemas and this code."""
+    return "\0".join([fastjsonschema.VERSION, sys.version, Path(__file__).read_text("utf-8"),
+                      json.dumps(load_schemas(), sort_keys=True)])
 
 
 def compiled_code(kind: str) -> tuple[bytes, tuple[Pattern, ...]]:
@@ -174,7 +178,16 @@ def resolve(schema: dict[str, Any], base: str) -> tuple[dict[str, Any], str]:
 
 @cache
 def field_plan(kind: str) -> tuple[Field, ...]:
-    """Every field of a kind that carries one of our keywords, with its path pattern."""
+    """Every field of a kind that carries one of our keywords, with its path pattern. Kept in
+    the cache like the check: the walk resolves `$ref`s with `referencing`, whose import alone
+    cost an edit's build 50–80 ms."""
+    store = Store(f"schemas/{kind}-fields")
+    plan: tuple[Field, ...] = store.get_or_make(schemas_made(), lambda: walked_plan(kind))
+    store.save()
+    return plan
+
+
+def walked_plan(kind: str) -> tuple[Field, ...]:
     schema = load_schemas()[kind]
     return tuple(_walk(schema, schema["$id"], ()))
 

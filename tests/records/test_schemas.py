@@ -82,3 +82,22 @@ def test_the_kept_compiled_check_answers_as_a_fresh_one_and_follows_a_schema_cha
     schemas.fast_check.cache_clear()
     assert schemas.is_valid("meeting", good) is False  # not the kept check of the schema before
     schemas.fast_check.cache_clear()
+
+
+def test_the_kept_field_plan_is_the_walked_one_and_follows_a_schema_change(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.records import schemas
+
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path))
+    plans = []
+    for _ in range(2):  # walked and kept, then read from the cache
+        schemas.field_plan.cache_clear()
+        plans.append(schemas.field_plan("meeting"))
+    assert plans[0] == plans[1] == schemas.walked_plan("meeting")
+    assert any(field.ref == "stakeholder" for field in plans[0])
+    changed = copy.deepcopy(schemas.load_schemas())
+    changed["meeting"]["properties"]["title"]["x-province"] = True
+    monkeypatch.setattr(schemas, "load_schemas", lambda: changed)
+    schemas.field_plan.cache_clear()
+    assert schemas.Field(("title",), province=True) in schemas.field_plan("meeting")
+    schemas.field_plan.cache_clear()
