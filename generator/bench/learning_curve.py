@@ -38,7 +38,8 @@ from pathlib import Path
 
 from ..importer.extract import Extracted
 from ..importer.name_extent import fitted_mentions, fitted_spans
-from ..importer.tagger import Span
+from ..importer.name_keeper import kept_names
+from ..importer.tagger import Mark, Span
 from ..importer.tagger_names import COMBINATION, THRESHOLD, combine
 from .importer import Tally, score_post
 from .tagger_folds import Tagged, figures, tag_posts
@@ -71,8 +72,11 @@ def before_read_rules(posts: list[Post], cache: Path) -> dict[str, list[str]]:
     return out
 
 
-def names(post: Post, spans: list[Span], way: str, old: dict[str, list[str]]) -> list[str] | None:
-    """The organisations kb import would report for a post, one way; None where it cannot say."""
+def names(post: Post, spans: list[Span], way: str, old: dict[str, list[str]],
+          marks: list[Mark] | None = None) -> list[str] | None:
+    """The organisations kb import would report for a post, one way; None where it cannot say.
+    Given the tagger's marks of the post's words, the keeper (name_keeper.py) has its say too, as
+    in kb import; without them (this module's curves: the tagger's own) it does not."""
     from .tagger_unseen import located
 
     known = frozenset(known_organizations())
@@ -85,7 +89,9 @@ def names(post: Post, spans: list[Span], way: str, old: dict[str, list[str]]) ->
         mentions = [located(post.text, name) for name in then]
     else:
         return None
-    return combine(post.text, fitted_mentions(post.text, mentions, known), fitted, COMBINATION, THRESHOLD)
+    mentions = fitted_mentions(post.text, mentions, known)
+    found = combine(post.text, mentions, fitted, COMBINATION, THRESHOLD)
+    return found if marks is None else kept_names(post.text, found, mentions, fitted, marks, known)
 
 
 def cell(t: Tally) -> str:

@@ -91,6 +91,7 @@ from ..importer import (
 from ..importer import (
     name_ends,
     name_extent,
+    name_keeper,
     organizations,
     tagger,
     tagger_names,
@@ -99,15 +100,18 @@ from ..importer import (
 )
 from ..importer import text as importer_text
 from ..importer.extract import Extracted, extract, stakeholder_names
+from ..importer.name_keeper import Keeper
 from ..importer.tagger import Tagger
 from ..importer.text import lines_of
 from ..records.load import Record
 from ..records.validate import validate_content
 from .importer import ROOT, SETS, Tally, score_post
 from .learning_curve import before_read_rules, names
-from .tagger_folds import tag_posts
+from .train_keeper import Example as KeeperExample
+from .train_keeper import Read, fold_reads
+from .train_keeper import examples_of as keeper_examples
+from .train_keeper import train as train_keeper
 from .train_tagger import READ_SETS, Post, read_sets
-from .train_tagger import train as train_tagger
 from .train_titles import SHIPPED, VARIANTS, Example, apply, read_all
 from .train_titles import train as train_titles
 
@@ -120,7 +124,7 @@ NEVER = re.compile(r"(?!)")  # an entry left out: matches nothing
 WORD_LISTS = ((name_ends, "HEADS"), (organizations, "NOT_BODIES"), (organizations, "GENERIC"),
               (organizations, "NOT_HEADED"), (organizations, "VENUES"), (organizations, "KINDS"))
 MODULES: tuple[ModuleType, ...] = (thai, generator_text, importer_text, organizations, name_ends, name_extent,
-                                   tagger, tagger_names, title, title_model, extract_module)
+                                   tagger, tagger_names, title, title_model, extract_module, name_keeper)
 
 
 def site_of(post: dict[str, Any]) -> str:
@@ -232,14 +236,35 @@ class Fold:
     out: tuple[int, int, int, int] = (0, 0, 0, 0)  # entries left out: glossary, stakeholders, patterns, words
 
 
-def run_fold(name: str, posts: list[Post], examples: list[Example], raws: dict[tuple[str, str], str],
+@dataclass
+class Learnt:
+    """What the folds learn from: the read sets' title examples, and the keeper's examples (the
+    names each post would report, its tagger trained without its fold: train_keeper.py)."""
+
+    examples: list[Example]
+    kept: list[KeeperExample]
+    reads: dict[str, Read]  # each post's fold tagger's spans and marks
+
+
+def fold_keeper(name: str, learnt: Learnt, out_sites: set[str]) -> Keeper | None:
+    """The keeper trained without the fold's posts and sites, at the shipped threshold (none where
+    none is shipped)."""
+    shipped = name_keeper.shipped()
+    if shipped is None:
+        return None
+    training = [ex for ex in learnt.kept if ex.set != name and ex.site not in out_sites]
+    return Keeper(train_keeper(training), shipped.threshold)
+
+
+def run_fold(name: str, posts: list[Post], learnt: Learnt, raws: dict[tuple[str, str], str],
              sites: dict[tuple[str, str], str], entries: Entries, records: list[Record],
              old: dict[str, list[str]], folder: Path) -> Fold:
     fold = Fold(name)
+    examples = learnt.examples
     test = [p for p in posts if p.set == name]
     out_sites = {sites[(p.set, p.file)] for p in test}
-    model = folder / f"{name}.crfsuite"
-    train_tagger([p for p in posts if p.set != name and sites[(p.set, p.file)] not in out_sites], model, False)
+    model = folder / f"{name}.crfsuite"  # trained by fold_reads, on the same posts
+    keeper = fold_keeper(name, learnt, out_sites)
     groups = VARIANTS[SHIPPED]
     margin = shipped_margin()
     training = (ex for ex in examples if ex.group != name and sites[(ex.group, ex.file)] not in out_sites)
@@ -249,7 +274,8 @@ def run_fold(name: str, posts: list[Post], examples: list[Example], raws: dict[t
     kept_records = [r for r in records if r.id not in stakeholders_out]
     fold_tagger = Tagger(model, False)
     fold_titles = title_model.TitleModel(headlines, groups, margin)
-    models = [(tagger_names, "shipped", lambda: fold_tagger), (title_model, "shipped", lambda: fold_titles)]
+    models = [(tagger_names, "shipped", lambda: fold_tagger), (title_model, "shipped", lambda: fold_titles),
+              (name_keeper, "shipped", lambda: keeper)]
     with swapped(models + left_out_entries(glossary_out, patterns_out, words_out)):
         for post in test:
             score_post(post.annotation, extract(raws[(post.set, post.file)], kept_records), fold.now)
@@ -257,11 +283,12 @@ def run_fold(name: str, posts: list[Post], examples: list[Example], raws: dict[t
     for scored in apply(headlines, test_examples, groups, "before"):
         fold.before_titles[0] += title_model.norm(scored.combined(margin)) == title_model.norm(scored.example.want)
         fold.before_titles[1] += 1
-    tagged = tag_posts(model, test, False)
-    for post in test:
-        found = names(post, tagged[f"{post.set}/{post.file}"], "+ rules before read", old)
-        if found is not None:
-            score_post(post.annotation, Extracted(organizations=found), fold.before)
+    with swapped([(name_keeper, "shipped", lambda: keeper)]):
+        for post in test:
+            spans, marks = learnt.reads[f"{post.set}/{post.file}"]
+            found = names(post, spans, "+ rules before read", old, marks)
+            if found is not None:
+                score_post(post.annotation, Extracted(organizations=found), fold.before)
     return fold
 
 
@@ -327,8 +354,10 @@ def main(argv: list[str] | None = None) -> int:
     old = before_read_rules(posts, args.cache)
     folds = []
     with tempfile.TemporaryDirectory() as tmp:
+        reads = fold_reads(posts, Path(tmp))
+        learnt = Learnt(examples, keeper_examples(posts, reads, old), reads)
         for name in args.fold or READ_SETS:
-            folds.append(run_fold(name, posts, examples, raws, sites, entries, records, old, Path(tmp)))
+            folds.append(run_fold(name, posts, learnt, raws, sites, entries, records, old, Path(tmp)))
             print(f"  {name} done ({time.perf_counter() - began:.0f} s)", file=sys.stderr)
     print("Whole sets and their sites left out (posts read one at a time)")
     print("\n".join(report(folds, entries)))

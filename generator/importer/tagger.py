@@ -41,6 +41,17 @@ class Span:
     confidence: float  # the CRF's marginal probability of the span's labels, the lowest of them
 
 
+@dataclass(frozen=True)
+class Mark:
+    """How sure the CRF is that a word is in an organisation's name: its marginals."""
+
+    start: int
+    end: int
+    begin: float  # B-ORG: a name starts at it
+    org: float  # B-ORG or I-ORG
+    opt: float  # B-OPT or I-OPT: an optional name (a venue, a publisher, a kind)
+
+
 def tokens_of(text: str, known: frozenset[str] = frozenset()) -> list[list[Token]]:
     """The post's lines as sequences of words with their offsets; a run of spaces is one token."""
     lines: list[list[Token]] = []
@@ -219,14 +230,31 @@ class Tagger:
     def tag_lines(self, text: str, lines: Iterable[Sequence[Token]], known: frozenset[str],
                   rule_spans: Iterable[tuple[int, int]] = ()) -> list[Span]:
         """Spans in lines already cut into words (tokens_of)."""
+        return self.read_lines(text, lines, known, rule_spans)[0]
+
+    def read(self, text: str, known: frozenset[str] = frozenset(),
+             rule_spans: Iterable[tuple[int, int]] = ()) -> tuple[list[Span], list[Mark]]:
+        return self.read_lines(text, tokens_of(text, known), known, rule_spans)
+
+    def read_lines(self, text: str, lines: Iterable[Sequence[Token]], known: frozenset[str],
+                   rule_spans: Iterable[tuple[int, int]] = ()) -> tuple[list[Span], list[Mark]]:
+        """Spans in lines already cut into words, and every word's marginals (name_keeper.py
+        weighs how sure the CRF is of a rule's name it did not tag itself)."""
         rule_spans = list(rule_spans)
-        found = []
+        found: list[Span] = []
+        marks: list[Mark] = []
         for sequence in lines:
             rules = span_labels(sequence, rule_spans, "R") if self.rules else None
             labels = self.tagger.tag(sequence_features(sequence, known, rules))
             marginal = [self.tagger.marginal(label, i) for i, label in enumerate(labels)]
             found += decode(sequence, labels, text, marginal)
-        return found
+            marks += [self.mark(i, token) for i, token in enumerate(sequence) if not token[2].isspace()]
+        return found, marks
+
+    def mark(self, i: int, token: Token) -> Mark:
+        begin = self.tagger.marginal("B-ORG", i)
+        return Mark(token[0], token[1], begin, begin + self.tagger.marginal("I-ORG", i),
+                    self.tagger.marginal("B-OPT", i) + self.tagger.marginal("I-OPT", i))
 
 
 RULE_FEATURE = False  # the shipped model stands on its own features (see the module's docstring)

@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from .long_names import NAME_ENDING
 from .name_ends import HEADS
 from .name_extent import fitted_mentions, fitted_spans
+from .name_keeper import kept_names
 from .organizations import Mention, name_key, named_bodies, one_body, rule_mentions
-from .tagger import Span, Tagger, shipped
+from .tagger import Mark, Span, Tagger, shipped
 
 THRESHOLD = 0.5  # the lowest marginal probability of a tagged span's labels for it to count
 COMBINATIONS = ("rules", "tagger", "union", "tagger_first")
@@ -31,12 +32,16 @@ def learned_organizations(text: str, known: dict[str, str]) -> tuple[list[str], 
     mentions, defined = rule_mentions(text, known)
     mentions = fitted_mentions(text, mentions, frozenset(known))  # each name's ends fitted (name_extent.py)
     tagger = shipped()
-    spans = fitted_spans(text, tagged(tagger, text, known, mentions), frozenset(known)) if tagger else []
-    return named_bodies(combine(text, mentions, spans, COMBINATION, THRESHOLD), defined, known)
+    spans, marks = tagged(tagger, text, known, mentions) if tagger else ([], [])
+    spans = fitted_spans(text, spans, frozenset(known))
+    names = kept_names(text, combine(text, mentions, spans, COMBINATION, THRESHOLD), mentions, spans, marks,
+                       frozenset(known))
+    return named_bodies(names, defined, known)
 
 
-def tagged(tagger: Tagger, text: str, known: dict[str, str], mentions: Sequence[Mention]) -> list[Span]:
-    return tagger.spans(text, frozenset(known), [(m.start, m.end) for m in mentions if m.end > m.start])
+def tagged(tagger: Tagger, text: str, known: dict[str, str], mentions: Sequence[Mention]
+           ) -> tuple[list[Span], list[Mark]]:
+    return tagger.read(text, frozenset(known), [(m.start, m.end) for m in mentions if m.end > m.start])
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
