@@ -12,7 +12,8 @@ if "PYTHAINLP_DATA_DIR" not in os.environ:
 __version__ = "0.1.0"
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-IMPORTER_DATA = ("title_model.yaml",)  # read by `kb import` alone: retraining it changes no page
+# read by `kb import` alone (its models and place names): retraining a model changes no page
+IMPORTER_DATA = ("name_keeper.yaml", "thai-places.yaml", "title_model.yaml")
 
 
 def build_data_files() -> list[Path]:
