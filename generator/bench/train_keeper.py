@@ -44,6 +44,7 @@ from ..importer.name_keeper import (
     Proposal,
     dump,
     features,
+    judged,
     known_keys,
     proposals,
 )
@@ -168,7 +169,7 @@ def left_out_chances(examples: list[Example], params: dict[str, object] | None =
         test = [n for n, ex in enumerate(examples) if ex.set == name]
         out_sites = {examples[n].site for n in test}
         keeper = Keeper(train([ex for ex in examples if ex.set != name and ex.site not in out_sites], params), 0.0)
-        chances |= {n: keeper.chance(examples[n].row) for n in test}
+        chances |= {n: keeper.chance(examples[n].row) if judged(examples[n].proposal) else 1.0 for n in test}
     return chances
 
 

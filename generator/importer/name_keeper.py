@@ -38,10 +38,12 @@ from .text import starts_word, words
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "data" / "name_keeper.yaml"
 KEEP, DROP = "keep", "drop"
+SURE_START = 0.9  # the tagger's marginal for a name starting there, above which the keeper does not judge it
 LATIN = re.compile(r"[A-Za-z]")
 DIGIT = re.compile(r"[0-9๐-๙]")
 PLACE_WORDS = ("จังหวัด", "อำเภอ", "ตำบล", "จ.", "อ.", "ต.", "บ้าน", "เขต")
 OFFICES = ("นายก", "ประธาน", "ผู้อำนวยการ", "ผอ.", "ปลัด", "รองนายก", "ผู้ว่า", "หัวหน้า", "เลขาธิการ")
+REGION_NUMBERED = re.compile(r"เขต(?:สุขภาพ)?(?:ที่)?[ \t]?\d{1,2}$")  # a regional office, or a ward
 FUNCTION_TAGS = {"AUX", "ADV", "PART", "SCONJ", "CCONJ", "ADP", "PRON", "DET"}
 INTRODUCERS = ("โดย", "ร่วมกับ", "จาก", "ของ", "กับ", "และ", "ณ", "ที่", "ใน")  # words a body's name often follows
 
@@ -57,6 +59,7 @@ class Proposal:
     by_tagger: bool
     confidence: float  # the tagger's marginal for a span of this name (0 where it tagged none)
     overlap: float  # the tagger's highest marginal for a span overlapping it
+    same_start: float = 0.0  # … for a span starting where it starts (the same name, another extent)
 
 
 def located(text: str, name: str) -> tuple[int, int]:
@@ -76,8 +79,9 @@ def proposals(text: str, names: Sequence[str], mentions: Sequence[Mention], span
         key = name_key(name)
         same = [s.confidence for s in spans if name_key(Mention(s.start, s.end, s.text).written()) == key]
         near = [s.confidence for s in spans if s.start < max(end, start + 1) and start < s.end]
+        begun = [s.confidence for s in spans if s.start == start and end > start]
         out.append(Proposal(name, start, end, key in rule_keys or (end > start and start in rule_starts),
-                            bool(same), max(same, default=0.0), max(near, default=0.0)))
+                            bool(same), max(same, default=0.0), max(near, default=0.0), max(begun, default=0.0)))
     return out
 
 
@@ -99,9 +103,7 @@ def head_of(name: str) -> str:
 
 
 def char_class(char: str) -> str:
-    if not char:
-        return "edge"
-    if char == "\n":
+    if not char or char == "\n":  # a post's edge is a line's
         return "newline"
     if char.isspace():
         return "space"
@@ -155,12 +157,13 @@ def features(text: str, proposal: Proposal, others: Sequence[str], known: frozen
         f"by={'both' if proposal.by_rules and proposal.by_tagger else 'rules' if proposal.by_rules else 'tagger'}": 1,
         "tagger_confidence": proposal.confidence,
         "overlap_confidence": proposal.overlap,
+        "same_start_confidence": proposal.same_start,
         f"confidence_bucket={bucket(max(proposal.confidence, proposal.overlap), (0.3, 0.5, 0.7, 0.9))}": 1,
         f"head={head_of(name)}": 1,
         f"words={min(len(parts), 8)}": 1,
         f"letters={bucket(len(key), (4, 7, 12, 20, 35))}": 1,
         f"next={char_class(text[end:end + 1]) if end > start else 'unwritten'}": 1,
-        f"previous={char_class(text[start - 1:start]) if start > 0 else 'edge'}": 1,
+        f"previous={'introducer' if before.rstrip().endswith(INTRODUCERS) else char_class(text[start - 1:start])}": 1,
         f"repeated={min(len(re.findall(re.escape(name), text)), 3)}": 1,
         f"line_number={bucket(number, (3, 10, 30))}": 1,
         f"line_share={bucket(len(name) / max(len(line.strip()), 1), (0.3, 0.6, 0.9))}": 1,
@@ -171,6 +174,7 @@ def features(text: str, proposal: Proposal, others: Sequence[str], known: frozen
         "ends_with_dot": name.endswith("."),
         "ends_with_digit": bool(DIGIT.search(name[-1:])),
         "ends_closed": bool(NAME_ENDING.search(name)),
+        "region_numbered": bool(REGION_NUMBERED.search(name)),
         "ends_stop_word": last in STOP,
         "has_place_word": any(w in name for w in PLACE_WORDS),
         "has_latin": bool(LATIN.search(name)),
@@ -197,7 +201,8 @@ def pairs(row: dict[str, float]) -> dict[str, float]:
         return next((k for k in row if k.startswith(prefix)), default)
     by, head = named("by=", "by=none"), named("head=", "head=none")
     sure = named("org_mean_bucket=", "unmarked")
-    return {f"{by}|{sure}": 1.0, f"{head}|{by}": 1.0, f"{head}|placed={'placed' in row}": 1.0}
+    return {f"{by}|{sure}": 1.0, f"{head}|{by}": 1.0, f"{head}|placed={'placed' in row}": 1.0,
+            f"{head}|region_numbered={'region_numbered' in row}": 1.0}
 
 
 def grammar(text: str, name: str, start: int, end: int, parts: list[str]) -> dict[str, float]:
@@ -239,7 +244,14 @@ class Keeper:
         keys = known_keys(known)
         starts = [m.start for m in marks]
         found = proposals(text, names, mentions, spans)
-        return [p.name for p in found if self.chance(features(text, p, names, keys, marks, starts)) >= self.threshold]
+        return [p.name for p in found if not judged(p)
+                or self.chance(features(text, p, names, keys, marks, starts)) >= self.threshold]
+
+
+def judged(proposal: Proposal) -> bool:
+    """The keeper weighs the names the tagger doubts or did not read; one it is sure starts where
+    the name starts stands (a rule's name may run on past the tagger's: 'สปสช.เขต' + ' 7')."""
+    return proposal.same_start < SURE_START
 
 
 @cache
