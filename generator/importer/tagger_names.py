@@ -7,7 +7,8 @@ held-out 1–5, those rules found 68% of organisations at 81% real; with the tag
 added, 75% at 80%): the tagger's names are added where no rule's name stands, when the CRF is
 sure enough of them and they name one body, not a kind nor the start of another name. Both
 have their ends fitted first (name_extent.py): most of what either reports wrongly on unseen
-posts is the right body with the wrong extent."""
+posts is the right body with the wrong extent. Then the keeper (name_keeper.py), a learned
+keep/drop decision, drops the names it doubts."""
 
 from __future__ import annotations
 
