@@ -13,6 +13,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -93,7 +94,14 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-DIGEST = 16  # bytes of BLAKE2b over the pickle, at the start of every cache file
+CHECK = 4  # bytes of CRC-32 over the pickle, at the start of every cache file
+
+
+def checksum(data: bytes | memoryview, start: int = 0) -> int:
+    """CRC-32: it finds a file cut short or a flipped byte, which is all the check is for (a
+    hand that can write the cache can write any digest), at 3 GB/s where BLAKE2b ran at 0.55:
+    an edit's build at 10,000 meetings reads 190 MB of cache."""
+    return zlib.crc32(data, start)
 
 
 def read_checked(path: Path) -> Any:
@@ -103,8 +111,8 @@ def read_checked(path: Path) -> Any:
         raw = path.read_bytes()
     except OSError:
         return None
-    data = memoryview(raw)[DIGEST:]
-    if len(raw) <= DIGEST or hashlib.blake2b(data, digest_size=DIGEST).digest() != raw[:DIGEST]:
+    data = memoryview(raw)[CHECK:]
+    if len(raw) <= CHECK or checksum(data).to_bytes(CHECK, "big") != raw[:CHECK]:
         return None
     try:
         with gc_paused():  # a page cache shard is 100,000 objects: swept again and again as read
@@ -113,25 +121,25 @@ def read_checked(path: Path) -> Any:
         return None
 
 
-class _Hashing:
-    """A file that hashes what is written to it (the pickle streams, never held whole)."""
+class _Checked:
+    """A file that sums what is written to it (the pickle streams, never held whole)."""
 
     def __init__(self, handle: Any) -> None:
         self.handle = handle
-        self.hash = hashlib.blake2b(digest_size=DIGEST)
+        self.sum = 0
 
     def write(self, data: bytes) -> int:
-        self.hash.update(data)
+        self.sum = checksum(data, self.sum)
         return int(self.handle.write(data))
 
 
 def write_checked(path: Path, value: Any) -> None:
-    """The value pickled after its digest, written atomically (a killed build leaves the old file)."""
+    """The value pickled after its checksum, written atomically (a killed build leaves the old file)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
-        handle.write(bytes(DIGEST))
-        writer = _Hashing(handle)
+        handle.write(bytes(CHECK))
+        writer = _Checked(handle)
         pickle.dump(value, writer, protocol=pickle.HIGHEST_PROTOCOL)
         handle.seek(0)
-        handle.write(writer.hash.digest())
+        handle.write(writer.sum.to_bytes(CHECK, "big"))
     os.replace(handle.name, path)

@@ -4,7 +4,6 @@ template show on the next build, and a rebuild of unchanged content is identical
 from __future__ import annotations
 
 import ast
-import hashlib
 import shutil
 import subprocess
 import sys
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cache import DIGEST, Store, key_of
+from generator.cache import CHECK, Store, checksum, key_of
 from generator.records.validate import validate_content
 from generator.site import model, render
 from generator.site.build import build_site
@@ -85,7 +84,7 @@ def test_a_cache_written_by_other_code_reads_as_empty(tmp_path: Path, monkeypatc
     """A pickle naming a module that no longer exists (code moved since) is a miss, not a crash."""
     monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path))
     data = b"cgenerator.gone\nMetrics\n."  # pickle protocol 0: a class
-    (tmp_path / "old.pickle").write_bytes(hashlib.blake2b(data, digest_size=DIGEST).digest() + data)  # intact
+    (tmp_path / "old.pickle").write_bytes(checksum(data).to_bytes(CHECK, "big") + data)  # intact
     store = Store("old")
     assert store.items == {}
     assert store.get_or_make("key", lambda: 42) == 42
