@@ -40,7 +40,7 @@ from ..importer.extract import Extracted
 from ..importer.name_extent import fitted_mentions, fitted_spans
 from ..importer.name_keeper import kept_names
 from ..importer.tagger import Mark, Span
-from ..importer.tagger_names import COMBINATION, THRESHOLD, combine
+from ..importer.tagger_names import COMBINATION, PROPOSED, THRESHOLD, combine
 from .importer import Tally, score_post
 from .tagger_folds import Tagged, figures, tag_posts
 from .train_tagger import READ_SETS, Post, known_organizations, read_sets, train
@@ -90,7 +90,7 @@ def names(post: Post, spans: list[Span], way: str, old: dict[str, list[str]],
     else:
         return None
     mentions = fitted_mentions(post.text, mentions, known)
-    found = combine(post.text, mentions, fitted, COMBINATION, THRESHOLD)
+    found = combine(post.text, mentions, fitted, COMBINATION, THRESHOLD if marks is None else PROPOSED)
     return found if marks is None else kept_names(post.text, found, mentions, fitted, marks, known)
 
 

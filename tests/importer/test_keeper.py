@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from generator.bench.importer import SETS
@@ -75,3 +76,15 @@ def test_a_name_run_on_into_its_sentence_is_dropped_and_the_named_one_kept() -> 
     found = names(text)
     assert "เทศบาลตลอดจนพนักงานเทศบาล" not in found
     assert "เทศบาลเมืองเพชรบูรณ์" in found
+
+
+def test_a_body_the_tagger_doubts_is_proposed_and_the_keeper_keeps_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # http://scf.or.th/paper/717 (d2-14): 'Songkhla's public health (office)' is a body the post
+    # names; the tagger is under 0.5 sure of it, so only the keeper's weighing lets it in
+    text = line_of("dev2/d2-14.txt", "สาธารณสุขสงขลา")
+    assert "สาธารณสุขสงขลา" in names(text)
+    assert "เทศบาลนครหาดใหญ่" in names(text)
+    # an installation without the keeper proposes only what the tagger is sure enough of
+    monkeypatch.setattr(name_keeper, "shipped", lambda: None)
+    assert "สาธารณสุขสงขลา" not in names(text)
+    assert "เทศบาลนครหาดใหญ่" in names(text)
