@@ -40,13 +40,20 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any
 @pytest.fixture
 def page(browser: tuple[str, Any]) -> Iterator[Any]:
     """The browser, its console emptied before the test and required empty after it."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
     base, driver = browser
     driver.get(base)
     console_errors(driver)
     driver.base = base
+    size = driver.execute_script("return [window.innerWidth, window.innerHeight]")
     yield driver
     if driver.execute_script("return document.fullscreenElement !== null"):
         driver.execute_script("document.exitFullscreen()")
+    # leaving full screen ends after the call returns: the next test's page must not load while
+    # the window still shrinks back (its layout would move under a busy machine)
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+        "return document.fullscreenElement === null ? [window.innerWidth, window.innerHeight] : null") == size)
     assert console_errors(driver) == []
 
 
