@@ -144,10 +144,14 @@ def whole_word(text: str, start: int, end: int, extra: frozenset[str] = frozense
     return start - run_start in cuts and core_end - run_start in cuts
 
 
+TRAILING_BAR = re.compile(r"(?<=\S) +\|$")
+
+
 def strip_enclosing(title: str) -> str:
     """'#“หัวข้อ”' → 'หัวข้อ': a leading/trailing '#' and quotes around the whole line, the closing
     one also typed as the opening one ('“รวมพลัง ท้าใจ ก้าวไกลโรค “', as many type it)."""
     title = title.strip().strip("#").strip()
+    title = TRAILING_BAR.sub("", title)  # 'หัวข้อ |': a title bar whose site's name was left off
     pairs = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»", "「": "」"}
     while len(title) > 2 and title[0] in pairs and title[-1] in (pairs[title[0]], title[0]) \
             and not {pairs[title[0]], title[0]} & set(title[1:-1]):

@@ -213,3 +213,10 @@ def test_two_imported_posts_on_one_subject_find_each_other(batch: Batch) -> None
     assert related[0].endswith("meetings/2025-04-04-meeting/")
     reason = krabi.select(".kb-related li")[0].get_text(" ", strip=True)
     assert "ประเด็นเดียวกัน" in reason
+
+
+def test_a_title_bar_whose_site_name_was_left_off_loses_its_bar() -> None:
+    # http://samngao.webthailocal.com/view_detail.php?boxID=2504&id=302080 (held-out 12, h12-25):
+    # the page's first line is 'title |' with the site's name after the bar left off
+    text = (DEV_SET / "heldout12" / "h12-25.txt").read_text("utf-8")
+    assert extract(text, []).title == "โครงการรณรงค์ป้องกันและลดอุบัติเหตุทางถนนในช่วงเทศกาลปีใหม่ 2567"
