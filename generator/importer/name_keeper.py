@@ -13,7 +13,6 @@ names is under the model's threshold, which leave-site-out folds over the read s
 
 from __future__ import annotations
 
-import base64
 import bisect
 import re
 from collections.abc import Sequence
@@ -23,13 +22,13 @@ from pathlib import Path
 from typing import Any
 
 import pycrfsuite
-import yaml
 from pythainlp.tag import pos_tag
 
 from ..text import dictionary
 from ..thai import load_glossary
 from .groups import ends_with_place, kind_of_people
 from .long_names import NAME_ENDING
+from .model_file import dump_model, load_model
 from .name_ends import HEADS, STOP, placed
 from .organizations import PLURAL, Mention, body_abbreviations, name_key
 from .places import place_at
@@ -261,17 +260,14 @@ def known_keys(known: frozenset[str]) -> frozenset[str]:
 
 def dump(model: bytes, threshold: float, about: dict[str, Any]) -> str:
     """The shipped model file: what it was trained on and chosen by, its threshold and bytes."""
-    return yaml.safe_dump({"about": about, "threshold": threshold, "model": base64.b64encode(model).decode("ascii")},
-                          allow_unicode=True, sort_keys=False, width=100)
+    return dump_model(model, about, threshold=threshold)
 
 
 @cache
 def shipped() -> Keeper | None:
     """The trained keeper shipped with kb; None before one is trained (every name is kept)."""
-    if not MODEL_FILE.exists():
-        return None
-    data = yaml.safe_load(MODEL_FILE.read_text("utf-8"))
-    return Keeper(base64.b64decode(data["model"]), float(data["threshold"]))
+    found = load_model(MODEL_FILE)
+    return Keeper(found[0], float(found[1]["threshold"])) if found else None
 
 
 def kept_names(text: str, names: list[str], mentions: Sequence[Mention], spans: Sequence[Span],

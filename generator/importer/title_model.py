@@ -13,7 +13,6 @@ generator.bench.train_titles`, shipped in generator/data/title_model.yaml (base6
 
 from __future__ import annotations
 
-import base64
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,12 +22,12 @@ from pathlib import Path
 from typing import Any
 
 import pycrfsuite
-import yaml
 
 from ..thai import thai_to_arabic_digits
 from . import text as text_rules
 from . import title as rules
 from .dates import DATE, VIEWS
+from .model_file import dump_model, load_model
 from .people import HONORIFICS, ROLE_HEADS
 from .text import PHOTO, is_chrome, lines_of, strip_enclosing, words
 
@@ -313,16 +312,14 @@ def overrides(choice: Choice, cands: list[Candidate], ruled: str | None, margin:
 
 def dump(model: bytes, groups: tuple[str, ...], margin: float, constrained: bool, about: dict[str, Any]) -> str:
     """The shipped model file: what it was trained on and chosen by, and its bytes."""
-    return yaml.safe_dump({"about": about, "groups": list(groups), "margin": margin, "constrained": constrained,
-                           "model": base64.b64encode(model).decode("ascii")},
-                          allow_unicode=True, sort_keys=False, width=100)
+    return dump_model(model, about, groups=list(groups), margin=margin, constrained=constrained)
 
 
 @cache
 def shipped() -> TitleModel | None:
     """The trained model shipped with kb; None before one is trained."""
-    if not MODEL_FILE.exists():
+    found = load_model(MODEL_FILE)
+    if found is None:
         return None
-    data = yaml.safe_load(MODEL_FILE.read_text("utf-8"))
-    return TitleModel(base64.b64decode(data["model"]), tuple(data["groups"]), float(data["margin"]),
-                      bool(data["constrained"]))
+    model, data = found
+    return TitleModel(model, tuple(data["groups"]), float(data["margin"]), bool(data["constrained"]))
