@@ -158,6 +158,7 @@ def context(cands: list[Candidate], index: int, text: str, site_lines: frozenset
         **copies(line, [c.line for n, c in enumerate(cands) if n != index]),
         "after_body": float(any(opens_body(c.line) for c in cands[:index])),
         f"echo={bucket(echo(line, later), (12, 25))}": 1.0,
+        f"said_below={bucket(said_below(line, text), (0.2, 0.4, 0.6, 0.8))}": 1.0,
         "batch_site": float(line in site_lines),
         "next_date_bar": float(after is not None and rules.is_date_heading(after)),
         "next_body": float(after is not None and opens_body(after)),
@@ -179,6 +180,15 @@ def echo(line: str, below: list[str]) -> int:
         matcher = SequenceMatcher(None, line, other, autojunk=False)
         longest = max(longest, matcher.find_longest_match(0, len(line), 0, len(other)).size)
     return longest
+
+
+def said_below(line: str, text: str) -> float:
+    """How many of the line's words the post says again below it (a headline's words come back
+    in its body, scattered; a site line's seldom do)."""
+    found = all_words(line)
+    start = text.find(line)
+    below = text[start + len(line):] if start >= 0 else ""
+    return sum(word in below for word in found) / len(found) if found else 0.0
 
 
 def copies(line: str, others: list[str]) -> dict[str, float]:
