@@ -191,18 +191,20 @@ def decode(sequence: Sequence[Token], labels: Sequence[str], text: str,
     return spans
 
 
+LIST_MARKS = ",;"  # between the names of a list, never inside one at its end
 PAIRS = {"(": ")", "“": "”", "‘": "’", "\"": "\"", "'": "'"}
 
 
 def balanced(text: str, start: int, end: int) -> tuple[int, int]:
-    """A span without the spaces, and the brackets or quotes it opens or closes but does not
-    hold both of, at its ends: 'สมัชชา…อายุยืน)' → 'สมัชชา…อายุยืน'."""
+    """A span without the spaces, the commas of a list, and the brackets or quotes it opens or
+    closes but does not hold both of, at its ends: 'สมัชชา…อายุยืน)' → 'สมัชชา…อายุยืน',
+    '…แห่งชาติ (สปสช.),' → '…แห่งชาติ (สปสช.)'."""
     changed = True
     while changed and end > start:
         changed = False
-        while end > start and text[start].isspace():
+        while end > start and (text[start].isspace() or text[start] in LIST_MARKS):
             start += 1
-        while end > start and text[end - 1].isspace():
+        while end > start and (text[end - 1].isspace() or text[end - 1] in LIST_MARKS):
             end -= 1
         for opening, closing in PAIRS.items():
             inside = text[start:end]
