@@ -23,7 +23,7 @@ import pycrfsuite
 
 from ..text import dictionary
 from ..thai import load_glossary, load_provinces
-from .name_ends import HEADS, STOP
+from .name_ends import DIVISION_HEAD, HEADS, STOP
 from .people import HONORIFICS, ROLE_HEADS
 from .places import place_names
 from .text import words
@@ -97,7 +97,8 @@ def heads() -> frozenset[str]:
     """Words that open an organisation's name: the rules' HEADS and the glossary's full names'
     first words (องค์การ, เทศบาล, โรงพยาบาล, สำนักงาน, กองทุน, ...)."""
     first = {words(str(e["full"]).split(" (")[0])[0] for e in load_glossary()}
-    return frozenset(HEADS) | {w for w in first if len(w) >= 3}
+    # (DIVISION_HEAD too: the tagger trained with it moved the folds' names both ways, site_folds_history.md)
+    return frozenset(HEADS) - {DIVISION_HEAD} | {w for w in first if len(w) >= 3}
 
 
 @cache

@@ -220,3 +220,14 @@ def test_a_title_bar_whose_site_name_was_left_off_loses_its_bar() -> None:
     # the page's first line is 'title |' with the site's name after the bar left off
     text = (DEV_SET / "heldout12" / "h12-25.txt").read_text("utf-8")
     assert extract(text, []).title == "โครงการรณรงค์ป้องกันและลดอุบัติเหตุทางถนนในช่วงเทศกาลปีใหม่ 2567"
+
+
+def test_a_division_named_with_its_head_word_kong_is_a_body() -> None:
+    # https://chae.go.th/ข่าวสาร/โครงการจัดกิจกรรมวันผู… (held-out 11, h11-20) and d2-02's line: a
+    # municipality's or a department's division (กอง…) was no body to the rules nor the tagger
+    line = next(line for line in (DEV_SET / "heldout11" / "h11-20.txt").read_text("utf-8").splitlines()
+                if "กองสวัสดิการสังคม องค์การบริหารส่วนตำบลแชะ" in line)
+    assert "กองสวัสดิการสังคม" in find_organizations(line, {})[0]
+    line = next(line for line in (DEV_SET / "dev2" / "d2-02.txt").read_text("utf-8").splitlines()
+                if "กองยุทธศาสตร์และแผนงาน" in line)
+    assert "กองยุทธศาสตร์และแผนงาน" in find_organizations(line, {})[0]
