@@ -243,7 +243,9 @@ class Keeper:
         keys = known_keys(known)
         starts = [m.start for m in marks]
         found = proposals(text, names, mentions, spans)
-        return [p.name for p in found if not judged(p)
+        # a name content/ knows as a stakeholder's stands (seed 000's 'node สสส.ใต้ล่าง', weighed 0.36
+        # by the keeper trained with held-out 14 read)
+        return [p.name for p in found if not judged(p) or name_key(p.name) in keys
                 or self.chance(features(text, p, names, keys, marks, starts)) >= self.threshold]
 
 

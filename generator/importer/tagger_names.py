@@ -63,7 +63,9 @@ def combine(text: str, mentions: Sequence[Mention], spans: Sequence[Span], how: 
     learned = [(s.start, s.end, Mention(s.start, s.end, s.text).written()) for s in spans
                if s.confidence >= threshold and one_body(text, Mention(s.start, s.end, s.text))]
     sure = [s for s in spans if s.confidence >= READS_ON]
-    rules = [read_on(m, sure, text) if how == "union" else (m.start, m.end, m.written()) for m in mentions]
+    after_slash = {m.start for m in mentions if m.start > 0 and text[m.start - 1] == "/"}
+    rules = [read_on(m, [s for s in sure if not any(m.end < a < s.end for a in after_slash)], text)
+             if how == "union" else (m.start, m.end, m.written()) for m in mentions]
     rule_names = {once(name) for _, _, name in rules}
     if how == "rules":
         chosen = rules
@@ -104,7 +106,8 @@ def read_on(mention: Mention, sure: Sequence[Span], text: str) -> tuple[int, int
         return mention.start, mention.end, mention.written()
     longer = [s for s in sure if s.start == mention.start and s.end > mention.end > mention.start
               and not s.text.endswith(HEADS) and one_body(text, Mention(s.start, s.end, s.text))]
-    # never to an organisation word that begins what the tagger did not read ('สสส.|สำนัก| 9')
+    # never to an organisation word that begins what the tagger did not read ('สสส.|สำนัก| 9'), nor
+    # over a slash to a body the rules read after it ('สมาคมผู้บริโภคสตูล|/ศปจ.สตูล': two bodies)
     if longer:
         span = max(longer, key=lambda s: s.confidence)
         return span.start, span.end, Mention(span.start, span.end, span.text).written()
