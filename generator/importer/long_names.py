@@ -33,7 +33,7 @@ CLAUSE_OPENERS = tuple(sorted((w for w in CLAUSE if len(w) >= 2), key=len, rever
 SECOND_BODY = ("สำนัก", "โรงพยาบาล", "มหาวิทยาลัย", "องค์", "เทศบาล", "สมาคม", "มูลนิธิ", "ชมรม", "เครือข่าย", "กองทุน",
                "ศูนย์", "สถาบัน", "คณะ", "กรม", "กระทรวง", "วิทยาลัย", "สภา", "กลุ่ม", "ภาคี", "หน่วย", "โรงเรียน",
                "อบต", "อบจ", "สสจ", "สสอ", "รพ", "อสม", "ผู้", "ประชาชน", "ชาว", "แกนนำ", "เจ้าหน้าที่", "บุคลากร",
-               "นักเรียน", "นักศึกษา", "ครู", "ทีม", "พี่น้อง", "ภาค", "ท้องถิ่น", "ส่วนราชการ")
+               "นักเรียน", "นักศึกษา", "ครู", "ทีม", "พี่น้อง", "ภาค", "ท้องถิ่น", "ส่วนราชการ", "ราชวิทยาลัย")
 
 
 CLAUSE_TAGS = {"VERB", "ADV", "AUX"}
@@ -80,7 +80,7 @@ def bridged(tokens: list[str], i: int, name: str, rest: str, head_only: bool = F
                                                        or clause_after_province([name, *run[:n]], t))), len(run))
     placed_end = ends < len(run) and clause_after_province([name, *run[:ends]], run[ends])
     if run[0] == "และ" and not head_only and (ends == len(run) or placed_end) and len(run) >= 2 \
-            and not run[1].startswith(SECOND_BODY) and not placed(name):
+            and not "".join(run[1:]).startswith(SECOND_BODY) and not placed(name):  # 'ราช|วิทยาลัย…' too
         # 'ศูนย์ฝึกอบรม|และ|พัฒนาสุขภาพภาคประชาชน': one unbroken run, no clause, to its end; up to a
         # phrase of place after it ('สภาเด็กและเยาวชน|ในพื้นที่')
         inside = 1 + run[1:].index("ใน") if "ใน" in run[1:ends] and not NAME_ENDING.search("".join(run)) else ends

@@ -74,12 +74,13 @@ ADVERBS = ("อย่าง", "ทั่ว")  # 'อย่างน้อย', 
 # 'every day/week/month/year/time' and 'only': when or how much, never in a name ('โรงพยาบาล|ทุกวัน|อังคาร',
 # 'เครือข่าย|เท่านั้น'); 'ทุกประเภท', 'ทุกช่วงวัย' (all kinds, all ages) are in names and stay
 WHEN_OR_HOW_MUCH = ("ทุกวัน", "ทุกสัปดาห์", "ทุกเดือน", "ทุกปี", "ทุกครั้ง", "เท่านั้น")
+ALREADY_OR_NOW = {"อยู่แล้ว", "กำลัง"}  # '…โรงพยาบาล|อยู่แล้ว' (h14-06), '…ชาวบ้าน|กำลัง|แพร่หลาย' (h14-19): goes on
 
 
 def stops_name(token: str) -> bool:
     return (token in STOP or token in HONORIFICS or token.startswith(VERB_PREFIXES) or token.isdigit()
             or token in REGION_WORDS or (token.startswith("ใน") and len(token) > 2 and place_at(token, 0) is None)
-            or token.startswith(ADVERBS) or token.startswith(WHEN_OR_HOW_MUCH))
+            or token.startswith(ADVERBS) or token.startswith(WHEN_OR_HOW_MUCH) or token in ALREADY_OR_NOW)
     # 'ในปี', 'ในพื้นที่': a phrase of time or place after the name, not in it
 
 

@@ -23,7 +23,7 @@ from .divisions import branch_start, division_end
 from .groups import NAMED_ONLY, PLACE_IN_NAME, ends_with_place, kind_of_people, named_community, named_group
 from .long_names import ABBREVIATION_AFTER, names_itself
 from .name_ends import HEADS, MAX_TOKENS, NAME_PARTS, PARENTHESES, name_end, placed, province_names, suffix_end
-from .people import ROLE_HEADS
+from .people import ROLE_HEADS, family_at
 from .places import place_at
 from .text import THAI_LETTER, is_thai, starts_word, whole_word, words
 from .typos import head_spans, one_edit_apart
@@ -143,8 +143,8 @@ def mentions_of_heads(text: str, known: frozenset[str]) -> list[Mention]:
         for start, head_end in head_spans(text, head):
             if text.startswith(tuple(longer), start) or inside_longer_head(text, start, head):
                 continue  # 'สำนัก' of 'สำนักงาน', 'เครือข่าย' of 'ภาคีเครือข่าย' is that head's
-            if not (starts_word(text, start, known) or text[:start].endswith(ROLE_HEADS)):
-                continue  # the dictionary has 'นายกองค์การบริหารส่วนตำบล' as one word
+            if not (starts_word(text, start, known) or text[:start].endswith(ROLE_HEADS)) or family_at(text, start):
+                continue  # the dictionary has 'นายกองค์การบริหารส่วนตำบล' as one word; 'ธรณินทร์ กองสุข': a name
             first = words(text[start: start + 40], known)[0]
             if first in NOT_HEADED or first in body_abbreviations() or text.startswith(VENUES, start) \
                     or (head in OFFICERS and after_a_name(text, start)) or text[:start].endswith(SECTOR):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..text import dictionary
 from ..thai import load_provinces
@@ -207,3 +207,15 @@ def add(found: dict[str, Person], person: Person) -> None:
         found[key] = person
     elif person.role and not found[key].role:
         found[key] = Person(found[key].name, found[key].bare, person.role)
+
+
+def family_at(text: str, start: int) -> bool:
+    """A family name begins at start, after its person's given name ('ธรณินทร์ กองสุข', h14-05): no
+    body ('กองสุข', a division's head word) however it begins."""
+    return any(text.startswith(person.bare.split(" ")[-1], start)
+               and text[:start].rstrip().endswith(person.bare.split(" ")[0]) for person in people_of(text))
+
+
+@lru_cache(maxsize=64)
+def people_of(text: str) -> tuple[Person, ...]:
+    return tuple(find_people(text))
