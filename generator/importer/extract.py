@@ -15,7 +15,7 @@ from ..thai import health_region_of, load_provinces, province_by_name, thai_to_a
 from .dates import find_dates, meeting_date, meeting_time
 from .hashtags import find_hashtags
 from .long_names import COMMON_WORD_PROVINCES
-from .people import Person, find_people
+from .people import Person, people_of
 from .tagger_names import learned_organizations
 from .text import PHOTO, lines_of, without_teaser, words
 from .title import LOOK_AT, breadcrumb_trail, find_title, labels_run_together
@@ -190,7 +190,7 @@ def find_venue(around: str) -> str | None:
 
 def people_and_roles(out: Extracted, body: str, known_people: dict[str, str]) -> None:
     """People with their roles, the reporter among them, and known people matched by name."""
-    people: list[Person] = find_people(body)
+    people: list[Person] = list(people_of(body))
     out.people = [p.name for p in people]
     out.roles = {p.name: p.role for p in people if p.role}
     for pattern in REPORTER:

@@ -212,10 +212,11 @@ def add(found: dict[str, Person], person: Person) -> None:
 def family_at(text: str, start: int) -> bool:
     """A family name begins at start, after its person's given name ('ธรณินทร์ กองสุข', h14-05): no
     body ('กองสุข', a division's head word) however it begins."""
-    return any(text.startswith(person.bare.split(" ")[-1], start)
-               and text[:start].rstrip().endswith(person.bare.split(" ")[0]) for person in people_of(text))
+    names = (person.bare.split(" ") for person in people_of(text))
+    return any(text.startswith(parts[-1], start) and text[:start].rstrip().endswith(parts[0]) for parts in names)
 
 
 @lru_cache(maxsize=64)
 def people_of(text: str) -> tuple[Person, ...]:
+    """find_people(), once a text: the organisation rules ask at every head word, extract once."""
     return tuple(find_people(text))

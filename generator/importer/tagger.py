@@ -98,7 +98,7 @@ def heads() -> frozenset[str]:
     first words (องค์การ, เทศบาล, โรงพยาบาล, สำนักงาน, กองทุน, ...)."""
     first = {words(str(e["full"]).split(" (")[0])[0] for e in load_glossary()}
     # (DIVISION_HEAD too: the tagger trained with it moved the folds' names both ways, site_folds_history.md)
-    return frozenset(HEADS) - {DIVISION_HEAD} | {w for w in first if len(w) >= 3}
+    return (frozenset(HEADS) - {DIVISION_HEAD}) | {w for w in first if len(w) >= 3}
 
 
 @cache
