@@ -131,7 +131,9 @@ def test_a_build_made_pointless_by_a_newer_edit_stops_and_the_next_one_finishes(
     """On a site big enough for the full build to take a few seconds, a second edit while it runs
     stops it (the server does not wait for it), and the build after it brings every page up to date."""
     content = tmp_path / "content"
-    write_corpus(CONTENT, content, 1000)  # (at 300 meetings a build after an edit now takes half a second)
+    # (a build after an edit takes half a second at 300 meetings and 1.1 s at 1,000: on a quiet machine it
+    # finished before the second edit reached it five times running; at 3,000 it takes about 3 s)
+    write_corpus(CONTENT, content, 3000)
     meeting = content / "meetings" / "m-150.yaml"
     log = tmp_path / "serve.log"
     with serving(content, tmp_path, "meetings/m-150/") as base:
