@@ -20,11 +20,13 @@ from .text import PHOTO, is_chrome, lines_of, strip_enclosing
 STAMP_PREFIX = re.compile(r"^date \d{4}-\d\d-\d\d\s*")
 # 'เรื่อง : …', 'Gallery :: …': a label before the headline on its line
 LABEL_PREFIX = re.compile(r"^(?:(?:เรื่อง|หัวข้อ|ข่าว)\s*:|[A-Za-z][A-Za-z ]{1,19}::|[A-Za-z]{2,12}!\s*(?=[\u0e01-\u0e4e])|"
-                          r"\d{1,4}\s?\)\s*(?=[\u0e01-\u0e4e]))\s*")
-# ('289 )ประชุม…': a listing's running number before the headline; 'News! เจ้าหน้าที่…': a
-# Latin label shouting the section, which a headline in Thai does not open with)
-BODY_START = re.compile(r"^(?:เมื่อ|วันนี้|วันที่|เวลา|ผู้สื่อข่าว|รายงานข่าว|ด้วย|ตามที่|เรียน\s|วัน(?:จันทร์|อังคาร|พุธ|"
-                        r"พฤหัส|ศุกร์|เสาร์|อาทิตย์))")  # 'เรียน ...': a letter's salutation opens its body
+                          r"\d{1,4}\s?\)\s*(?=[\u0e01-\u0e4e])|\d{3,4}\.\s+(?=[\u0e01-\u0e4e]))\s*")
+# ('289 )ประชุม…', '๖๔๐. สามองค์กรหลัก…': a listing's running number before the headline, a list's
+# own items numbered from 1; 'News! เจ้าหน้าที่…': a Latin label shouting the section, which a
+# headline in Thai does not open with)
+BODY_START = re.compile(r"^(?:เมื่อ|วันนี้|วันที่|เวลา|ผู้สื่อข่าว|รายงานข่าว|ด้วย|เนื่อง(?:ด้วย|จาก)|ตามที่|เรียน\s|"
+                        r"วัน(?:จันทร์|อังคาร|พุธ|พฤหัส|ศุกร์|เสาร์|อาทิตย์))")
+# 'เรียน ...': a letter's salutation opens its body; 'เนื่องด้วย…', 'เนื่องจาก…' ('since…') its reasons
 LONGEST_TITLE = 250
 LONGEST_HEADLINE_GIVEN_TWICE = 150
 LOOK_AT = 8  # content lines searched for a dated activity heading, or for a headline given twice
@@ -53,7 +55,19 @@ SHORT_SLOGAN = 60
 # a press release's dateline: 'กรุงเทพฯ--19 มิ.ย.--ดีซี คอนซัลแทนส์' (city, day, the agency that sent it)
 PRESS_DATELINE = re.compile(r"^[\u0e01-\u0e4e.ฯ ]{2,30}\s*--\s*\d{1,2}\s*\S+\s*--")
 # a byline crediting the photos and the story ('ภาพ-ข่าว : จันทร์เพ็ญ พิมมะศร สระบุรี'), not a headline
-BYLINE = re.compile(r"^(?:(?:ภาพ|ข่าว|เรื่อง)\s*(?:[-/,&]|และ)\s*(?:ภาพ|ข่าว|เรื่อง)|ภาพ|ผู้เขียน|เขียนโดย|รายงานโดย)\s*:")
+BYLINE = re.compile(r"^(?:(?:ภาพ|ข่าว|เรื่อง)\s*(?:[-/,&]|และ)\s*(?:ภาพ|ข่าว|เรื่อง)|ภาพ|ผู้เขียน|เขียนโดย|รายงานโดย)\s*:"
+                    r"|^(?:เขียนโดย|โพสต์?โดย|โดย\s*:)\s*\S{0,30}$")  # 'เขียนโดย Admin', 'โดย : admin'
+# a page's label whose value was lost ('เผยแพร่เมื่อ:', 'เครดิตภาพ :', 'Latest:'), the label line of the
+# categories or tags the page files the post under ('หมวดหมู่ : โครงการ/งาน/…', 'Category: General'), a
+# tag's slug ('เบี้ยผู้สูงอายุ-เทศบาล-มหาสารคาม': words joined by hyphens, no space), the address of the
+# site's body ('อ.วัฒนานคร จ.สระแก้ว 27160': ending on its postcode), a notice of the browser to read the
+# site with ('...แนะนำให้ใช้ GoogleChrome เพื่อการแสดงผลที่ดีขึ้น...'): the site's, never a headline
+LABEL_ALONE = re.compile(r"^[^\s:]{2,20}\s*:$")
+CATEGORY_LABEL = re.compile(r"^(?:Tags?|Category|Categories|หมวดหมู่|หมวด|ประเภท)\s*:", re.I)
+TAG_SLUG = re.compile(r"^[^\s-]*[\u0e01-\u0e4e][^\s-]*(?:-[^\s-]+){2,}$")
+ADDRESS = re.compile(r"(?:จ\.|จังหวัด)\s?[\u0e01-\u0e4e]+\s+\d{5}$")
+BROWSER_NOTICE = re.compile(r"(?:Chrome|Firefox|Internet Explorer|เบราว์เซอร์|บราวเซอร์).{0,40}แสดงผล"
+                            r"|แสดงผล.{0,40}(?:Chrome|Firefox|Internet Explorer|เบราว์เซอร์|บราวเซอร์)", re.I)
 # menu or category labels run together as the page's text lost their spacing: an English label glued
 # to a Thai one ('featuredกิจกรรมอบต', 'Facebookข่าวกิจกรรม'); a headline spaces its English words
 GLUED_LABELS = re.compile(r"[A-Za-z]{3,}[\u0e01-\u0e4e]")
@@ -80,13 +94,16 @@ def content_lines(text: str, site_lines: frozenset[str] = frozenset()) -> list[s
 def is_site_line(line: str, categories: set[str]) -> bool:
     """A line the site puts above every post: its name with an English tagline, a section
     banner, a category the page tags the post with, a hotline, a welcome (letter-spaced too),
-    a byline, labels run together, a picture's file name."""
+    a byline, labels run together, a picture's file name, a label alone, a category line, a tag's
+    slug, an address, a browser notice."""
     return (bool(ENGLISH_TAGLINE.search(line)) or bool(SITE_NAME_FIRST.match(line)) or bool(SECTION_BANNER.match(line))
             or line in categories
             or bool(HOTLINE.search(line)) or bool(WELCOME.search(line)) or letter_spaced(line)
             or bool(SLOGAN.search(line)) or (len(line) <= SHORT_SLOGAN and bool(SPOKEN_TO_READER.search(line)))
             or bool(PRESS_DATELINE.match(line)) or bool(BYLINE.match(line)) or bool(SOURCE_STAMP.match(line))
-            or labels_run_together(line) or bool(FILE_NAME.match(line)))
+            or labels_run_together(line) or bool(FILE_NAME.match(line)) or bool(LABEL_ALONE.match(line))
+            or bool(CATEGORY_LABEL.match(line)) or bool(TAG_SLUG.match(line)) or bool(ADDRESS.search(line))
+            or bool(BROWSER_NOTICE.search(line)))
 
 
 def labels_run_together(line: str) -> bool:
@@ -143,6 +160,16 @@ def labelled_twice(lines: list[str]) -> str | None:
     return None
 
 
+def captioned(text: str, lines: list[str]) -> str | None:
+    """A line of the opening that a line of the page's furniture below gives again with the site's
+    name after it ('… เพื่อสตรีกลุ่มเสี่ยงทั่วประเทศ Thumb HealthServ.net': the picture's alt text,
+    the headline and the site): the page's headline."""
+    furniture = [line.strip() for line in lines_of(text)[:60] if is_chrome(line.strip())]
+    return next((line for line in lines[:LOOK_AT] if len(line) >= SHORT_CAPTIONED
+                 and any(other != line and other.startswith(line + " ") for other in furniture)), None)
+
+
+SHORT_CAPTIONED = 20
 DAY_RANGE = re.compile(r"^\d{1,2}\s*(?:[-–]|ถึง|และ)")  # '21-27พย. 56': the days an activity ran
 
 
@@ -266,7 +293,7 @@ def rule_title(text: str, site_lines: frozenset[str] = frozenset()) -> tuple[str
     lines = content_lines(text, site_lines)
     if lines and len(lines[0]) <= LONGEST_TITLE and lines[0] in lines[1:LOOK_AT] and not is_date_heading(lines[0]):
         return strip_enclosing(lines[0]), None  # the page's heading, given again as its first paragraph
-    if headline := labelled_twice(lines):
+    if headline := labelled_twice(lines) or captioned(text, lines):
         return strip_enclosing(headline), None
     lines = lines[given_twice(lines):]
     for line in lines[:LOOK_AT]:
@@ -281,7 +308,7 @@ def rule_title(text: str, site_lines: frozenset[str] = frozenset()) -> tuple[str
         if opens_body(line, following):
             return None, None
         title, _, site = line.partition(" | ")
-        if index and masthead(lines[index - 1]) and motto(title):
+        if motto(title) and ((index and masthead(lines[index - 1])) or (following and masthead(following))):
             continue
         title = strip_enclosing(title)
         if one_label(title) or masthead(title):
@@ -290,18 +317,20 @@ def rule_title(text: str, site_lines: frozenset[str] = frozenset()) -> tuple[str
     return None, None
 
 
-SHORTEST_HEADLINE = 12  # the read sets' shortest headline has 20 characters and three words
+SHORTEST_HEADLINE = 12  # the read sets' shortest headline has 15 characters ('รวมพลคนกินนมแม่', h15-18)
 
 
 def one_label(title: str) -> bool:
-    """'หน้าเว็บ', 'เมนู': one short word, a menu's or a section's label; a headline says who did
-    what, in more words than one."""
-    return len(title) < 4 or (" " not in title and len(title) < SHORTEST_HEADLINE)
+    """'หน้าเว็บ', 'เมนู', 'ตลอด 24 ชม.', '836 0': a menu's or a section's label, an opening hours'
+    or a counter's line; a headline says who did what, in more characters than these (the read
+    sets' shortest headline without a space has 15, 'รวมพลคนกินนมแม่')."""
+    return len(title) < SHORTEST_HEADLINE
 
 
 def motto(line: str) -> bool:
-    """'"ยึดมั่นธรรมาภิบาล บริการเพื่อประชาชน"' under the body's name atop its site: its motto, a
-    short line wholly in quotes; a headline in quotes is the page's own line, not the masthead's."""
+    """'"ยึดมั่นธรรมาภิบาล บริการเพื่อประชาชน"' under the body's name atop its site (or above it:
+    '“สังคมน่าอยู่อาศัย ก้าวไกลทางเศรษฐกิจ”' over 'เทศบาลตำบลหางดง'): its motto, a short line wholly in
+    quotes; a headline in quotes is the page's own line, not the masthead's."""
     return len(line) <= SHORT_SLOGAN and strip_enclosing(line) != line.strip()
 
 
