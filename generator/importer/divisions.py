@@ -1,7 +1,8 @@
 """Parts of a body whose names have shapes of their own: a branch, named from the word for branch
 before its parent's head ('สาขาสมาคมสภาผู้สูงอายุแห่งประเทศไทย ประจำจังหวัดน่าน'), and a division of
 an office, named by the fields it covers, listed over spaces and closed by และ ('กลุ่มงานควบคุมโรค
-ไม่ติดต่อ สุขภาพจิต และยาเสพติด'), with a negation inside a field's name ('โรคไม่ติดต่อ')."""
+ไม่ติดต่อ สุขภาพจิต และยาเสพติด'), with a negation inside a field's name ('โรคไม่ติดต่อ'). A name
+cut short with ฯ, the mark of an abbreviated name, holds the mark ('กองสาธารณสุขฯ')."""
 
 from __future__ import annotations
 
@@ -32,8 +33,8 @@ def division_end(text: str, start: int, end: int) -> int:
     """A division's name goes on across a negated field ('…ควบคุมโรค|ไม่ติดต่อ') and over its list
     of fields closed by และ, when a verb follows the list ('… สุขภาพจิต และยาเสพติด เข้าร่วม…');
     a list whose items start with a word that ends names is the sentence's, not the name's."""
-    if not text.startswith(DIVISION, start):
-        return end
+    if not text.startswith(DIVISION, start) or text[end - 1: end] == ABBREVIATED:
+        return end  # 'กลุ่มงานอายุรเวชกรรมฯ': a name written short is closed
     if negated := NEGATED.match(text, end):
         end = negated.end()
     listed = FIELDS.match(text, end)
@@ -45,3 +46,17 @@ def division_end(text: str, start: int, end: int) -> int:
             or not (after[0] in STOP or after[0].startswith(VERB_PREFIXES)):
         return end
     return listed.end()
+
+
+ABBREVIATED = "ฯ"  # 'ฯลฯ' is 'and so on': a list's, not a name's
+ANNIVERSARY = re.compile(r"[ \t]?\d{1,3}[ \t]?พรรษา")  # '…เฉลิมพระเกียรติสมเด็จพระเทพฯ 36 พรรษา': the name's
+
+
+def abbreviated_end(text: str, head_end: int, end: int) -> int:
+    """'กองสาธารณสุขฯ', 'สภาเทศบาลฯ', 'คณะพยาบาลศาสตร์ฯ': a name that goes on past its head word and
+    is cut short with ฯ is that body's name, written short; the mark is the name's. A head word alone
+    before it ('สมาคมฯ', 'คณะกรรมการฯ') is the body named earlier, not a name."""
+    if end - head_end < 2 or not text.startswith(ABBREVIATED, end) or text.startswith("ฯลฯ", end):
+        return end
+    end += len(ABBREVIATED)
+    return anniversary.end() if (anniversary := ANNIVERSARY.match(text, end)) else end

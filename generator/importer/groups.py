@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..text import dictionary
-from .name_ends import placed
+from .name_ends import placed, province_names
 from .places import place_at
 from .text import THAI_LETTER
 
@@ -76,3 +76,25 @@ PEOPLE_CLUBS = re.compile(r"^(?:สมาคม|เครือข่าย|ช�
 def kind_of_people(name: str) -> bool:
     """A club, network or council of a kind of people and nothing else: a kind of body."""
     return bool(PEOPLE_CLUBS.match(name))
+
+
+def named_school(name: str) -> bool:
+    """One school: named for its temple or village ('โรงเรียนวัดบางหลวง', 'โรงเรียนบ้านหนองบัว') or
+    with its place; 'โรงเรียนผู้สูงอายุ' (schools for elders) is a kind."""
+    rest = name[len("โรงเรียน"):]
+    return rest.startswith(("วัด", "บ้าน")) or bool(PLACE_IN_NAME.search(name)) or placed(name) or ends_with_place(name)
+
+
+def quoted_assembly(text: str, start: int, end: int) -> bool:
+    """'“สมัชชาพังงาแห่งความสุข”': a province's assembly named as a body, in quotes; a สมัชชา…
+    written plainly is the assembly held, an event (a สมัชชาสุขภาพ… is the body of its place)."""
+    return text[start - 1: start] in ("\"", "“") and text[end: end + 1] in ("\"", "”") \
+        and text.startswith(province_names(), start + len("สมัชชา"))
+
+
+# กรม before a royal title is a prince's or princess's rank ('กรมสมเด็จพระเทพรัตนราชสุดาฯ', 'กรมหลวง…'), no department
+ROYAL_RANK = re.compile(r"^กรม(?:สมเด็จ|พระ|หลวง|หมื่น|ขุน)")
+
+
+def royal_rank(name: str) -> bool:
+    return bool(ROYAL_RANK.match(name))

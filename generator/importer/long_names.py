@@ -14,7 +14,7 @@ from pythainlp.tag import pos_tag
 
 from ..text import dictionary
 from ..thai import load_provinces
-from .places import place_names
+from .places import place_at, place_names
 from .text import THAI_LETTER, is_thai
 
 VERB_PREFIXES = ("ร่วม", "กล่าว", "เข้าร่วม", "เป็น", "เร่ง")
@@ -123,3 +123,16 @@ def names_itself(name: str, abbreviation: str) -> bool:
     return True
 
 
+MIN_PLACE = 3  # shorter place names (นา, ดง) are also plain words
+VILLAGE_AFTER = re.compile(rf"บ้าน[{THAI_LETTER}]{{2,20}}(?![{THAI_LETTER}\d.])")
+
+
+def kind_place(after: str) -> str:
+    """The place a kind's abbreviation is written before over a space, as many type it ('รพ.สต.
+    บ้านหัววัง', 'รพ.สต. ทุ่งคอก'): a village, or a district or sub-district the gazetteer knows,
+    written whole up to the next word's break; '' otherwise."""
+    village = VILLAGE_AFTER.match(after)
+    if village and village[0][4:] not in dictionary():
+        return village[0]
+    place = place_at(after, 0)
+    return place if place and len(place) >= MIN_PLACE and not is_thai(after[len(place): len(place) + 1]) else ""

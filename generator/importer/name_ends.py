@@ -13,7 +13,7 @@ from pythainlp.tag import pos_tag
 
 from ..text import dictionary
 from ..thai import load_provinces
-from .long_names import CLAUSE, VERB_PREFIXES, bridged, clause_after_province
+from .long_names import CLAUSE, MIN_PLACE, VERB_PREFIXES, VILLAGE_AFTER, bridged, clause_after_province, kind_place
 from .people import HONORIFICS
 from .places import place_at, place_names, place_starts, places_from
 from .text import THAI_LETTER, THAI_RUN, is_thai, reference_words, words
@@ -55,7 +55,6 @@ ENGLISH_NAME = re.compile(r"[ \t]?\((?P<inner>[A-Za-z][A-Za-z .,:&'-]{2,48})\)")
 NAME_PARTS = ("แห่งประเทศไทย", "ประจำจังหวัด", "สาขาจังหวัด", "สาขาอำเภอ")  # after a space, still the name
 MAX_TOKENS = 14
 SYLLABLE = 4  # a piece of a name the segmenter cut up is about a syllable long ('กัม')
-MIN_PLACE = 3  # shorter place names (นา, ดง) are also plain words
 LEVEL_PLACE = re.compile(r"(?:จังหวัด|อำเภอ|ตำบล|จ\.|อ\.|ต\.)[ \t]?")
 # a programme's own English name in capitals, two words or more: a body named for a programme
 # (…โครงการ…) runs on over a space into it, and on into its place ('… TO BE NUMBER ONE จังหวัด…')
@@ -128,7 +127,7 @@ def name_end(text: str, start: int, extra: frozenset[str], covered: int, limit: 
         if token.isspace() or len(taken) >= limit or not (is_thai(token[0]) or token in ("-", ".")) \
                 or placeless(taken[-1], token, text, start + length):
             break
-        if token == "-" and not (is_thai(following[:1])
+        if token == "-" and not (joined(following, text, start + length + 1, extra)
                                  and (len(following) <= 4 or listed(taken, tokens[i + 2: i + 3]))):
             break
         if token == "." and taken and not re.search(r"[\u0e01-\u0e2e]$", taken[-1]):
@@ -203,6 +202,13 @@ def carried_on(taken: list[str], token: str, following: str, rest: str) -> bool:
             or (token == "เขต" and rest[sum(map(len, taken)):].startswith("เขตสุขภาพเพื่อ")))
 
 
+def joined(following: str, text: str, position: int, extra: frozenset[str]) -> bool:
+    """'สุไหงโก-ลก': a hyphen between Thai words may join the parts of one name; before a body's head,
+    an abbreviation or a known name it joins two bodies ('เทศบาลเมืองลาดสวาย-รพ.ธรรมศาสตร์')."""
+    return is_thai(following[:1]) and not following.startswith(HEADS) \
+        and not text.startswith((*reference_words(), *extra), position)
+
+
 def listed(taken: list[str], after_next: list[str]) -> bool:
     """'…ปัจจัยเสี่ยงเหล้า-บุหรี่-ยาเสพติด': words listed with hyphens, a hyphen before or after the
     next word too, are the subjects of one name; a single hyphen between words may join two names."""
@@ -271,19 +277,20 @@ def tambon_then_district(name: str, level: str) -> bool:
 # a university's, a college's or a hospital's own name is whole: a place after it is its address
 BRANCHES = ("สำนักงาน", "สำนัก", "สนง.", "ศูนย์", "คณะกรรมการ", "คณะอนุกรรมการ", "คณะทำงาน", "กลุ่ม", "ชมรม", "เครือข่าย",
             "สภา", "สมาคม", "สมัชชา", "กองทุน", "ภาคี")
+REGION = re.compile(rf"ภาค(?:ตะวันออกเฉียงเหนือ|ตะวันออก|ตะวันตก|เหนือ|ใต้|กลาง|อีสาน)(?:ตอน(?:บน|ล่าง))?(?![{THAI_LETTER}])")
 
 
 def level_place(name: str, after: str) -> str:
     """The 'จังหวัดแม่ฮ่องสอน' a branch body's name runs on into over a space, when the name holds
-    no place yet (or a sub-district, which its district follows); '' otherwise."""
+    no place yet (or a sub-district, which its district follows), or its region of the country
+    ('เครือข่ายผู้ติดเชื้อฯ ภาคตะวันออก'); '' otherwise."""
+    if name.startswith(BRANCHES) and not placed(name) and (region := REGION.match(after)):
+        return region[0]
     level = LEVEL_PLACE.match(after)
     if not level or not name.startswith(BRANCHES) or (placed(name) and not tambon_then_district(name, level[0])):
         return ""
     place = place_at(after, level.end())
     return after[: level.end() + len(place)] if place and len(place) >= MIN_PLACE else ""
-
-
-VILLAGE_AFTER = re.compile(rf"บ้าน[{THAI_LETTER}]{{2,20}}(?![{THAI_LETTER}\d.])")
 
 
 def village_of(name: str, after: str) -> str:
@@ -386,14 +393,3 @@ def aim_of_name(word: str) -> bool:
 
 
 CLAUSE_OPENERS = tuple(sorted((w for w in CLAUSE if len(w) >= 2), key=len, reverse=True))
-
-
-def kind_place(after: str) -> str:
-    """The place a kind's abbreviation is written before over a space, as many type it ('รพ.สต.
-    บ้านหัววัง', 'รพ.สต. ทุ่งคอก'): a village, or a district or sub-district the gazetteer knows,
-    written whole up to the next word's break; '' otherwise."""
-    village = VILLAGE_AFTER.match(after)
-    if village and village[0][4:] not in dictionary():
-        return village[0]
-    place = place_at(after, 0)
-    return place if place and len(place) >= MIN_PLACE and not is_thai(after[len(place): len(place) + 1]) else ""

@@ -58,12 +58,12 @@ from pythainlp.tag import pos_tag
 from pythainlp.tokenize import syllable_tokenize
 
 from ..thai import load_glossary, load_provinces
-from .long_names import CLAUSE
-from .name_ends import HEADS, NAME_PARTS, STOP
+from .long_names import CLAUSE, CLAUSE_TAGS
+from .name_ends import ALREADY_OR_NOW, CLAUSE_PREFIXES, HEADS, NAME_PARTS, STOP
 from .organizations import Mention
 from .places import place_at, place_names
 from .tagger import Span
-from .text import THAI_LETTER, words
+from .text import THAI_LETTER, is_thai, words
 
 NUMBERED = re.compile(r"[ \t]?ที่[ \t]?(?P<number>\d{1,2}|[๐-๙]{1,2})(?!\d)")
 LEVEL_WORDS = ("จังหวัด", "อำเภอ", "ตำบล", "จ.", "อ.", "ต.", "เขต", "หมู่", "ม.", "บ้าน")
@@ -92,11 +92,11 @@ def fitted_spans(text: str, spans: Sequence[Span], known: frozenset[str]) -> lis
     return out
 
 
-RULES = frozenset(range(1, 11))  # the rules in force (the bench leaves each out in turn)
+RULES = frozenset(range(1, 12))  # the rules in force (the bench leaves each out in turn)
 
 
 def fitted(text: str, start: int, end: int, known: frozenset[str]) -> tuple[int, int]:
-    """Rules 6, 8, 3, 9, 1, 7, 2, then 4 and 5, in that order (trimming last, after every extension)."""
+    """Rules 6, 8, 3, 9, 1, 7, 2, then 4, 11, 10 and 5, in that order (trimming last, after every extension)."""
     start = after_officer_title(text, start, end) if 6 in RULES else start
     start = longer_head_start(text, start) if 8 in RULES else start
     end = full_name_end(text, start, end, known) if 3 in RULES else end
@@ -105,6 +105,7 @@ def fitted(text: str, start: int, end: int, known: frozenset[str]) -> tuple[int,
     end = two_tasks_end(text, end) if 7 in RULES else end
     end = numbered_end(text, start, end) if 2 in RULES else end
     end = province_close(text, start, end) if 4 in RULES else end
+    end = place_clause_end(text, start, end) if 11 in RULES else end
     end = sentence_word_end(text, start, end) if 10 in RULES else end
     return start, never_last_end(text, start, end) if 5 in RULES else end
 
@@ -157,7 +158,8 @@ HELD_IN_NAMES = {"และ", "ฯ", "ที่", "ใน", "จัด", "เพ
 
 # words joining two clauses ('…หาดใหญ่|แต่ต้องดูแล…', '…เทศบาล|ตลอดจนพนักงาน…'): a name never holds one
 CLAUSE_JOINERS = {"แต่", "ตลอดจน", "รวมถึง", "รวมทั้ง", "อีกทั้ง", "เพราะ", "ขณะที่", "ทั้งนี้", "แม้", "หาก", "เนื่องจาก",
-                  "ดังนั้น", "เพื่อให้"}  # 'โรงพยาบาล|เพื่อให้เกิด…': a purpose clause; a name's aim is 'เพื่อ' and a noun
+                  "ดังนั้น", "เพื่อให้", "พร้อมด้วย"}  # 'โรงพยาบาล|เพื่อให้เกิด…': a purpose clause; a name's aim is
+# 'เพื่อ' and a noun; 'มูลนิธิเมืองไทยยิ้ม|พร้อมด้วย|โรงพยาบาล…' (together with): a second party
 # an officer's title after a body's name opens the next person's phrase ('องค์การบริหารส่วนตำบล
 # หนองขยาด|ประธาน…'); no annotated name of the read sets holds one after its first word
 OFFICES = {"ประธาน", "นายก", "ผู้อำนวยการ", "ผู้ว่าราชการ", "นายแพทย์", "หัวหน้า", "รองนายก"}
@@ -167,8 +169,8 @@ def sentence_word_end(text: str, start: int, end: int) -> int:
     """Rule 10: a name runs on into its sentence at a word no name holds ('กระทรวงสาธารณสุข|มากกว่า…',
     'โรงพยาบาลหาดใหญ่|แต่…'): it ends before that word, two words in at least."""
     parts = words(text[start:end])
-    at = next((n for n, w in enumerate(parts) if n >= 2 and (w in STOP and w not in HELD_IN_NAMES
-                                                            or w in CLAUSE_JOINERS or w in OFFICES)), None)
+    at = next((n for n, w in enumerate(parts) if n >= 2 and (w in STOP and w not in HELD_IN_NAMES or w in CLAUSE_JOINERS
+                                                            or w in OFFICES or w in ALREADY_OR_NOW)), None)
     if at is None:
         return end
     if inside_place(text, start, start + len("".join(parts[:at]))):
@@ -176,6 +178,36 @@ def sentence_word_end(text: str, start: int, end: int) -> int:
     while at > 2 and (parts[at - 1].isspace() or parts[at - 1] in ("และ", "หรือ")):
         at -= 1  # 'ศูนย์ฟื้นฟูสมรรถภาพ|และ|ทำ…': the conjunction went on with the sentence too
     return start + len("".join(parts[:at]).rstrip())
+
+
+PEOPLE = ("ผู้", "เจ้าหน้าที่", "พนักงาน", "บุคลากร")  # 'อบต.แม่ปะ|ผู้บริหาร': its executives
+MIN_PLACE = 4  # letters; shorter places' names are parts of too many words
+
+
+def place_clause_end(text: str, start: int, end: int) -> int:
+    """Rule 11: a name that has reached its place (a province, or a place the gazetteer knows written
+    after its level word or a kind's abbreviation) ends there when the word glued after it opens the
+    sentence: a verb, an adverb or a stop word ('เทศบาลตำบลชะมาย|ร่วม…', 'มหาวิทยาลัยขอนแก่น|บริการ…')
+    or people ('อบต.แม่ปะ|ผู้บริหาร…'); never inside a longer place's name ('ตำบลเมืองแก|ลง')."""
+    name = text[start:end]
+    parts = words(name)
+    boundary = 0
+    for part, following in zip(parts, parts[1:], strict=False):
+        boundary += len(part)
+        at = next((at for at in range(1, boundary - MIN_PLACE + 1) if its_place(name, at, boundary)), None)
+        if at is None or not is_thai(following[:1]) or name.startswith(GOES_ON, boundary) \
+                or inside_place(text, start + at, start + boundary):
+            continue
+        if following.startswith((*PEOPLE, *CLAUSE_PREFIXES)) or pos_tag(
+                [name[at:boundary], following], engine="perceptron", corpus="orchid_ud")[1][1] in CLAUSE_TAGS:
+            return start + boundary
+    return end
+
+
+def its_place(name: str, at: int, end: int) -> bool:
+    """name[at:end] is a province, or a place written after its level word or a kind's abbreviation."""
+    place = name[at:end]
+    return place in place_names() and (place in load_provinces() or name[:at].endswith((*LEVEL_WORDS, ".")))
 
 
 def whole_place_end(text: str, start: int, end: int) -> int:
@@ -302,7 +334,7 @@ def never_last_end(text: str, start: int, end: int) -> int:
     tags = pos_tag(parts, corpus="orchid_ud")
     cut = len(parts)
     while cut > 2 and (tags[cut - 1][1] in NEVER_LAST or parts[cut - 1].isspace()) \
-            and not parts[cut - 1].endswith((".", ")")) and parts[cut - 1] not in LEVEL_WORDS \
+            and not parts[cut - 1].endswith((".", ")", "ฯ")) and parts[cut - 1] not in LEVEL_WORDS \
             and parts[cut - 1] not in place_names():  # 'ลำพูน' is tagged an adverb
         cut -= 1
     kept = start + len("".join(parts[:cut]).rstrip())

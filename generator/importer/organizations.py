@@ -19,8 +19,17 @@ from functools import cache
 
 from ..text import dictionary
 from ..thai import load_glossary, load_provinces
-from .divisions import branch_start, division_end
-from .groups import NAMED_ONLY, PLACE_IN_NAME, ends_with_place, kind_of_people, named_community, named_group
+from .divisions import abbreviated_end, branch_start, division_end
+from .groups import (
+    NAMED_ONLY,
+    PLACE_IN_NAME,
+    kind_of_people,
+    named_community,
+    named_group,
+    named_school,
+    quoted_assembly,
+    royal_rank,
+)
 from .long_names import ABBREVIATION_AFTER, names_itself
 from .name_ends import HEADS, MAX_TOKENS, NAME_PARTS, PARENTHESES, name_end, placed, province_names, suffix_end
 from .people import ROLE_HEADS, family_at
@@ -151,6 +160,7 @@ def mentions_of_heads(text: str, known: frozenset[str]) -> list[Mention]:
                 continue  # a plain word, a venue, the post of the person just named, or a sector
             end = quoted_name_end(text, head_end) or name_end(text, start, known, head_end - start, MAX_TOKENS)
             end += text.startswith(tuple("ฯ " + part for part in NAME_PARTS), end)  # '…แห่งประเทศไทยฯ ประจำจังหวัด…'
+            end = abbreviated_end(text, head_end, end)  # 'กองสาธารณสุขฯ'
             following = words(text[end: end + 12])[:1]
             if not acceptable(head, text[head_end:end]) or (following and following[0] in PLURAL):
                 continue
@@ -171,7 +181,6 @@ def mentions_of_heads(text: str, known: frozenset[str]) -> list[Mention]:
                 start = branch_start(text, start, known)
                 found.append(Mention(start, end, text[start:end]))
     return found
-
 
 
 def inside_longer_head(text: str, start: int, head: str) -> bool:
@@ -235,20 +244,6 @@ def after_a_name(text: str, start: int) -> bool:
     """'ประจักษ์ ขันเวท สาธารณสุขอำเภอวังเหนือ': written right after a family name, the officer."""
     match = AFTER_NAME.search(text[max(0, start - 30): start])
     return match is not None and match["family"] not in dictionary() and not placed(match["family"])
-
-
-def named_school(name: str) -> bool:
-    """One school: named for its temple or village ('โรงเรียนวัดบางหลวง', 'โรงเรียนบ้านหนองบัว') or
-    with its place; 'โรงเรียนผู้สูงอายุ' (schools for elders) is a kind."""
-    rest = name[len("โรงเรียน"):]
-    return rest.startswith(("วัด", "บ้าน")) or bool(PLACE_IN_NAME.search(name)) or placed(name) or ends_with_place(name)
-
-
-def quoted_assembly(text: str, start: int, end: int) -> bool:
-    """'“สมัชชาพังงาแห่งความสุข”': a province's assembly named as a body, in quotes; a สมัชชา…
-    written plainly is the assembly held, an event (a สมัชชาสุขภาพ… is the body of its place)."""
-    return text[start - 1: start] in ("\"", "“") and text[end: end + 1] in ("\"", "”") \
-        and text.startswith(province_names(), start + len("สมัชชา"))
 
 
 def quoted_name_end(text: str, end: int) -> int | None:
@@ -316,12 +311,13 @@ COUNT_BEFORE = re.compile(r"\d[ \t]?$")
 
 
 def one_body(text: str, mention: Mention) -> bool:
-    """Not 'วันอสม.แห่งชาติ' (a day), '29 อปท.ชายแดนใต้' (a count of bodies), nor a kind of body
-    written alone ('เทศบาลตำบล', the full name of the glossary's ทต.; 'สมาคมคนพิการ')."""
+    """Not 'วันอสม.แห่งชาติ' (a day), '29 อปท.ชายแดนใต้' (a count of bodies), a kind of body written
+    alone ('เทศบาลตำบล', the full name of the glossary's ทต.; 'สมาคมคนพิการ'), nor a royal rank."""
     before = text[max(0, mention.start - 4): mention.start]
     if before.rstrip(" \t").endswith("วัน") or (COUNT_BEFORE.search(before) and kind_abbreviation(mention.text)):
         return False
-    return name_key(mention.text) not in kind_names() and not kind_of_people(mention.text)
+    name = mention.text
+    return name_key(name) not in kind_names() and not kind_of_people(name) and not royal_rank(name)
 
 
 def kind_abbreviation(name: str) -> bool:
