@@ -230,18 +230,26 @@ BODY_AFTER_GAP = re.compile(r"\s{3,}(?=\S)")  # a run of spaces where a paragrap
 
 def opens_body(line: str, following: str | None) -> bool:
     """The post opens with its body here, so it has no headline: the line starts as a body
-    does ('เมื่อวันที่…', a dateline) or is longer than a headline. Two shapes are headlines all
-    the same, because the paragraph after them is the body's opening: a line up to 400
-    characters followed by one that starts as a body ('… สร้างชุมชนสุขทุกด้านอย่างยั่งยืน' above
+    does ('เมื่อวันที่…', a dateline), leads into a list or is an item of one, or is longer than a
+    headline. Two shapes are headlines all the same, because the paragraph after them is the body's
+    opening: a line up to 400 characters followed by one that starts as a body ('… สร้างชุมชนสุขทุกด้านอย่างยั่งยืน' above
     'เมื่อเวลา 13.00 น. วันที่ 5 ก.ย. 2568 …'), and a short line opening with the date the next one
     opens with again ('วันที่ 21 มีนาคม 2564 รับทีมเยี่ยม…' above 'วันที่ 21 มีนาคม 2564 เวลา 09.00 น. …'):
     a body gives its date once."""
     if following is not None and len(line) <= LONGEST_TITLE and same_opening_date(line, following):
         return False
-    if BODY_START.match(line) or dateline(line):
+    if BODY_START.match(line) or dateline(line) or LIST_LEAD.search(line) or LIST_ITEM.match(line):
         return True
     body_next = following is not None and (bool(BODY_START.match(following)) or dateline(following))
     return len(line) > (LONGEST_HEADLINE_BEFORE_BODY if body_next else LONGEST_TITLE)
+
+
+# '… โดยมีวัตถุประสงค์ดังนี้', '… ใน 3 ประเด็นสำคัญ ได้แก่': a sentence leading into a list ('as follows',
+# 'namely'), the body's; none of the read sets' headlines ends so, eleven of their opening lines do
+LIST_LEAD = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|ได้แก่)\s*:?\s*$")
+# '1.เพื่อให้สตรีมีความรู้…', '๒. เพื่อจัดสวัสดิการ…': an item of a list the body numbers from one (the read sets'
+# first lines hold 40 such items, no headline)
+LIST_ITEM = re.compile(r"^\d{1,2}\s?\.\s*[\u0e01-\u0e4e]")
 
 
 def same_opening_date(line: str, following: str) -> bool:

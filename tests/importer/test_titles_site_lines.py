@@ -72,3 +72,12 @@ def test_a_line_its_picture_gives_again_with_the_sites_name_is_the_headline() ->
     # alt text '<headline> Thumb HealthServ.net' (furniture: it names the site's address)
     assert rule_title(post("heldout15/h15-28.txt"))[0] == \
         'โครงการท้องถิ่นไทยร่วมใจแก้ไขปัญหา "มะเร็งปากมดลูก" เพื่อสตรีกลุ่มเสี่ยงทั่วประเทศ'
+
+
+def test_a_post_opening_with_a_sentence_that_leads_into_its_list_has_no_headline() -> None:
+    # http://www.lansakae.go.th/picture/gallery/59:... (h15-19; its long address in the set's annotations): the
+    # page opens '… ได้รับงบประมาณจากกองทุน… โดยมีวัตถุประสงค์ดังนี้' ('with these aims:'), then the list of
+    # aims '1.เพื่อให้สตรีมีความรู้…', '2.เพื่อให้สตรีกลุ่มเป้าหมาย…': the body, no headline
+    text = post("heldout15/h15-19.txt")
+    assert rule_title(text)[0] is None
+    assert rule_title("\n".join(text.splitlines()[2:]))[0] is None  # the list alone: no headline either
