@@ -311,13 +311,23 @@ class TitleModel:
 def overrides(choice: Choice, cands: list[Candidate], ruled: str | None, margin: float) -> bool:
     """The model's pick stands over the rules' where it is surer of it by the margin, and is not
     the line the rules read their headline from: the model chooses a line, and how much of it is
-    the headline (a label before it, a list after a gap) is the rules' reading."""
+    the headline (a label before it, a list after a gap) is the rules' reading. Its 'no headline'
+    never stands over a headline the rules took right above the body's opening ('… “วันเอดส์โลก”'
+    over 'วันที่ 29 พฤศจิกายน 2562 …'): the shape of a headline and its body, whatever the words."""
     if choice.sureness - choice.chance_of(cands, ruled) <= margin:
         return False
     picked = choice.picked
+    if picked is None and ruled is not None and above_body(cands, ruled):
+        return False
     if picked is None or ruled is None:
         return True
     return not (norm(ruled) in norm(picked.line) or norm(picked.title) in norm(ruled))
+
+
+def above_body(cands: list[Candidate], title: str) -> bool:
+    """The line giving this headline is followed by one opening the body."""
+    at = next((n for n, c in enumerate(cands) if norm(c.title) == norm(title)), None)
+    return at is not None and at + 1 < len(cands) and opens_body(cands[at + 1].line)
 
 
 def dump(model: bytes, groups: tuple[str, ...], margin: float, constrained: bool, about: dict[str, Any]) -> str:
