@@ -92,11 +92,11 @@ def fitted_spans(text: str, spans: Sequence[Span], known: frozenset[str]) -> lis
     return out
 
 
-RULES = frozenset(range(1, 12))  # the rules in force (the bench leaves each out in turn)
+RULES = frozenset(range(1, 13))  # the rules in force (the bench leaves each out in turn)
 
 
 def fitted(text: str, start: int, end: int, known: frozenset[str]) -> tuple[int, int]:
-    """Rules 6, 8, 3, 9, 1, 7, 2, then 4, 11, 10 and 5, in that order (trimming last, after every extension)."""
+    """Rules 6, 8, 3, 9, 1, 7, 2, then 4, 11, 10, 12 and 5, in that order (trimming last, after every extension)."""
     start = after_officer_title(text, start, end) if 6 in RULES else start
     start = longer_head_start(text, start) if 8 in RULES else start
     end = full_name_end(text, start, end, known) if 3 in RULES else end
@@ -107,6 +107,7 @@ def fitted(text: str, start: int, end: int, known: frozenset[str]) -> tuple[int,
     end = province_close(text, start, end) if 4 in RULES else end
     end = place_clause_end(text, start, end) if 11 in RULES else end
     end = sentence_word_end(text, start, end) if 10 in RULES else end
+    end = gloss_end(text, start, end) if 12 in RULES else end
     return start, never_last_end(text, start, end) if 5 in RULES else end
 
 
@@ -208,6 +209,19 @@ def its_place(name: str, at: int, end: int) -> bool:
     """name[at:end] is a province, or a place written after its level word or a kind's abbreviation."""
     place = name[at:end]
     return place in place_names() and (place in load_provinces() or name[:at].endswith((*LEVEL_WORDS, ".")))
+
+
+# an English gloss of two words or more in brackets closing a Thai name: ' (Korea Association for …)'
+GLOSS = re.compile(r"[ \t]?\([A-Za-z][A-Za-z.,:&'-]*(?:[ \t]+[A-Za-z.,:&'-]+)+\)$")
+
+
+def gloss_end(text: str, start: int, end: int) -> int:
+    """Rule 12: the English a post glosses a Thai name with, in brackets after it, is not the name
+    ('สมาคมไต้หวันเพื่อการฟื้นฟูสมรรถภาพทางจิตสังคม (Taiwan Association for Psychosocial
+    Rehabilitation)'): the name ends before it. An abbreviation in brackets ('(CBTx)') stays."""
+    name = text[start:end]
+    gloss = GLOSS.search(name)
+    return start + gloss.start() if gloss and re.search(f"[{THAI_LETTER}]", name[: gloss.start()]) else end
 
 
 def whole_place_end(text: str, start: int, end: int) -> int:

@@ -1,7 +1,8 @@
-"""Names run on into their sentence after their place (name_extent.py's rule 11) or at a word no
-name holds (rule 10: 'พร้อมด้วย', together with; 'กำลัง', now): the names held-out 13–15 showed the
-importer reading on too far, on the real posts' own text (tests/fixtures/posts; each post's URL is
-in its set's annotations.yaml). The extent step fits the rules' names and the tagger's alike."""
+"""Names run on into their sentence after their place (name_extent.py's rule 11), at a word no
+name holds (rule 10: 'พร้อมด้วย', together with; 'กำลัง', now) or into an English gloss (rule 12):
+the names held-out 13–15 showed the importer reading on too far, on the real posts' own text
+(tests/fixtures/posts; each post's URL is in its set's annotations.yaml). The extent step fits the
+rules' names and the tagger's alike."""
 
 from __future__ import annotations
 
@@ -35,6 +36,13 @@ RUN_ON = [
     ("heldout15/h15-22.txt", "มูลนิธิเมืองไทยยิ้มพร้อมด้วยโรงพยาบาลจักษุบ้านแพ้ว", "มูลนิธิเมืองไทยยิ้ม"),
     # 10: 'กำลัง', is now (http://community.egat.co.th/web/database/wangnoi/pathumthani/2018-05-25-03-31-09)
     ("heldout14/h14-19.txt", "กองทุนสวัสดิการชาวบ้านกำลังแพร่หลาย", "กองทุนสวัสดิการชาวบ้าน"),
+    # 12: the English a post glosses the name with, in brackets (http://www.thaifamilylink.net/web/node/73,
+    # https://mkdsuratnews.blogspot.com/2023/08): every annotated name so glossed lists its bare Thai too
+    ("heldout14/h14-13.txt",
+     "สมาคมไต้หวันเพื่อการฟื้นฟูสมรรถภาพทางจิตสังคม (Taiwan Association for Psychosocial Rehabilitation)",
+     "สมาคมไต้หวันเพื่อการฟื้นฟูสมรรถภาพทางจิตสังคม"),
+    ("heldout15/h15-04.txt", "สถาบันการเรียนรู้การสร้างเสริมสุขภาพ (Thai Health Academy)",
+     "สถาบันการเรียนรู้การสร้างเสริมสุขภาพ"),
 ]
 
 LEFT_AS_IS = [
