@@ -24,9 +24,10 @@ LABEL_PREFIX = re.compile(r"^(?:(?:เรื่อง|หัวข้อ|ข่�
 # ('289 )ประชุม…', '๖๔๐. สามองค์กรหลัก…': a listing's running number before the headline, a list's
 # own items numbered from 1; 'News! เจ้าหน้าที่…': a Latin label shouting the section, which a
 # headline in Thai does not open with)
-BODY_START = re.compile(r"^(?:เมื่อ|วันนี้|วันที่|เวลา|ผู้สื่อข่าว|รายงานข่าว|ด้วย|เนื่อง(?:ด้วย|จาก)|ตามที่|เรียน\s|"
+BODY_START = re.compile(r"^(?:เมื่อ|วันนี้|วันที่|เวลา|ผู้สื่อข่าว|รายงานข่าว|ด้วย|เนื่อง(?:ด้วย|จาก)|ตามที่|เรียน\s|(?:ที่|ณ)\s+(?=\S)|"
                         r"วัน(?:จันทร์|อังคาร|พุธ|พฤหัส|ศุกร์|เสาร์|อาทิตย์))")
-# 'เรียน ...': a letter's salutation opens its body; 'เนื่องด้วย…', 'เนื่องจาก…' ('since…') its reasons
+# 'เรียน ...': a letter's salutation opens its body; 'เนื่องด้วย…', 'เนื่องจาก…' ('since…') its reasons; 'ณ …',
+# 'ที่ …' ('at the hall …') where it happened
 LONGEST_TITLE = 250
 LONGEST_HEADLINE_GIVEN_TWICE = 150
 LOOK_AT = 8  # content lines searched for a dated activity heading, or for a headline given twice

@@ -170,3 +170,14 @@ def test_the_models_no_headline_never_stands_over_a_headline_right_above_the_bod
     sure_of_none = Choice(None, 0.97, [0.0] * len(cands), 0.97)
     assert not overrides(sure_of_none, cands, headline, 0.9)
     assert overrides(sure_of_none, cands, "อ.วัฒนานคร จ.สระแก้ว 27160", 0.9)
+
+
+def test_a_headline_above_its_venue_stands_over_the_models_no_headline() -> None:
+    """http://www.rplnews.com/2019/09/blog-post.html (held-out 14, h14-24): the headline, then
+    'ที่  ห้องประชุมชั้น 3 เทศบาลเมืองศรีราชา นายธานี…' ('at the meeting room …'), the body's opening."""
+    from generator.importer.title_model import Choice, overrides
+
+    text = prepared((ROOT / "tests" / "fixtures" / "posts" / "heldout14" / "h14-24.txt").read_text("utf-8"))
+    cands = candidates(text)
+    headline = "ชลบุรี – เทศบาลเมืองศรีราชา จัดโครงการอบรมหมอหมู่บ้าน ในพระราชประสงค์"
+    assert not overrides(Choice(None, 0.97, [0.0] * len(cands), 0.97), cands, headline, 0.9)

@@ -81,3 +81,10 @@ def test_a_post_opening_with_a_sentence_that_leads_into_its_list_has_no_headline
     text = post("heldout15/h15-19.txt")
     assert rule_title(text)[0] is None
     assert rule_title("\n".join(text.splitlines()[2:]))[0] is None  # the list alone: no headline either
+
+
+def test_a_post_opening_with_its_venue_has_no_headline() -> None:
+    # https://muanglung.cdd.go.th/th/content/category/detail/id/8/iid/297782 (d2-08): the day, then
+    # 'ณ ศาลาประจำหมู่บ้าน บ้านหนองปราง …' ('at the village hall …'), then the body: a sentence opening with
+    # where it happened ('ณ …', 'ที่ …') is the body's; none of the read sets' 14 such first lines is a headline
+    assert rule_title(post("dev2/d2-08.txt"))[0] is None
