@@ -70,7 +70,8 @@ LEVEL_WORDS = ("จังหวัด", "อำเภอ", "ตำบล", "จ.
 GOES_ON = (*LEVEL_WORDS, *NAME_PARTS, "(", "แห่ง", "และ", "สาขา", "ประจำ", "ที่")
 NEVER_LAST = {"AUX", "ADV", "PART", "SCONJ", "CCONJ", "ADP", "PRON", "DET", "PUNCT"}
 LOCAL_BODY_KINDS = ("เทศบาลนคร", "เทศบาลเมือง", "เทศบาลตำบล", "องค์การบริหารส่วนจังหวัด")
-OFFICER_TITLES = ("นายแพทย์", "ผู้อำนวยการ", "ผู้ว่าราชการ", "นายก", "ปลัด", "ประธาน", "หัวหน้า")
+OFFICER_TITLES = ("นายแพทย์", "ผู้อำนวยการ", "ผู้ว่าราชการ", "นายก", "ปลัด", "ประธาน", "หัวหน้า", "รองผอ.", "ผอ.")
+ABBREVIATED_BODY = re.compile(r"[\u0e01-\u0e2e]{2,5}\.")  # 'อบต.', 'รมน.': a body's abbreviation, known or not
 
 
 def fitted_mentions(text: str, mentions: Sequence[Mention], known: frozenset[str]) -> list[Mention]:
@@ -371,10 +372,12 @@ def inside_place(text: str, start: int, position: int) -> bool:
 
 
 def after_officer_title(text: str, start: int, end: int) -> int:
-    """Rule 6: 'นายแพทย์|สาธารณสุขจังหวัดพังงา' is the officer; the body starts after the title."""
+    """Rule 6: 'นายแพทย์|สาธารณสุขจังหวัดพังงา' is the officer; the body starts after the title,
+    at a head word or an abbreviation ('ผอ.|รมน.จังหวัดสุโขทัย', 'ปลัด|อบต.ประดู่ยืน')."""
     for title in OFFICER_TITLES:
-        if text.startswith(title, start) and text.startswith(HEADS, start + len(title)) \
-                and start + len(title) < end - 4:
+        after = start + len(title)
+        if text.startswith(title, start) and (text.startswith(HEADS, after) or ABBREVIATED_BODY.match(text, after)) \
+                and after < end - 4:
             return start + len(title)
     return start
 

@@ -61,3 +61,14 @@ def test_a_name_run_on_into_its_sentence_ends(post: str, reported: str, annotate
 def test_a_name_going_on_after_its_place_stays(where: str) -> None:
     post, name = where.split(":")
     assert fit(post, name) == name
+
+
+@pytest.mark.parametrize(("post", "reported", "body"), [
+    ("heldout15/h15-03.txt", "ผอ.รมน.จังหวัดสุโขทัย", "รมน.จังหวัดสุโขทัย"),  # https://www.puthainews.com/126926
+    ("heldout12/h12-01.txt", "ปลัดอบต.ประดู่ยืน", "อบต.ประดู่ยืน"),  # https://thebangkoktimes.com/2565101909
+    ("heldout11/h11-09.txt", "รองผอ.วิทยาลัยอาชีวศึก", "วิทยาลัยอาชีวศึก"),  # https://journalistthailand.com/37173
+])
+def test_a_name_starts_after_its_officers_title(post: str, reported: str, body: str) -> None:
+    # rule 6: the director's (ผอ.), deputy director's or clerk's (ปลัด) title before a body's abbreviation
+    # or head word is the officer's; the body is what follows it
+    assert fit(post, reported) == body
