@@ -73,7 +73,9 @@ ADVERBS = ("อย่าง", "ทั่ว")  # 'อย่างน้อย', 
 # 'every day/week/month/year/time' and 'only': when or how much, never in a name ('โรงพยาบาล|ทุกวัน|อังคาร',
 # 'เครือข่าย|เท่านั้น'); 'ทุกประเภท', 'ทุกช่วงวัย' (all kinds, all ages) are in names and stay
 WHEN_OR_HOW_MUCH = ("ทุกวัน", "ทุกสัปดาห์", "ทุกเดือน", "ทุกปี", "ทุกครั้ง", "เท่านั้น")
-ALREADY_OR_NOW = {"อยู่แล้ว", "กำลัง"}  # '…โรงพยาบาล|อยู่แล้ว' (h14-06), '…ชาวบ้าน|กำลัง|แพร่หลาย' (h14-19): goes on
+# '…โรงพยาบาล|อยู่แล้ว' (h14-06), '…ชาวบ้าน|กำลัง|แพร่หลาย' (h14-19): the sentence goes on; 'พร้อมด้วย' (together
+# with) joins a second party ('มูลนิธิเมืองไทยยิ้ม|พร้อมด้วย|โรงพยาบาลจักษุบ้านแพ้ว', h15-22)
+ALREADY_OR_NOW = {"อยู่แล้ว", "กำลัง", "พร้อมด้วย"}
 
 
 def stops_name(token: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from generator.importer.name_extent import fitted_mentions
-from generator.importer.organizations import Mention
+from generator.importer.organizations import Mention, find_organizations
 from tests.conftest import ROOT
 
 POSTS = ROOT / "tests" / "fixtures" / "posts"
@@ -72,3 +72,11 @@ def test_a_name_starts_after_its_officers_title(post: str, reported: str, body: 
     # rule 6: the director's (ผอ.), deputy director's or clerk's (ปลัด) title before a body's abbreviation
     # or head word is the officer's; the body is what follows it
     assert fit(post, reported) == body
+
+
+def test_the_rules_end_a_name_before_together_with() -> None:
+    # https://moneyandbanking.co.th/2024/97395/ (h15-22): 'มูลนิธิเมืองไทยยิ้มพร้อมด้วยโรงพยาบาลจักษุบ้านแพ้ว':
+    # the foundation together with the hospital, two bodies (the one post of 87 with พร้อมด้วย it changes)
+    found = find_organizations((POSTS / "heldout15" / "h15-22.txt").read_text("utf-8"), {})[0]
+    assert "มูลนิธิเมืองไทยยิ้ม" in found
+    assert "โรงพยาบาลจักษุบ้านแพ้ว" in found
