@@ -325,9 +325,13 @@ def overrides(choice: Choice, cands: list[Candidate], ruled: str | None, margin:
 
 
 def above_body(cands: list[Candidate], title: str) -> bool:
-    """The line giving this headline is followed by one opening the body."""
+    """The line giving this headline is followed by one opening the body, or runs on into the body
+    after a gap ('…วัณโรค 2562            เนื่องด้วยวัณโรค…': the rules cut it there)."""
     at = next((n for n, c in enumerate(cands) if norm(c.title) == norm(title)), None)
-    return at is not None and at + 1 < len(cands) and opens_body(cands[at + 1].line)
+    if at is None:
+        return False
+    cut = rules.headline_before_gap(cands[at].line) != cands[at].line
+    return cut or (at + 1 < len(cands) and opens_body(cands[at + 1].line))
 
 
 def dump(model: bytes, groups: tuple[str, ...], margin: float, constrained: bool, about: dict[str, Any]) -> str:
