@@ -70,14 +70,15 @@ def test_the_shipped_model_tags_a_body_in_real_post_text() -> None:
 
 
 def test_import_reports_bodies_the_rules_miss() -> None:
-    # https://www.77jowo.com/contents/43145 (h5-09)'s 'สมัชชาสุขภาพคนโคราช' was the example while the
-    # keeper stood at 0.55; with held-out 15 read the tagger no longer reads it, and the keeper (its
-    # folds now choose 0.45) keeps h5-23's misspelt assembly again, the example before held-out 14
+    # h5-23's misspelt assembly was the example while the keeper stood at 0.45; with held-out 16 read the
+    # tagger no longer reads it on its post (its line alone still, test above) and the keeper's folds
+    # choose 0.55 again. https://www.songkhlatoday.com/content/18875/ (d2-22): 'มูลนิธิแพธทูเฮลท์ (P2H)',
+    # a foundation's transliterated name after a hyphen, which no rule reads
     assert "สัมชชาสุขภาพ จังหวัดอุบลราชธานี" not in find_organizations(MISSPELT, {})[0]
-    post = (POSTS / "heldout5" / "h5-23.txt").read_text("utf-8")
-    assert "สัมชชาสุขภาพ จังหวัดอุบลราชธานี" not in find_organizations(post, {})[0]
-    assert "สัมชชาสุขภาพ จังหวัดอุบลราชธานี" in learned_organizations(post, {})[0]  # its post, not its line alone
-    assert "สัมชชาสุขภาพ จังหวัดอุบลราชธานี" in extract(post, []).organizations
+    post = (POSTS / "dev2" / "d2-22.txt").read_text("utf-8")
+    assert "มูลนิธิแพธทูเฮลท์ (P2H)" not in find_organizations(post, {})[0]
+    assert "มูลนิธิแพธทูเฮลท์ (P2H)" in learned_organizations(post, {})[0]
+    assert "มูลนิธิแพธทูเฮลท์ (P2H)" in extract(post, []).organizations
 
 
 def test_import_links_a_tagged_name_to_its_known_stakeholder() -> None:
@@ -95,7 +96,7 @@ def test_a_tagged_span_keeps_no_half_of_a_bracket_or_quote() -> None:
         assert written[start:end] == name
 
 
-UNREAD = {"heldout16"}  # it judges the models: never trained on, never read
+UNREAD = {"heldout17"}  # it judges the models: never trained on, never read
 
 
 def test_both_models_train_on_every_read_set_and_on_no_unread_one() -> None:
