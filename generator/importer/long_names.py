@@ -28,6 +28,7 @@ NAME_ENDING = re.compile(rf"(?:แห่งชาติ|แห่งประเ
 ORGANISERS = ("คณะกรรมการ", "คณะอนุกรรมการ", "คณะทำงาน")
 ABBREVIATION_AFTER = re.compile(r"^[ \t]?\((?P<abbr>[\u0e01-\u0e2e][\u0e01-\u0e2e.]{1,9})\)")  # consonants and dots
 LONGEST_BRIDGE = 16  # words
+SEASON = ["ช่วง", "เทศกาล"]  # 'during the festival': a seasonal centre's name ends before it
 CLAUSE_OPENERS = tuple(sorted((w for w in CLAUSE if len(w) >= 2), key=len, reverse=True))
 # what starts a second body or a party of people after 'และ' ('สสจ.และอบต.', '…และประชาชน')
 SECOND_BODY = ("สำนัก", "โรงพยาบาล", "มหาวิทยาลัย", "องค์", "เทศบาล", "สมาคม", "มูลนิธิ", "ชมรม", "เครือข่าย", "กองทุน",
@@ -72,6 +73,8 @@ def bridged(tokens: list[str], i: int, name: str, rest: str, head_only: bool = F
     run = tokens[i:end]
     if not run or (end < len(tokens) and is_thai(tokens[end][:1])):
         return i  # longer than a name
+    # 'during the festival …' is when, not the name's: '…ทางถนน|ช่วงเทศกาลสงกรานต์' (h16-04, h12-27)
+    run = run[:next((n for n in range(1, len(run)) if run[n:n + 2] == SEASON), len(run))]
     after = rest[sum(map(len, run)):]
     if (abbreviation := ABBREVIATION_AFTER.match(after)) and names_itself(name + "".join(run), abbreviation["abbr"]) \
             and not CLAUSE.intersection(run[1:]) - {"และ", "เป็น"}:
