@@ -29,6 +29,10 @@ def branch_start(text: str, start: int, known: frozenset[str]) -> int:
     return at if at >= 0 and text.startswith(BRANCH, at) and starts_word(text, at, known) else start
 
 
+ABBREVIATED = "ฯ"  # 'ฯลฯ' is 'and so on': a list's, not a name's
+ANNIVERSARY = re.compile(r"[ \t]?\d{1,3}[ \t]?พรรษา")  # '…เฉลิมพระเกียรติสมเด็จพระเทพฯ 36 พรรษา': the name's
+
+
 def division_end(text: str, start: int, end: int) -> int:
     """A division's name goes on across a negated field ('…ควบคุมโรค|ไม่ติดต่อ') and over its list
     of fields closed by และ, when a verb follows the list ('… สุขภาพจิต และยาเสพติด เข้าร่วม…');
@@ -46,10 +50,6 @@ def division_end(text: str, start: int, end: int) -> int:
             or not (after[0] in STOP or after[0].startswith(VERB_PREFIXES)):
         return end
     return listed.end()
-
-
-ABBREVIATED = "ฯ"  # 'ฯลฯ' is 'and so on': a list's, not a name's
-ANNIVERSARY = re.compile(r"[ \t]?\d{1,3}[ \t]?พรรษา")  # '…เฉลิมพระเกียรติสมเด็จพระเทพฯ 36 พรรษา': the name's
 
 
 def abbreviated_end(text: str, head_end: int, end: int) -> int:

@@ -161,6 +161,9 @@ def labelled_twice(lines: list[str]) -> str | None:
     return None
 
 
+SHORT_CAPTIONED = 20  # characters: a shorter line given again under a picture is a label's
+
+
 def captioned(text: str, lines: list[str]) -> str | None:
     """A line of the opening that a line of the page's furniture below gives again with the site's
     name after it ('… เพื่อสตรีกลุ่มเสี่ยงทั่วประเทศ Thumb HealthServ.net': the picture's alt text,
@@ -170,7 +173,6 @@ def captioned(text: str, lines: list[str]) -> str | None:
                  and any(other != line and other.startswith(line + " ") for other in furniture)), None)
 
 
-SHORT_CAPTIONED = 20
 DAY_RANGE = re.compile(r"^\d{1,2}\s*(?:[-–]|ถึง|และ)")  # '21-27พย. 56': the days an activity ran
 
 
