@@ -16,6 +16,7 @@ from ..thai import load_provinces, thai_to_arabic_digits
 from .dates import DATE, DATE_ONLY_REST, MONTH_NAMES, WEEKDAY
 from .organizations import find_organizations
 from .text import PHOTO, is_chrome, lines_of, strip_enclosing
+from .title_chrome import is_template_line, without_furniture
 
 STAMP_PREFIX = re.compile(r"^date \d{4}-\d\d-\d\d\s*")
 # 'เรื่อง : …', 'Gallery :: …': a label before the headline on its line
@@ -96,7 +97,7 @@ def is_site_line(line: str, categories: set[str]) -> bool:
     """A line the site puts above every post: its name with an English tagline, a section
     banner, a category the page tags the post with, a hotline, a welcome (letter-spaced too),
     a byline, labels run together, a picture's file name, a label alone, a category line, a tag's
-    slug, an address, a browser notice."""
+    slug, an address, a browser notice; hours, a blog's search box, a province alone (title_chrome)."""
     return (bool(ENGLISH_TAGLINE.search(line)) or bool(SITE_NAME_FIRST.match(line)) or bool(SECTION_BANNER.match(line))
             or line in categories
             or bool(HOTLINE.search(line)) or bool(WELCOME.search(line)) or letter_spaced(line)
@@ -104,7 +105,7 @@ def is_site_line(line: str, categories: set[str]) -> bool:
             or bool(PRESS_DATELINE.match(line)) or bool(BYLINE.match(line)) or bool(SOURCE_STAMP.match(line))
             or labels_run_together(line) or bool(FILE_NAME.match(line)) or bool(LABEL_ALONE.match(line))
             or bool(CATEGORY_LABEL.match(line)) or bool(TAG_SLUG.match(line)) or bool(ADDRESS.search(line))
-            or bool(BROWSER_NOTICE.search(line)))
+            or bool(BROWSER_NOTICE.search(line)) or is_template_line(line))
 
 
 def labels_run_together(line: str) -> bool:
@@ -315,7 +316,7 @@ def rule_title(text: str, site_lines: frozenset[str] = frozenset()) -> tuple[str
         following = lines[index + 1] if index + 1 < len(lines) else None
         if is_date_heading(line) or is_label(line, following):
             continue
-        line = headline_before_gap(LABEL_PREFIX.sub("", line))
+        line = headline_before_gap(LABEL_PREFIX.sub("", without_furniture(line)))
         if opens_body(line, following):
             return None, None
         title, _, site = line.partition(" | ")

@@ -30,6 +30,7 @@ from .dates import DATE, VIEWS
 from .model_file import dump_model, load_model
 from .people import HONORIFICS, ROLE_HEADS
 from .text import PHOTO, is_chrome, lines_of, strip_enclosing, words
+from .title_chrome import without_furniture
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "data" / "title_model.yaml"
 CANDIDATES = 12  # a headline stands among the page's first non-furniture lines
@@ -63,7 +64,7 @@ def clean(line: str) -> tuple[str, str | None]:
     """The headline a line gives and the site named after ' | '."""
     if heading := rules.glued_date_heading(line):
         return strip_enclosing(heading), None
-    line = rules.headline_before_gap(rules.LABEL_PREFIX.sub("", line))
+    line = rules.headline_before_gap(rules.LABEL_PREFIX.sub("", without_furniture(line)))
     title, _, site = line.partition(" | ")
     return strip_enclosing(title), site.strip() or None
 
