@@ -326,13 +326,31 @@ def overrides(choice: Choice, cands: list[Candidate], ruled: str | None, margin:
 
 
 def above_body(cands: list[Candidate], title: str) -> bool:
-    """The line giving this headline is followed by one opening the body, or runs on into the body
-    after a gap ('…วัณโรค 2562            เนื่องด้วยวัณโรค…': the rules cut it there)."""
+    """The line giving this headline is followed by one opening the body, with only the page's
+    stamps between (its counter, when it was posted: 'เปิดอ่าน 347 ครั้ง', 'ประกาศเมื่อ 21 ธันวาคม 2563
+    14:28:49'), or runs on into the body after a gap ('…วัณโรค 2562            เนื่องด้วยวัณโรค…': the
+    rules cut it there)."""
     at = next((n for n, c in enumerate(cands) if norm(c.title) == norm(title)), None)
     if at is None:
         return False
     cut = rules.headline_before_gap(cands[at].line) != cands[at].line
-    return cut or (at + 1 < len(cands) and opens_body(cands[at + 1].line))
+    below = next((c.line for c in cands[at + 1:] if opens_body(c.line) or not stamp(c.line)), None)
+    return cut or (below is not None and opens_body(below))
+
+
+CLOCK = re.compile(r"\d{1,2}[:.]\d\d")
+SHORT_STAMP = 60
+
+
+def stamp(line: str) -> bool:
+    """A page's stamp under its headline: a counter of views, a date bar, or a date with the clock
+    time it was posted ('ไทยรัฐฉบับพิมพ์18 ม.ค. 2563 09:28 น.')."""
+    if len(line) > SHORT_STAMP:
+        return False
+    plain = thai_to_arabic_digits(line)
+    dated = DATE.search(plain)
+    return bool(VIEWS.search(line)) or rules.is_date_heading(line) or \
+        (dated is not None and CLOCK.search(plain[dated.end():]) is not None)
 
 
 def dump(model: bytes, groups: tuple[str, ...], margin: float, constrained: bool, about: dict[str, Any]) -> str:
