@@ -16,7 +16,7 @@ from ..thai import load_provinces, thai_to_arabic_digits
 from .dates import DATE, DATE_ONLY_REST, MONTH_NAMES, WEEKDAY
 from .organizations import find_organizations
 from .text import PHOTO, is_chrome, lines_of, strip_enclosing
-from .title_chrome import is_template_line, without_furniture
+from .title_chrome import is_template_line, province_alone, without_furniture
 
 STAMP_PREFIX = re.compile(r"^date \d{4}-\d\d-\d\d\s*")
 # 'เรื่อง : …', 'Gallery :: …': a label before the headline on its line
@@ -223,7 +223,11 @@ def is_date_heading(line: str) -> bool:
 
 def masthead(line: str) -> bool:
     """A line that is one body's name and nothing else ('เทศบาลตำบลดงแดง' atop its site's every
-    page): the site's name; a headline says what the body did."""
+    page): the site's name; a headline says what the body did. 'News' and a body's name or a
+    province ('ข่าวเทศบาลนครเชียงราย', 'ข่าว ภูเก็ต') is its news section, as much the site's."""
+    if line.startswith("ข่าว") and (news_of := line.removeprefix("ข่าว").strip()) and \
+            (province_alone(news_of) or masthead(news_of)):
+        return True
     return len(line) <= 80 and find_organizations(line, {})[0] == [" ".join(line.split())]
 
 

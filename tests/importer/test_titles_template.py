@@ -47,3 +47,13 @@ def test_a_province_alone_is_no_headline() -> None:
     assert is_site_line("จังหวัดกระบี่", set())
     assert not is_site_line("จังหวัดกระบี่ จัดงานวันผู้สูงอายุ", set())
 
+
+def test_news_and_a_bodys_name_or_a_province_is_a_section_no_headline() -> None:
+    from generator.importer.title import masthead
+
+    # https://www.localnews2010.com/archives/27578 (h6-05): 'Latest:', then the city's news section
+    assert rule_title(post("heldout6/h6-05.txt"))[0] == \
+        "เทศบาลนครเชียงราย มอบแว่นสายตาผู้สูงอายุ พร้อมขอพร รดน้ำดำหัว “ปี๋ใหม่เมือง”"
+    # https://phuketjournal.com/chalong-49.html (h5-18)
+    assert masthead("ข่าว ภูเก็ต")
+    assert not masthead("ข่าวดี เทศบาลนครเชียงราย มอบแว่นสายตาผู้สูงอายุ")
