@@ -98,3 +98,13 @@ ROYAL_RANK = re.compile(r"^กรม(?:สมเด็จ|พระ|หลวง
 
 def royal_rank(name: str) -> bool:
     return bool(ROYAL_RANK.match(name))
+
+
+# a council's or society's president, a title ('สภานายิกาสภากาชาดไทย': the Queen as the Red Cross's president)
+PRESIDING = ("สภานายิกา", "สภานายก")
+# 'โรงพยาบาลส่งเสริมสุขภาพตำบลทุกแห่งในอำเภอ…': every one of a kind in a place, no one body
+EVERY = re.compile(r"ทุก(?:แห่ง|หมู่บ้าน|ชุมชน|ตำบล|อำเภอ|จังหวัด|หน่วย)")
+
+
+def every_one(name: str) -> bool:
+    return bool(EVERY.search(name))

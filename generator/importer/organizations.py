@@ -23,6 +23,8 @@ from .divisions import abbreviated_end, branch_start, division_end
 from .groups import (
     NAMED_ONLY,
     PLACE_IN_NAME,
+    PRESIDING,
+    every_one,
     kind_of_people,
     named_community,
     named_group,
@@ -46,7 +48,8 @@ KINDS = {"อบจ", "อบต", "สสจ", "สสอ", "พมจ", "ร�
          "nodeสสส"}
 VOLUNTEERS = {"อสม", "อพม", "อสอช"}  # volunteers are one body only as a place's (อสม.พานทอง, อสม.ต.พรเจริญ)
 PLURAL = {"ต่างๆ", "ต่าง", "ทุก", "ทั้งหมด", "ฯ", "แต่ละ"}  # 'คณะกรรมการฝ่ายต่างๆ', 'คณะกรรมการกองทุนฯ': no one body
-GENERIC = {"สำนักงาน", "สำนักข่าว", "สำนักงานใหญ่", "ศูนย์การแพทย์", "สถานีตำรวจ"}  # kinds, not one body
+GENERIC = {"สำนักงาน", "สำนักข่าว", "สำนักงานใหญ่", "ศูนย์การแพทย์", "สถานีตำรวจ", "สถาบันการศึกษา",  # kinds,
+           "ศูนย์พัฒนาเด็กเล็ก", "ธนาคารขยะ", "ธนาคารเวลา"}  # not one body; a scheme (a waste or time bank)
 NOT_HEADED = {"ศูนย์กลาง", "ศูนย์รวม", "กรมธรรม์", "สภาพ", "สภาวะ", "สภาพแวดล้อม", "สำนักงานใหญ่", "ทีมงาน"}  # plain words
 VENUES = ("ศูนย์แสดงสินค้า", "ศูนย์ประชุม", "ศูนย์การค้า", "ศูนย์กีฬา", "ศูนย์อาหาร")  # places, not bodies
 
@@ -155,7 +158,7 @@ def mentions_of_heads(text: str, known: frozenset[str]) -> list[Mention]:
             if not (starts_word(text, start, known) or text[:start].endswith(ROLE_HEADS)) or family_at(text, start):
                 continue  # the dictionary has 'นายกองค์การบริหารส่วนตำบล' as one word; 'ธรณินทร์ กองสุข': a name
             first = words(text[start: start + 40], known)[0]
-            if first in NOT_HEADED or first in body_abbreviations() or text.startswith(VENUES, start) \
+            if first in NOT_HEADED or first in body_abbreviations() or text.startswith((*VENUES, *PRESIDING), start) \
                     or (head in OFFICERS and after_a_name(text, start)) or text[:start].endswith(SECTOR):
                 continue  # a plain word, a venue, the post of the person just named, or a sector
             end = quoted_name_end(text, head_end) or name_end(text, start, known, head_end - start, MAX_TOKENS)
@@ -316,8 +319,8 @@ def one_body(text: str, mention: Mention) -> bool:
     before = text[max(0, mention.start - 4): mention.start]
     if before.rstrip(" \t").endswith("วัน") or (COUNT_BEFORE.search(before) and kind_abbreviation(mention.text)):
         return False
-    name = mention.text
-    return name_key(name) not in kind_names() and not kind_of_people(name) and not royal_rank(name)
+    name = mention.text  # nor every one of a kind in a place ('…ทุกแห่งในอำเภอ…')
+    return not (name_key(name) in kind_names() or kind_of_people(name) or royal_rank(name) or every_one(name))
 
 
 def kind_abbreviation(name: str) -> bool:
