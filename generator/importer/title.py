@@ -25,10 +25,11 @@ LABEL_PREFIX = re.compile(r"^(?:(?:เรื่อง|หัวข้อ|ข่�
 # ('289 )ประชุม…', '๖๔๐. สามองค์กรหลัก…': a listing's running number before the headline, a list's
 # own items numbered from 1; 'News! เจ้าหน้าที่…': a Latin label shouting the section, which a
 # headline in Thai does not open with)
-BODY_START = re.compile(r"^(?:เมื่อ|วันนี้|วันที่|เวลา|ผู้สื่อข่าว|รายงานข่าว|ด้วย|เนื่อง(?:ด้วย|จาก)|ตามที่|เรียน\s|(?:ที่|ณ)\s+(?=\S)|"
+BODY_START = re.compile(r"^(?:เมื่อ|วันนี้|วันที่|(?:เช้า|บ่าย|เย็น|ค่ำ)(?:วันนี้|วันที่)|เวลา|ผู้สื่อข่าว|รายงานข่าว|ด้วย|"
+                        r"เนื่อง(?:ด้วย|จาก)|ตามที่|เรียน\s|(?:ที่|ณ)\s+(?=\S)|"
                         r"วัน(?:จันทร์|อังคาร|พุธ|พฤหัส|ศุกร์|เสาร์|อาทิตย์))")
 # 'เรียน ...': a letter's salutation opens its body; 'เนื่องด้วย…', 'เนื่องจาก…' ('since…') its reasons; 'ณ …',
-# 'ที่ …' ('at the hall …') where it happened
+# 'ที่ …' ('at the hall …') where it happened; 'เช้าวันนี้ (20 มีนาคม 2566) …' ('this morning') when
 LONGEST_TITLE = 250
 LONGEST_HEADLINE_GIVEN_TWICE = 150
 LOOK_AT = 8  # content lines searched for a dated activity heading, or for a headline given twice
@@ -58,7 +59,7 @@ SHORT_SLOGAN = 60
 PRESS_DATELINE = re.compile(r"^[\u0e01-\u0e4e.ฯ ]{2,30}\s*--\s*\d{1,2}\s*\S+\s*--")
 # a byline crediting the photos and the story ('ภาพ-ข่าว : จันทร์เพ็ญ พิมมะศร สระบุรี'), not a headline
 BYLINE = re.compile(r"^(?:(?:ภาพ|ข่าว|เรื่อง)\s*(?:[-/,&]|และ)\s*(?:ภาพ|ข่าว|เรื่อง)|ภาพ|ผู้เขียน|เขียนโดย|รายงานโดย)\s*:"
-                    r"|^(?:เขียนโดย|โพสต์?โดย|โดย\s*:)\s*\S{0,30}$")  # 'เขียนโดย Admin', 'โดย : admin'
+                    r"|^(?:เขียนโดย|โพสต์?โดย|โดย\s*:)\s*\S{0,30}$|^[Bb]y\s+\S.{0,50}$")  # 'เขียนโดย Admin', 'By nuttynui'
 # a page's label whose value was lost ('เผยแพร่เมื่อ:', 'เครดิตภาพ :', 'Latest:'), the label line of the
 # categories or tags the page files the post under ('หมวดหมู่ : โครงการ/งาน/…', 'Category: General'), a
 # tag's slug ('เบี้ยผู้สูงอายุ-เทศบาล-มหาสารคาม': words joined by hyphens, no space), the address of the

@@ -343,13 +343,13 @@ SHORT_STAMP = 60
 
 
 def stamp(line: str) -> bool:
-    """A page's stamp under its headline: a counter of views, a date bar, or a date with the clock
-    time it was posted ('ไทยรัฐฉบับพิมพ์18 ม.ค. 2563 09:28 น.')."""
+    """A page's stamp under its headline: a counter of views, a date bar, a byline ('by สำนักงาน…'),
+    or a date with the clock time it was posted ('ไทยรัฐฉบับพิมพ์18 ม.ค. 2563 09:28 น.')."""
     if len(line) > SHORT_STAMP:
         return False
     plain = thai_to_arabic_digits(line)
     dated = DATE.search(plain)
-    return bool(VIEWS.search(line)) or rules.is_date_heading(line) or \
+    return bool(VIEWS.search(line)) or rules.is_date_heading(line) or bool(rules.BYLINE.match(line)) or \
         (dated is not None and CLOCK.search(plain[dated.end():]) is not None)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.importer.extract import prepared
+from generator.importer.title import is_site_line
 from generator.importer.title_model import Choice, candidates, overrides, stamp
 
 POSTS = Path(__file__).parents[1] / "fixtures" / "posts"
@@ -33,3 +34,20 @@ def test_a_stamp_is_short_and_dated_to_the_minute_or_counts_views() -> None:
     # dev2's d2-26 (https://www.thairath.co.th/news/local/1750273): the paper's edition and its time
     assert stamp("ไทยรัฐฉบับพิมพ์18 ม.ค. 2563 09:28 น.")
     assert not stamp("การขับเคลื่อนโครงการส่งเสริมระบบสุขาภิบาลอาหารสะอาด ปลอดภัย ห่วงใยผู้บริโภค")
+
+
+def test_a_report_opening_this_afternoon_under_an_english_byline_is_the_body_below_its_headline() -> None:
+    from generator.importer.title import BODY_START
+
+    # http://onknow.blogspot.com/2012/07/kwantong.html (d2-17): Blogger's date, the headline,
+    # 'by สำนักงานสาธารณสุขจังหวัดพัทลุง', then 'บ่ายวันนี้ (๑๖ กรกฎาคม ๒๕๕๕) เวลา ๑๔.๓๐ น. …'; a model
+    # trained without dev2 was sure (0.92) of no headline
+    text = prepared((POSTS / "dev2" / "d2-17.txt").read_text("utf-8"))
+    cands = candidates(text)
+    headline = next(c.title for c in cands if c.line.startswith("เทศบาลตำบลควนเสาธง อำเภอตะโหมด"))
+    assert not overrides(Choice(None, 0.92, [0.0] * len(cands), 0.92), cands, headline, 0.9)
+    assert stamp("by สำนักงานสาธารณสุขจังหวัดพัทลุง")
+    # https://www.pichaicity.go.th/9924 (h3-18): 'this morning', the day in brackets
+    assert BODY_START.match("เช้าวันนี้ (20 มีนาคม 2566) เทศบาลเมืองพิชัย นำโดย")
+    # https://aidsaccess.com/detail.php?id=156/ (dev 042): who posted it and when, in English
+    assert is_site_line("By nuttynui 22 พ.ค 2561 18:40:26", set())
