@@ -58,6 +58,7 @@ from pythainlp.tag import pos_tag
 from pythainlp.tokenize import syllable_tokenize
 
 from ..thai import load_glossary, load_provinces
+from .known_close import known_close
 from .long_names import CLAUSE, CLAUSE_TAGS
 from .name_ends import ALREADY_OR_NOW, CLAUSE_PREFIXES, HEADS, NAME_PARTS, STOP
 from .organizations import Mention
@@ -93,11 +94,11 @@ def fitted_spans(text: str, spans: Sequence[Span], known: frozenset[str]) -> lis
     return out
 
 
-RULES = frozenset(range(1, 13))  # the rules in force (the bench leaves each out in turn)
+RULES = frozenset(range(1, 14))  # the rules in force (the bench leaves each out in turn)
 
 
 def fitted(text: str, start: int, end: int, known: frozenset[str]) -> tuple[int, int]:
-    """Rules 6, 8, 3, 9, 1, 7, 2, then 4, 11, 10, 12 and 5, in that order (trimming last, after every extension)."""
+    """Rules 6, 8, 3, 9, 1, 7, 2, then 4, 13, 11, 10, 12 and 5, in that order (trimming last, after every extension)."""
     start = after_officer_title(text, start, end) if 6 in RULES else start
     start = longer_head_start(text, start) if 8 in RULES else start
     end = full_name_end(text, start, end, known) if 3 in RULES else end
@@ -106,6 +107,7 @@ def fitted(text: str, start: int, end: int, known: frozenset[str]) -> tuple[int,
     end = two_tasks_end(text, end) if 7 in RULES else end
     end = numbered_end(text, start, end) if 2 in RULES else end
     end = province_close(text, start, end) if 4 in RULES else end
+    end = known_close(text, start, end) if 13 in RULES else end  # known_close.py
     end = place_clause_end(text, start, end) if 11 in RULES else end
     end = sentence_word_end(text, start, end) if 10 in RULES else end
     end = gloss_end(text, start, end) if 12 in RULES else end
