@@ -258,8 +258,8 @@ def quoted_name_end(text: str, end: int) -> int | None:
 def acceptable(head: str, rest: str) -> bool:
     """A head needs words after it; an assembly must be of a place or level, not an event; a
     คณะ… is a faculty, a cabinet or a team of its own, not a delegation of people."""
-    if len(rest) < 2 or words(rest)[0] == "ของ":
-        return False  # 'กองทุน|ของ|พี่เลี้ยง…': the funds of someone, the head word as a plain noun
+    if len(rest) < 2 or words(rest)[0].replace(" ", "") in ("ของ", "ต่าง", "ต่างๆ", "แต่ละ", "ทั้งหมด"):
+        return False  # 'กองทุน|ของ|พี่เลี้ยง…', 'ชมรม|ต่าง ๆ': someone's funds, various clubs; a plain noun
     if head == "คณะ":
         return bool(KANA_BODIES.match(rest))
     if head in OFFICERS:  # 'สาธารณสุขจังหวัดราชบุรี', the office; 'สาธารณสุขอำเภอเป็นเลขานุการ' a post

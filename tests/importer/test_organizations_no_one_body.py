@@ -46,3 +46,9 @@ def test_every_one_of_a_kind_in_a_place_is_no_body() -> None:
 ])
 def test_a_kind_or_a_scheme_written_alone_is_no_body(post: str, holding: str, kind: str) -> None:
     assert kind not in find_organizations(line_of(post, holding), {})[0]
+
+
+def test_various_clubs_are_no_club() -> None:
+    # http://mssphitsanulok.com/detail.php?id=12103 (h17-02): 'activities with groups or various clubs'
+    found = find_organizations(line_of("heldout17/h17-02.txt", "ชมรมต่าง ๆ"), {})[0]
+    assert not any("ต่าง" in name for name in found)
