@@ -2,12 +2,14 @@
 
 Digits are converted first, then one regular expression built from the month names (full,
 `ม.ค.`, `มค.`, common misspellings) finds day–month–year, with or without spaces, `วันที่`,
-a weekday, `พ.ศ.`, a day range ('3-5', '๓ ถึง ๕': the first day counts) and Buddhist-era years of four or two
-digits. Not meeting dates: posting timestamps (a date followed by a clock time, or on a
-posted/updated or news-agency line), a blog's date heading above the post, a page's ISO stamp
-(`date 2025-09-02`). A day and month alone take the year of a full date or stamp with the same
-day and month; a year with two digits swapped (2653 for 2563) is repaired only when the post
-itself names the right year nearby (`ครั้งที่ 1/2564`).
+a weekday, a dot or `เดือน` after the day, `พ.ศ.` (or what is left of it, `..`), a day range
+('3-5', '๓ ถึง ๕': the first day counts) and Buddhist-era years of four or two digits; `วันที่
+28/4/2564` too. Not meeting dates: posting timestamps (a date followed by a clock time, unless
+its weekday or 'วันที่' and a quarter hour say the event starts then, or on a posted/updated,
+news-agency or newspaper line), a founding day, a blog's date heading above the post, a site's
+date bar, a page's ISO stamp (`date 2025-09-02`). A day and month alone take the year of a
+full date or stamp with the same day and month; a year with two digits swapped (2653 for
+2563) is repaired only when the post itself names the right year nearby (`ครั้งที่ 1/2564`).
 """
 
 from __future__ import annotations
@@ -24,9 +26,9 @@ MONTH_FORMS = [
     ["กุมภาพันธ์", "กุมภาพันธ", "ก.พ.", "กพ.", "กพ", "กุมภา"],
     ["มีนาคม", "มี.ค.", "มีค.", "มีค", "มีนา"],
     ["เมษายน", "เม.ย.", "เมย.", "เมย", "เมษา"],
-    ["พฤษภาคม", "พ.ค.", "พค.", "พค", "พฤษภา"],
+    ["พฤษภาคม", "พฤษภาคา", "พ.ค.", "พค.", "พค", "พฤษภา"],
     ["มิถุนายน", "มิ.ย.", "มิย.", "มิย", "มิถุนา"],
-    ["กรกฎาคม", "กรกฏาคม", "ก.ค.", "กค.", "กค", "กรกฎา", "กรกฏา"],
+    ["กรกฎาคม", "กรกฏาคม", "กรกรฎาคม", "ก.ค.", "กค.", "กค", "กรกฎา", "กรกฏา"],
     ["สิงหาคม", "ส.ค.", "สค.", "สค", "สิงหา"],
     ["กันยายน", "ก.ย.", "กย.", "กย", "กันยา"],
     ["ตุลาคม", "ต.ค.", "ตค.", "ตค", "ตุลา"],
@@ -39,18 +41,21 @@ WEEKDAYS = tuple(f"วัน{d}" for d in ("จันทร์", "อังค�
 WEEKDAY = r"(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)\s*)"
 DATE = re.compile(
     rf"(?:{WEEKDAY}?(?:วันที่|ที่)?\s*)"
-    r"(?<!\d)(?<!\d/)(?P<day>\d{1,2})(?:\s*(?:[-–]|ถึง|และ)\s*(?:วันที่\s*)?\d{1,2})?\s*"
+    r"(?<!\d)(?<!\d/)(?P<day>\d{1,2})(?:\s*(?:[-–]|ถึง|และ)\s*(?:วันที่\s*)?\d{1,2})?\.?\s*(?:เดือน\s*)?"
     rf"(?P<month>{MONTH_NAMES})"
-    r"(?:\s*(?:พ\.\s?ศ\.|พ\.\.|พศ\.?|ค\.\s?ศ\.)?\s*(?P<year>\d{4}|\d{2})(?::(?=\d{1,2}[.:]\d{2})|(?![\d:.]\d)))?")
+    r"(?:\s*(?:พ\.\s?ศ\.|พ?\.\.|พศ\.?|ค\.\s?ศ\.)?\s*(?P<year>\d{4}|\d{2})(?::(?=\d{1,2}[.:]\d{2})|(?![\d:.]\d)))?")
 STAMP = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")
-TIMESTAMP_AFTER = re.compile(r"^\s*,?\s*(?:เวลา\s*)?\d{1,2}:\d{2}(?!\s*[-–]\s*\d)(?:\s*น\.?)?")
-SOURCE_LINE = re.compile(r"สำนักข่าว|ที่มา\s*:|แหล่งข่าว|ฉบับวันที่")  # 'เดลินิวส์ ฉบับวันที่ …': the paper's issue
+TIMESTAMP_AFTER = re.compile(r"^\s*,?\s*(?:เวลา\s*)?\d{1,2}:(?P<minute>\d{2})(?!\s*[-–]\s*\d)(?:\s*น\.?)?")
+# the paper's issue: 'เดลินิวส์ ฉบับวันที่ …', 'หนังสือพิมพ์เดลินิวส์ [ วันที่ 25/07/2560 ]'
+SOURCE_LINE = re.compile(r"สำนักข่าว|หนังสือพิมพ์|ที่มา\s*:|แหล่งข่าว|ฉบับวันที่")
 # a publication line: the date beside a views counter ('กองบรรณาธิการ TCIJ 6 พ.ค. 2563 | อ่านแล้ว 9731 ครั้ง')
 VIEWS = re.compile(r"อ่านแล้ว\s*[\d,]+\s*ครั้ง|เข้าชม\s*:?\s*[\d,]+|[\d,]+\s*(?:views?|ครั้ง)\b", re.I)
 # a numeric date with its Buddhist-era year in parentheses opening a paragraph, as a press office
 # dates its report ('(22-1-2562)  ที่ห้องประชุม…'); a posting stamp is Gregorian or stands alone
-OPENING_NUMERIC = re.compile(r"^\((?P<day>\d{1,2})[-/.](?P<month>\d{1,2})[-/.](?P<year>25\d\d)\)", re.M)
-ENACTED = re.compile(r"มติ|ประกาศใช้|พ\.ร\.บ\.|พระราชบัญญัติ|ประกาศราชกิจจา")
+# or, in a sentence, after 'วันที่' ('วันที่ 28/4/2564 ประชุม…'): a page's own stamps are Gregorian
+NUMERIC = re.compile(r"^\((?P<day>\d{1,2})[-/.](?P<month>\d{1,2})[-/.](?P<year>25\d\d)\)"
+                     r"|วันที่\s*(?P<sday>\d{1,2})/(?P<smonth>\d{1,2})/(?P<syear>25\d\d)(?!\d)", re.M)
+ENACTED = re.compile(r"ก่อตั้ง|(?<!ประชา)มติ|ประกาศใช้|พ\.ร\.บ\.|พระราชบัญญัติ|ประกาศราชกิจจา")
 YEARS_NAMED = re.compile(r"(?:/|พ\.\s?ศ\.\s?|ปี\s?(?:งบประมาณ\s?)?)(25\d\d)")
 DATE_ONLY_REST = re.compile(r"^[\s,.:น()\-–]*(?:เวลา\s*)?[\d.:\s]*(?:น\.?)?\s*$")
 TIME = re.compile(r"(?:เวลา|ตั้งแต่)\s*(\d{1,2})[.:](\d{2})\s*(?:น\.?)?\s*(?:(?:-|–|ถึง)\s*(\d{1,2})[.:](\d{2}))?")
@@ -102,26 +107,36 @@ def line_around(plain: str, start: int, end: int) -> str:
 
 def not_the_meeting(plain: str, start: int, end: int) -> bool:
     """A posting timestamp, a news agency's dateline or a paper's issue, or the day a law or
-    resolution was made ('คณะรัฐมนตรีได้มีมติ เมื่อวันที่ 21 ธันวาคม พ.ศ.2536'), not the day of
-    the meeting."""
+    resolution was made ('คณะรัฐมนตรีได้มีมติ เมื่อวันที่ 21 ธันวาคม พ.ศ.2536') or a body founded
+    ('ก่อตั้งเมื่อ วันที่ ๓ เดือน มิถุนายน พ.ศ. ๒๕๕๔'), not the day of the meeting."""
     line = line_around(plain, start, end)
     before = plain[max(0, start - 30): start]
     return (posted_line(line) or bool((SOURCE_LINE.search(line) or VIEWS.search(line)) and len(line) <= 120)
-            or (bool(TIMESTAMP_AFTER.match(plain[end: end + 20])) and not named_weekday(plain, start))
+            or timestamped(plain, start, end)
             or bool(ENACTED.search(before) and "ประชุม" not in before))
 
 
-def named_weekday(plain: str, start: int) -> bool:
-    """'วันอังคารที่ 18 มีนาคม 2568 เวลา 09:30 น.': a date with its weekday named is the event's, with
-    its starting time; a posting timestamp does not name the weekday."""
-    return plain[start: start + 20].lstrip().startswith(WEEKDAYS)
+def timestamped(plain: str, start: int, end: int) -> bool:
+    """A date followed by a clock time is when the page was posted, unless it reads as the event's
+    with its starting time: its weekday named ('วันอังคารที่ 18 มีนาคม 2568 เวลา 09:30 น.'), or
+    opened with 'วันที่' at a time a meeting starts, on the quarter hour ('วันที่ 21 มิถุนายน 2561
+    เวลา 9:30 น'; 'วันที่ 22 ก.ย. 2561 เวลา 14:14 น.' was posted)."""
+    stamp = TIMESTAMP_AFTER.match(plain[end: end + 20])
+    return stamp is not None and not starts_the_event(plain[start: start + 20], int(stamp["minute"]))
 
 
-def opening_numeric_dates(plain: str, text: str) -> list[FoundDate]:
+def starts_the_event(opening: str, minute: int) -> bool:
+    """A date followed by its time: the weekday named, or 'วันที่' and a meeting's quarter hour."""
+    opening = opening.lstrip()
+    return opening.startswith(WEEKDAYS) or (opening.startswith("วันที่") and minute % 15 == 0)
+
+
+def numeric_dates(plain: str, text: str) -> list[FoundDate]:
     found = []
-    for match in OPENING_NUMERIC.finditer(plain):
-        year, month, day = int(match["year"]) - 543, int(match["month"]), int(match["day"])
-        if valid(year, month, day) and plausible(year):
+    for match in NUMERIC.finditer(plain):
+        year, month, day = (int(match[g] or match["s" + g]) for g in ("year", "month", "day"))
+        year -= 543
+        if valid(year, month, day) and plausible(year) and not not_the_meeting(plain, match.start(), match.end()):
             found.append(FoundDate(date(year, month, day), day, month, match.start(), match.end(),
                                    text[match.start(): match.end()]))
     return found
@@ -145,7 +160,7 @@ def find_dates(text: str) -> list[FoundDate]:
             continue
         found.append(FoundDate(date(year, month, day) if year else None, day, month, match.start(), match.end(),
                                text[match.start(): match.end()]))
-    return sorted(found + opening_numeric_dates(plain, text), key=lambda f: f.start)
+    return sorted(found + numeric_dates(plain, text), key=lambda f: f.start)
 
 
 def valid(year: int, month: int, day: int) -> bool:
@@ -172,6 +187,9 @@ def heading_date(text: str, dates: list[FoundDate]) -> FoundDate | None:
     line_end = plain.find("\n", first.end)
     if line_end < 0 or not plain[line_end:].strip():
         return None  # a date and nothing under it heads no post
+    time = TIME.match(plain[first.end: line_end].lstrip())
+    if time and starts_the_event(plain[first.start: first.end], int(time[2])):
+        return None  # 'วันที่ 4 สิงหาคม 2568 เวลา 10.00 น.' above a press office's report: the event's
     return first if DATE_ONLY_REST.match(plain[first.end: line_end]) else None
 
 
@@ -188,20 +206,24 @@ def meeting_date(text: str) -> date | None:
 
 
 PAGE_HEAD = 5  # lines: where a page puts its date bar, above the post
+# what may open a date bar's line before the day: nothing, or a weekday as site software writes it
+# ('จันทร์ ที่ 15 เดือน เมษายน พ.ศ.2556'); 'วันที่ …' or 'วันจันทร์ที่ …' opens a sentence's date
+BAR_OPENING = re.compile(r"(?:(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)\s*(?:ที่)?)?\s*")
 
 
 def date_bars(text: str, dates: list[FoundDate]) -> list[FoundDate]:
     """A page's date bar under the headline: a bare date alone on its line ('5 กรกฎาคม 2567') in
     the page's first lines; the post names its meeting 'วันที่ …' or in a sentence."""
+    # (the match may open with a newline, or a weekday and 'ที่' the line's opening then holds)
     plain = thai_to_arabic_digits(text)
     bars = []
     for found in dates:
-        start = found.start + len(found.text) - len(found.text.lstrip())  # the match may open with a newline
-        line_start = plain.rfind("\n", 0, start) + 1
+        day = found.start + next((i for i, c in enumerate(found.text) if c.isdigit()), 0)
+        line_start = plain.rfind("\n", 0, day) + 1
         line_end = plain.find("\n", found.end)
         line_end = len(plain) if line_end < 0 else line_end
-        if plain.count("\n", 0, line_start) < PAGE_HEAD and not plain[line_start:start].strip() \
-                and found.text.strip()[:1].isdigit() and DATE_ONLY_REST.match(plain[found.end: line_end]):
+        if plain.count("\n", 0, line_start) < PAGE_HEAD and BAR_OPENING.fullmatch(plain[line_start:day]) \
+                and DATE_ONLY_REST.match(plain[found.end: line_end]):
             bars.append(found)
     return bars
 
