@@ -58,7 +58,7 @@ from pythainlp.tag import pos_tag
 from pythainlp.tokenize import syllable_tokenize
 
 from ..thai import load_glossary, load_provinces
-from .known_close import known_close
+from .known_close import known_close, squeezed, written_end
 from .long_names import CLAUSE, CLAUSE_TAGS
 from .name_ends import ALREADY_OR_NOW, CLAUSE_PREFIXES, HEADS, NAME_PARTS, STOP
 from .organizations import Mention
@@ -278,22 +278,6 @@ def full_name_end(text: str, start: int, end: int, known: frozenset[str]) -> int
         if stop is not None and stop > best:
             best = place_after_level(text, stop) if full.endswith(("จังหวัด", "อำเภอ", "ตำบล")) else stop
     return best
-
-
-def squeezed(name: str) -> str:
-    return re.sub(r"\s", "", name)
-
-
-def written_end(text: str, start: int, full: str) -> int | None:
-    """Where full (without spaces) ends, written from start with any spaces between its letters."""
-    at = start
-    for char in full:
-        while at < len(text) and text[at] in " \t":
-            at += 1
-        if at >= len(text) or text[at] != char:
-            return None
-        at += 1
-    return at
 
 
 def place_after_level(text: str, stop: int) -> int:
