@@ -37,8 +37,10 @@ MONTH_FORMS = [
 ]
 MONTHS = {form: number for number, forms in enumerate(MONTH_FORMS, 1) for form in forms}
 MONTH_NAMES = "|".join(re.escape(f) for f in sorted(MONTHS, key=len, reverse=True))
-WEEKDAYS = tuple(f"วัน{d}" for d in ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "พฤหัส", "ศุกร์", "เสาร์", "อาทิตย์"))
-WEEKDAY = r"(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)\s*)"
+DAY_NAMES = ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "พฤหัส", "ศุกร์", "เสาร์", "อาทิตย์")
+DAY_NAME = f"(?:{'|'.join(DAY_NAMES)})"  # a weekday's name without its วัน (the titles' rules read it too)
+WEEKDAYS = tuple(f"วัน{d}" for d in DAY_NAMES)
+WEEKDAY = rf"(?:วัน{DAY_NAME}\s*)"
 DATE = re.compile(
     rf"(?:{WEEKDAY}?(?:วันที่|ที่)?\s*)"
     r"(?<!\d)(?<!\d/)(?P<day>\d{1,2})(?:\s*(?:[-–]|ถึง|และ)\s*(?:วันที่\s*)?\d{1,2})?\.?\s*(?:เดือน\s*)?"
@@ -208,7 +210,7 @@ def meeting_date(text: str) -> date | None:
 PAGE_HEAD = 5  # lines: where a page puts its date bar, above the post
 # what may open a date bar's line before the day: nothing, or a weekday as site software writes it
 # ('จันทร์ ที่ 15 เดือน เมษายน พ.ศ.2556'); 'วันที่ …' or 'วันจันทร์ที่ …' opens a sentence's date
-BAR_OPENING = re.compile(r"(?:(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)\s*(?:ที่)?)?\s*")
+BAR_OPENING = re.compile(rf"(?:{DAY_NAME}\s*(?:ที่)?)?\s*")
 
 
 def date_bars(text: str, dates: list[FoundDate]) -> list[FoundDate]:

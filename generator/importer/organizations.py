@@ -48,6 +48,7 @@ KINDS = {"อบจ", "อบต", "สสจ", "สสอ", "พมจ", "ร�
          "nodeสสส"}
 VOLUNTEERS = {"อสม", "อพม", "อสอช"}  # volunteers are one body only as a place's (อสม.พานทอง, อสม.ต.พรเจริญ)
 PLURAL = {"ต่างๆ", "ต่าง", "ทุก", "ทั้งหมด", "ฯ", "แต่ละ"}  # 'คณะกรรมการฝ่ายต่างๆ', 'คณะกรรมการกองทุนฯ': no one body
+PLAIN_NOUN_AFTER = {"ของ", *PLURAL - {"ทุก", "ฯ"}}  # right after a head word: someone's, various, each, all
 GENERIC = {"สำนักงาน", "สำนักข่าว", "สำนักงานใหญ่", "ศูนย์การแพทย์", "สถานีตำรวจ", "สถาบันการศึกษา",  # kinds,
            "ศูนย์พัฒนาเด็กเล็ก", "ธนาคารขยะ", "ธนาคารเวลา"}  # not one body; a scheme (a waste or time bank)
 NOT_HEADED = {"ศูนย์กลาง", "ศูนย์รวม", "กรมธรรม์", "สภาพ", "สภาวะ", "สภาพแวดล้อม", "สำนักงานใหญ่", "ทีมงาน"}  # plain words
@@ -258,7 +259,7 @@ def quoted_name_end(text: str, end: int) -> int | None:
 def acceptable(head: str, rest: str) -> bool:
     """A head needs words after it; an assembly must be of a place or level, not an event; a
     คณะ… is a faculty, a cabinet or a team of its own, not a delegation of people."""
-    if len(rest) < 2 or words(rest)[0].replace(" ", "") in ("ของ", "ต่าง", "ต่างๆ", "แต่ละ", "ทั้งหมด"):
+    if len(rest) < 2 or words(rest)[0].replace(" ", "") in PLAIN_NOUN_AFTER:
         return False  # 'กองทุน|ของ|พี่เลี้ยง…', 'ชมรม|ต่าง ๆ': someone's funds, various clubs; a plain noun
     if head == "คณะ":
         return bool(KANA_BODIES.match(rest))

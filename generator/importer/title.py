@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..thai import load_provinces, thai_to_arabic_digits
-from .dates import DATE, DATE_ONLY_REST, MONTH_NAMES, WEEKDAY
+from .dates import DATE, DATE_ONLY_REST, DAY_NAME, MONTH_NAMES, WEEKDAY
 from .organizations import find_organizations
 from .text import PHOTO, is_chrome, lines_of, strip_enclosing
 from .title_chrome import is_template_line, province_alone, without_furniture
@@ -27,7 +27,7 @@ LABEL_PREFIX = re.compile(r"^(?:(?:เรื่อง|หัวข้อ|ข่�
 # headline in Thai does not open with)
 BODY_START = re.compile(r"^(?:เมื่อ|วันนี้|วันที่|(?:เช้า|บ่าย|เย็น|ค่ำ)(?:วันนี้|วันที่)|เวลา|ผู้สื่อข่าว|รายงานข่าว|ด้วย|"
                         r"เนื่อง(?:ด้วย|จาก)|ตามที่|เรียน\s|(?:ที่|ณ)\s+(?=\S)|"
-                        r"วัน(?:จันทร์|อังคาร|พุธ|พฤหัส|ศุกร์|เสาร์|อาทิตย์))")
+                        rf"วัน{DAY_NAME})")
 # 'เรียน ...': a letter's salutation opens its body; 'เนื่องด้วย…', 'เนื่องจาก…' ('since…') its reasons; 'ณ …',
 # 'ที่ …' ('at the hall …') where it happened; 'เช้าวันนี้ (20 มีนาคม 2566) …' ('this morning') when
 LONGEST_TITLE = 250
@@ -206,7 +206,7 @@ def is_label(line: str, following: str | None) -> bool:
     return following is not None and len(line) <= 30 and following != line and following.startswith(line)
 
 
-WEEKDAY_COMMA = re.compile(r"^วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?\s*,\s*")
+WEEKDAY_COMMA = re.compile(rf"^วัน{DAY_NAME}(?:ที่)?\s*,\s*")
 # 'วันจันทร์, กรกฎาคม 15, 2024': a date bar written month first, in the English order
 MONTH_FIRST_DATE = re.compile(rf"^{WEEKDAY}?,?\s*(?:{MONTH_NAMES})\s*\d{{1,2}}\s*,?\s*\d{{4}}$")
 

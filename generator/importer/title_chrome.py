@@ -18,8 +18,9 @@ import re
 from functools import cache
 
 from ..thai import load_provinces
+from .dates import DAY_NAME
 
-WEEKDAYS = r"(?:วัน)?(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)"
+WEEKDAYS = rf"(?:วัน)?{DAY_NAME}"
 TIME = r"\d{1,2}[.:]\d\d"
 HOURS = re.compile(rf"{WEEKDAYS}\s*[-–]\s*{WEEKDAYS}\s*:?\s*(?:เวลา\s*)?{TIME}\s*(?:น\.)?\s*[-–]\s*{TIME}")
 SHORT_HOURS = 160  # characters: a body's paragraph giving a clinic's hours runs longer
