@@ -61,5 +61,5 @@ def test_found_links_that_led_nowhere(tmp_path: Path) -> None:
         built = build_corpus(made, tmp_path, Tally())
     assert check_links(built.site) > 100
     page = (built.site / "meetings" / "m" / "index.html").read_text("utf-8")
-    assert '<a rel="noopener nofollow">ต่อ</a>' in page and 'href="https://example.org/ก"' in page
+    assert '<a rel="noopener nofollow">ต่อ</a>' in page and 'href="https://example.org/%E0%B8%81"' in page
     assert 'href="../nowhere/"' not in page and 'href="#top"' not in page and 'href="javascript:' not in page

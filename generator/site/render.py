@@ -1,13 +1,18 @@
-"""Jinja2 rendering with autoescape on; Markdown fields are rendered then sanitised."""
+"""Jinja2 rendering with autoescape on; Markdown fields are rendered then sanitised.
+
+Markdown is read as CommonMark with GitHub's tables, strikethrough and bare links (cmark-gfm,
+GitHub's own C library): the dialect the editor's Markdown widget writes (remark), so a nested
+list indented two spaces or a line ended by a backslash shows on the page as in the editor."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import markdown as md
+import cmarkgfm
 import nh3
 from jinja2 import ChainableUndefined, Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
@@ -22,24 +27,25 @@ ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "u", "ul", "ol", "li", "blo
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 
 
+EXTENSIONS = ["table", "strikethrough", "autolink"]
+# '<' is read as this noncharacter (one validation refuses in content), and written back as &lt;:
+# no raw HTML in a text is ever read as HTML, in code too, and none of the text is lost
+RAW_OPEN = "\ufdd0"
+POINTED_LINK = re.compile(r"<(https?://[^<>\s]+)>")  # CommonMark's <https://…> stays a link
+
+
 def render_markdown(text: str | None) -> Markup:
-    """Markdown → HTML with raw HTML escaped, then only harmless tags and http(s) links kept."""
+    """Markdown → HTML with raw HTML shown as text, then only harmless tags and http(s) links
+    kept (cmark already blanks javascript: links; nh3 drops relative ones and any other tag)."""
     if not text:
         return Markup("")
-    html = markdown_renderer().reset().convert(str(text))
+    source = POINTED_LINK.sub(r"\1", str(text)).replace("<", RAW_OPEN)
+    html = cmarkgfm.markdown_to_html_with_extensions(source, extensions=EXTENSIONS).rstrip("\n")
+    html = html.replace(RAW_OPEN, "&lt;")
     clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                       url_schemes={"http", "https", "mailto"}, link_rel="noopener nofollow",
                       url_relative="deny")  # a relative link would lead nowhere on the site
     return Markup(clean)  # noqa: S704 - sanitised just above
-
-
-@cache
-def markdown_renderer() -> md.Markdown:
-    """One renderer per process (building one costs more than converting a page); reset per use."""
-    renderer = md.Markdown(extensions=["tables", "sane_lists"])
-    renderer.preprocessors.deregister("html_block")
-    renderer.inlinePatterns.deregister("html")
-    return renderer
 
 
 def thai_date(value: Any, short: bool = False) -> str:
