@@ -6,6 +6,9 @@ site (title.py reads them): never a headline, nor part of one.
 - Blogger's search box ('ค้นหาบล็อกนี้', 'Search this blog'), atop every blog on the platform;
 - a province's bare name on its line ('จังหวัดพัทลุง'): the place a provincial page is of, no
   headline (a headline says what happened there);
+- a site's title bar, three parts or more joined by dashes ('กองทุนสุขภาพตำบล - กองทุนหลักประกันสุขภาพ
+  ท้องถิ่น - กปท': its name, what it is, its abbreviation), as '<site name> - <English tagline>' is
+  (the read sets' first lines hold six such lines, no headline);
 - Joomla's article buttons glued after the headline ('… ควบคุมโรคไข้เลือดออก Print E-mail', its
   'PDF Print E-mail' icons' labels), cut off;
 - a title bar's '| ' whose site name was left off before it ('| โรงพยาบาลจิตเวช…'), and a section
@@ -24,6 +27,8 @@ WEEKDAYS = rf"(?:วัน)?{DAY_NAME}"
 TIME = r"\d{1,2}[.:]\d\d"
 HOURS = re.compile(rf"{WEEKDAYS}\s*[-–]\s*{WEEKDAYS}\s*:?\s*(?:เวลา\s*)?{TIME}\s*(?:น\.)?\s*[-–]\s*{TIME}")
 SHORT_HOURS = 160  # characters: a body's paragraph giving a clinic's hours runs longer
+DASH = re.compile(r"\s[-–—]\s")
+SHORT_BAR = 100  # characters: a site's title bar, not a body's paragraph listing hours or days
 BLOG_SEARCH = re.compile(r"^(?:ค้นหาบล็อกนี้|Search this blog)$", re.I)
 THAI = re.compile(r"[\u0e01-\u0e4e]")
 # 'PDF Print E-mail': a Joomla article's buttons, their labels read after its heading
@@ -33,9 +38,10 @@ BAR_OR_SHOUTED = re.compile(r"^(?:\|\s*|[A-Z]{2,12}\s*:\s*)(?=[\u0e01-\u0e4e“\
 
 
 def is_template_line(line: str) -> bool:
-    """A line any site's template or platform puts there: hours, a blog's search box, a province alone."""
+    """A line any site's template or platform puts there: hours, a blog's search box, a province alone,
+    a title bar."""
     return ((len(line) <= SHORT_HOURS and bool(HOURS.search(line))) or bool(BLOG_SEARCH.match(line))
-            or province_alone(line))
+            or province_alone(line) or (len(line) <= SHORT_BAR and len(DASH.split(line)) >= 3))
 
 
 def province_alone(line: str) -> bool:

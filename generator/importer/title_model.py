@@ -8,7 +8,8 @@ where it stands and its words; every line O means the post has no headline and t
 for one. The rules stay the hard line: the model picks only a line they would take for a
 headline (never a site line, a date bar, a body's bare name or the body's opening) and says 'no
 headline' only above a body; and it overrides the rules' choice only where it is surer of its
-own by a margin chosen by leaving whole sets out. Trained by `python -m
+own by a margin chosen by leaving whole sets out: one for its 'no headline', a lower one for its
+line (the rules before read took old sites' lines the model saw through). Trained by `python -m
 generator.bench.train_titles`, shipped in generator/data/title_model.yaml (base64)."""
 
 from __future__ import annotations
@@ -291,11 +292,13 @@ def may_be_title(cands: list[Candidate], index: int, kept: set[str]) -> bool:
 class TitleModel:
     """A trained tagger with its feature groups and the margin by which it overrides the rules."""
 
-    def __init__(self, model: bytes, groups: tuple[str, ...], margin: float, constrained: bool = True) -> None:
+    def __init__(self, model: bytes, groups: tuple[str, ...], margin: float, constrained: bool = True,
+                 line_margin: float | None = None) -> None:
         self.tagger = pycrfsuite.Tagger()
         self.model = model  # the tagger reads these bytes in place
         self.tagger.open_inmemory(model)
         self.groups, self.margin, self.constrained = groups, margin, constrained
+        self.line_margin = shipped_line_margin() if line_margin is None else line_margin
 
     def title(self, text: str, site_lines: frozenset[str],
               ruled: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
@@ -304,20 +307,23 @@ class TitleModel:
         cands = candidates(text)
         kept = set(rules.content_lines(text, site_lines)) if self.constrained else None
         choice = pick(self.tagger, features(text, cands, site_lines, self.groups, ruled[0]), cands, kept)
-        if not overrides(choice, cands, ruled[0], self.margin):
+        if not overrides(choice, cands, ruled[0], self.margin, self.line_margin):
             return ruled
         return (choice.picked.title, choice.picked.site) if choice.picked else (None, None)
 
 
-def overrides(choice: Choice, cands: list[Candidate], ruled: str | None, margin: float) -> bool:
-    """The model's pick stands over the rules' where it is surer of it by the margin, and is not
+def overrides(choice: Choice, cands: list[Candidate], ruled: str | None, margin: float,
+              line_margin: float | None = None) -> bool:
+    """The model's pick stands over the rules' where it is surer of it by the margin (its line by
+    line_margin, when given: the folds chose a lower one for a line than for 'no headline'), and is not
     the line the rules read their headline from: the model chooses a line, and how much of it is
     the headline (a label before it, a list after a gap) is the rules' reading. Its 'no headline'
     never stands over a headline the rules took right above the body's opening ('… “วันเอดส์โลก”'
     over 'วันที่ 29 พฤศจิกายน 2562 …'): the shape of a headline and its body, whatever the words."""
-    if choice.sureness - choice.chance_of(cands, ruled) <= margin:
-        return False
     picked = choice.picked
+    if choice.sureness - choice.chance_of(cands, ruled) <= (margin if picked is None or line_margin is None
+                                                            else line_margin):
+        return False
     if picked is None and ruled is not None and above_body(cands, ruled):
         return False
     if picked is None or ruled is None:
@@ -353,9 +359,18 @@ def stamp(line: str) -> bool:
         (dated is not None and CLOCK.search(plain[dated.end():]) is not None)
 
 
-def dump(model: bytes, groups: tuple[str, ...], margin: float, constrained: bool, about: dict[str, Any]) -> str:
+def dump(model: bytes, groups: tuple[str, ...], margin: float, constrained: bool, about: dict[str, Any],
+         line_margin: float) -> str:
     """The shipped model file: what it was trained on and chosen by, and its bytes."""
-    return dump_model(model, about, groups=list(groups), margin=margin, constrained=constrained)
+    return dump_model(model, about, groups=list(groups), margin=margin, line_margin=line_margin,
+                      constrained=constrained)
+
+
+@cache
+def shipped_line_margin() -> float:
+    """The shipped margin of the model's line over the rules' (a fold's model, trained again, keeps it)."""
+    found = load_model(MODEL_FILE)
+    return float(found[1].get("line_margin", found[1]["margin"])) if found else 1.0
 
 
 @cache
@@ -365,4 +380,5 @@ def shipped() -> TitleModel | None:
     if found is None:
         return None
     model, data = found
-    return TitleModel(model, tuple(data["groups"]), float(data["margin"]), bool(data["constrained"]))
+    return TitleModel(model, tuple(data["groups"]), float(data["margin"]), bool(data["constrained"]),
+                      float(data.get("line_margin", data["margin"])))
