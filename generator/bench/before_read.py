@@ -27,7 +27,7 @@ FIRST_SEEN = {"dev": "90fa379", "heldout": "bc47c39", "heldout2": "4180f64", "he
 # 15: 4ecfb12's (also scored unseen at bff86b3), scored unseen before it was read; held-out
 # 16: 18cc8e6's (also scored unseen at 25cce9c and ad635e5), scored unseen before it was read;
 # held-out 17: e709bff's (also scored unseen at 25cce9c, ad635e5, 18cc8e6 and b36aaf3), scored unseen
-# before it was read; never held-out 18 or 19: unseen
+# before it was read; never held-out 18–21: unseen
 
 
 def run_at(commit: str, script: str, args: list[str], trees: Path) -> str:

@@ -34,7 +34,7 @@ from .importer import ROOT, SETS
 
 READ_SETS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "dev2", "heldout6", "heldout7",
              "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
-             "heldout13", "heldout14", "heldout15", "heldout16", "heldout17")  # never the unread ones (held-out 18, 19)
+             "heldout13", "heldout14", "heldout15", "heldout16", "heldout17")  # never the unread ones (held-out 18–21)
 SECOND_READING = {"heldout4": "annotations-b.yaml"}  # a set annotated twice, blind
 PARAMS = {"c1": 1.0, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 
