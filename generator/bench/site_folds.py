@@ -23,7 +23,8 @@ one at a time as `kb import` reads it. The rules cannot be trained again, so two
         then unread held-out sets 6–8 the importer scored 83.8% titles, 76.7/80.7% organisations.
 
 Then how many entries of each list fire on one site only (and on which fold's), pooled and per
-fold: titles exact, organisations found / real. Never reads the unread held-out sets (the eighteenth to the twenty-first).
+fold: titles exact, organisations found / real. Never reads the unread held-out sets (the
+eighteenth to the twenty-first).
 
 The figures before and after each change, and what was tried and not kept: site_folds_history.md
 beside this file."""
