@@ -4,9 +4,12 @@ one meeting's title edited; wall seconds and the peak resident memory of the lar
 
     .venv/bin/python -m generator.bench.edits --sizes 1000 10000
     .venv/bin/python -m generator.bench.edits --sizes 1000 --against /tmp/kb-before --rounds 2
+    .venv/bin/python -m generator.bench.edits --sizes 10000 --against /tmp/kb-before --cold-rounds 3
 
 `--against CHECKOUT` runs an interleaved A/B: each step is built by that checkout's code, then
-by this one's, on the same content, each with its own cache and site folder.
+by this one's, on the same content, each with its own cache and site folder. `--cold-rounds`
+builds cold that many times per checkout, taking turns, each into an empty cache and folder of
+its own: on a shared machine one cold build of the same code ranged 50-62 s (December 2026).
 """
 
 from __future__ import annotations
@@ -69,13 +72,17 @@ def steps(editor: Editor) -> list[tuple[str, Callable[[], None]]]:
             ("one body edit", lambda: editor.edit("body")), ("one title edit", lambda: editor.edit("title"))]
 
 
-def measure(size: int, codes: dict[str, Path], rounds: int) -> dict[str, dict[str, list[Run]]]:
+def measure(size: int, codes: dict[str, Path], rounds: int, cold_rounds: int = 1) -> dict[str, dict[str, list[Run]]]:
     """Every step for every checkout, interleaved: step by step, the checkouts take turns."""
     found: dict[str, dict[str, list[Run]]] = {name: {s: [] for s in STEPS} for name in codes}
     with tempfile.TemporaryDirectory(prefix="kb-edits-") as tmp:
         content = Path(tmp) / "content"
         write_corpus(ROOT / "content", content, size)
         editor = Editor(content)
+        for extra in range(1, cold_rounds):  # cold only, before the builds the warm steps go on from
+            for name, code in codes.items():
+                found[name]["cold"].append(kb_build(code, content, Path(tmp) / f"{name}-cold{extra}"))
+                say(size, name, "cold", found[name]["cold"][-1])
         for round_ in range(rounds):
             for step, change in steps(editor):
                 if step == "cold" and round_:
@@ -84,10 +91,13 @@ def measure(size: int, codes: dict[str, Path], rounds: int) -> dict[str, dict[st
                 for name, code in codes.items():
                     work = Path(tmp) / name
                     found[name][step].append(kb_build(code, content, work))
-                    wall, mb, cpu = found[name][step][-1]
-                    print(f"  {size:,} {name:>7} {step:<16} {wall:6.1f} s {mb:6.0f} MB {cpu:6.1f} s CPU",
-                          file=sys.stderr, flush=True)
+                    say(size, name, step, found[name][step][-1])
     return found
+
+
+def say(size: int, name: str, step: str, run: Run) -> None:
+    wall, mb, cpu = run
+    print(f"  {size:,} {name:>7} {step:<16} {wall:6.1f} s {mb:6.0f} MB {cpu:6.1f} s CPU", file=sys.stderr, flush=True)
 
 
 def span(values: list[float]) -> str:
@@ -109,12 +119,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
     parser.add_argument("--against", type=Path, help="a checkout of the code to compare with (A/B)")
     parser.add_argument("--rounds", type=int, default=1, help="warm steps repeated this many times")
+    parser.add_argument("--cold-rounds", type=int, default=1, help="cold builds per checkout, taking turns")
     args = parser.parse_args(argv)
     codes = ({"before": args.against.resolve()} if args.against else {}) | {"now": ROOT}
     print("| meetings | code | " + " | ".join(f"{s} s (CPU s)" for s in STEPS) + " | peak MB |")
     print("|---|---|" + "---|" * len(STEPS) + "---|")
     for size in args.sizes:
-        print("\n".join(table(size, measure(size, codes, args.rounds))), flush=True)
+        print("\n".join(table(size, measure(size, codes, args.rounds, args.cold_rounds))), flush=True)
 
 
 if __name__ == "__main__":
