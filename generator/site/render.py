@@ -31,6 +31,7 @@ EXTENSIONS = ["table", "strikethrough", "autolink"]
 # '<' is read as this noncharacter (one validation refuses in content), and written back as &lt;:
 # no raw HTML in a text is ever read as HTML, in code too, and none of the text is lost
 RAW_OPEN = "\ufdd0"
+RAW_OPEN_IN_URL = "%EF%B7%90"  # RAW_OPEN percent-encoded as UTF-8
 POINTED_LINK = re.compile(r"<(https?://[^<>\s]+)>")  # CommonMark's <https://…> stays a link
 
 
@@ -41,7 +42,7 @@ def render_markdown(text: str | None) -> Markup:
         return Markup("")
     source = POINTED_LINK.sub(r"\1", str(text)).replace("<", RAW_OPEN)
     html = cmarkgfm.markdown_to_html_with_extensions(source, extensions=EXTENSIONS).rstrip("\n")
-    html = html.replace(RAW_OPEN, "&lt;")
+    html = html.replace(RAW_OPEN, "&lt;").replace(RAW_OPEN_IN_URL, "%3C")  # in an address cmark encodes it
     return Markup(sanitiser().clean(html))  # noqa: S704 - sanitised
 
 

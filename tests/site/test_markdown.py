@@ -41,6 +41,11 @@ def test_web_addresses_are_links_that_pass_no_referrer_rank() -> None:
         "https://www.nationalhealth.or.th/th</a></p>")
 
 
+def test_a_less_than_sign_in_an_address_is_encoded_as_itself() -> None:
+    assert render_markdown('[ค้นหา](https://example.org/?q=a<b "a<b")') == \
+        '<p><a href="https://example.org/?q=a%3Cb" title="a&lt;b" rel="noopener nofollow">ค้นหา</a></p>'
+
+
 @pytest.mark.parametrize("link", ["[คลิก](javascript:alert(1))", "[ต่อ](../nowhere/)", "[#](#top)"])
 def test_a_script_or_relative_link_keeps_its_words_and_loses_its_address(link: str) -> None:
     words = link[1:link.index("]")]
