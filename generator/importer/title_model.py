@@ -369,8 +369,8 @@ def dump(model: bytes, groups: tuple[str, ...], margin: float, constrained: bool
 @cache
 def shipped_line_margin() -> float:
     """The shipped margin of the model's line over the rules' (a fold's model, trained again, keeps it)."""
-    found = load_model(MODEL_FILE)
-    return float(found[1].get("line_margin", found[1]["margin"])) if found else 1.0
+    model = shipped()
+    return model.line_margin if model is not None else 1.0
 
 
 @cache

@@ -31,7 +31,7 @@ EXTENSIONS = ["table", "strikethrough", "autolink"]
 # '<' is read as this noncharacter (one validation refuses in content), and written back as &lt;:
 # no raw HTML in a text is ever read as HTML, in code too, and none of the text is lost
 RAW_OPEN = "\ufdd0"
-RAW_OPEN_IN_URL = "%EF%B7%90"  # RAW_OPEN percent-encoded as UTF-8
+RAW_OPEN_IN_URL = quote(RAW_OPEN)  # as cmark writes it inside a link's address
 POINTED_LINK = re.compile(r"<(https?://[^<>\s]+)>")  # CommonMark's <https://…> stays a link
 
 
