@@ -196,12 +196,14 @@ def carried_on(taken: list[str], token: str, following: str, rest: str) -> bool:
     """Words that go on a name where they would end another: a space typed inside a word ('ชมรม
     ผู้สูง อายุ…'), 'ในการ…' of a committee's name, a village named by where it lies ('บ้านในสระ'),
     a เขต that is a word of the name, not a region's number ('ศูนย์ประสานงานเขตสุขภาพเพื่อประชาชน'),
-    a committee's two tasks sharing one object ('คณะกรรมการสนับสนุนการจัด และขับเคลื่อนมติ…')."""
+    a committee's two tasks sharing one object ('คณะกรรมการสนับสนุนการจัด และขับเคลื่อนมติ…'), the way
+    its people are disabled ('ชมรมผู้ปกครองคนพิการ|ทาง|สติปัญญาฯ')."""
     return ((token == " " and taken[-1] + following in dictionary() and len(taken[-1]) > 1 and len(following) > 1)
             or shared_object(taken, token, following, rest)
             or (token == "ใน" and rest.startswith(COMMITTEES) and following in ("การ", "ระบบ"))
             or (taken[-1:] == ["บ้าน"] and token in SIDES and is_thai(following[:1]))
-            or (token == "เขต" and rest[sum(map(len, taken)):].startswith("เขตสุขภาพเพื่อ")))
+            or (token == "เขต" and rest[sum(map(len, taken)):].startswith("เขตสุขภาพเพื่อ"))
+            or (token == "ทาง" and taken[-1].endswith("พิการ") and is_thai(following[:1])))
 
 
 def joined(following: str, text: str, position: int, extra: frozenset[str]) -> bool:

@@ -7,7 +7,7 @@ from generator.bench.train_tagger import READ_SETS
 from tests.conftest import ROOT
 
 POSTS = ROOT / "tests" / "fixtures" / "posts"
-UNREAD = {"heldout18", "heldout19", "heldout20", "heldout21", "heldout22", "heldout23"}
+UNREAD = {"heldout20", "heldout21", "heldout22", "heldout23"}
 
 
 def test_the_folds_are_the_read_sets_only() -> None:

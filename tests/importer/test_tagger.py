@@ -73,12 +73,15 @@ def test_import_reports_bodies_the_rules_miss() -> None:
     # h5-23's misspelt assembly was the example while the keeper stood at 0.45; with held-out 16 read the
     # tagger no longer reads it on its post (its line alone still, test above) and the keeper's folds
     # choose 0.55 again. https://www.songkhlatoday.com/content/18875/ (d2-22): 'มูลนิธิแพธทูเฮลท์ (P2H)',
-    # a foundation's transliterated name after a hyphen, which no rule reads
+    # a foundation's transliterated name after a hyphen, which no rule reads with its abbreviation. With
+    # held-out 18 and 19 read the shipped models report it as 'มูลนิธิแพธทูเฮลท์', a form its annotation
+    # accepts too (the body found either way)
     assert "สัมชชาสุขภาพ จังหวัดอุบลราชธานี" not in find_organizations(MISSPELT, {})[0]
     post = (POSTS / "dev2" / "d2-22.txt").read_text("utf-8")
     assert "มูลนิธิแพธทูเฮลท์ (P2H)" not in find_organizations(post, {})[0]
-    assert "มูลนิธิแพธทูเฮลท์ (P2H)" in learned_organizations(post, {})[0]
-    assert "มูลนิธิแพธทูเฮลท์ (P2H)" in extract(post, []).organizations
+    forms = {"มูลนิธิแพธทูเฮลท์ (P2H)", "มูลนิธิแพธทูเฮลท์"}  # d2-22's annotated forms of the body
+    assert forms & set(learned_organizations(post, {})[0])
+    assert forms & set(extract(post, []).organizations)
 
 
 def test_import_links_a_tagged_name_to_its_known_stakeholder() -> None:
@@ -96,7 +99,7 @@ def test_a_tagged_span_keeps_no_half_of_a_bracket_or_quote() -> None:
         assert written[start:end] == name
 
 
-UNREAD = {"heldout18", "heldout19", "heldout20", "heldout21", "heldout22", "heldout23"}  # they judge the models: never trained on, never read
+UNREAD = {"heldout20", "heldout21", "heldout22", "heldout23"}  # they judge the models: never trained on, never read
 
 
 def test_both_models_train_on_every_read_set_and_on_no_unread_one() -> None:
