@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from functools import cache
+from typing import Protocol, TypeVar
 
 from pythainlp.tag import pos_tag
 
@@ -35,6 +37,42 @@ SECOND_BODY = ("สำนัก", "โรงพยาบาล", "มหาว�
                "ศูนย์", "สถาบัน", "คณะ", "กรม", "กระทรวง", "วิทยาลัย", "สภา", "กลุ่ม", "ภาคี", "หน่วย", "โรงเรียน",
                "อบต", "อบจ", "สสจ", "สสอ", "รพ", "อสม", "ผู้", "ประชาชน", "ชาว", "แกนนำ", "เจ้าหน้าที่", "บุคลากร",
                "นักเรียน", "นักศึกษา", "ครู", "ทีม", "พี่น้อง", "ภาค", "ท้องถิ่น", "ส่วนราชการ", "ราชวิทยาลัย")
+
+
+# a local body's council: the body named with its place and สภา glued before it (to a member's or the
+# chair's title, or a meeting room: 'สมาชิกสภาองค์การบริหารส่วนจังหวัดสงขลา', 'ห้องประชุมสภาเทศบาลนคร…')
+COUNCIL = "สภา"
+COUNCIL_OF = ("องค์การบริหารส่วนจังหวัด", "องค์การบริหารส่วนตำบล", "เทศบาลนคร", "เทศบาลเมือง", "เทศบาลตำบล", "อบต.", "อบจ.")
+M = TypeVar("M")
+SEAT = re.compile(r"[ \t]?เขต[ \t]?\d{1,2}$")
+
+
+class Written(Protocol):  # organizations.Mention
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+
+
+def council(text: str, body: Written, mention: Callable[[int, int, str], M]) -> list[M]:
+    """The council of a local body named with its place, when สภา is written right before the body:
+    a body of its own beside it (a mention at the body's end, as the names a list of places shares)."""
+    kind = next((k for k in COUNCIL_OF if body.text.startswith(k)), None)
+    if kind is None or len(body.text) < len(kind) + 2 or not is_thai(body.text[len(kind)]):
+        return []
+    name = COUNCIL + SEAT.sub("", body.text)  # not a member's seat: 'สมาชิกสภาเทศบาลเมืองปากพนัง เขต 3'
+    return [mention(body.end, body.end, name)] if text.endswith(COUNCIL, 0, body.start) else []
+
+
+# a world body, named for what it does in the world ('องค์การอนามัยโลก', 'สมาพันธ์เบาหวานโลก'): องค์การ and
+# สมาพันธ์ are no head words of the rules ('องค์การมหาชน', 'องค์การเครือข่าย…' name no one body)
+WORLD_BODY = re.compile(r"(?:องค์การ|สมาพันธ์)[\u0e01-\u0e4e]{2,20}?โลก")
+
+
+def worldwide(text: str, mention: Callable[[int, int, str], M]) -> list[M]:
+    return [mention(m.start(), m.end(), m.group()) for m in WORLD_BODY.finditer(text)]
 
 
 CLAUSE_TAGS = {"VERB", "ADV", "AUX"}

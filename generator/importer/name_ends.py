@@ -39,6 +39,7 @@ STOP = {"ได้", "ที่", "กว่า", "มากกว่า", "แ�
         "ประกอบด้วย", "ประสาน", "ชุด", "รุ่น", "รุ่นใหม่", "ห้อง", "ห้องประชุม", "ชั้น", "อาคาร", "ด้าน", "สู่",
         "พบปะ", "เห็น", "เห็นว่า", "เอง", "ซึ่งเป็น", "ทาง", "หน่วยงาน", "ภาคี", "สามารถ", "ขึ้น", "ออก", "ไว้",
         "ที่ผ่านมา", "ที่จะ", "ที่มา", "ที่ว่า", "ที่กล่าวมา", "แต่ละ", "ใกล้"}  # 'จัดงาน…ชมรม…ขึ้น', '…แห่งชาติที่ผ่านมา'
+ENDS = STOP | {"มีมติ", "เห็นชอบ", "ขอ"}  # and a body's resolution or thanks ('คณะรัฐมนตรี|มีมติ', 'มูลนิธิ…|ขอ|ขอบคุณ')
 NAME_VERBS = {"ประสาน"}  # a verb that may open a name right after its organisation word
 DANGLING = {"ของ", "แห่ง", "ระดับ", "ประจำ", "เพื่อ", "ส่วน", "-", "ใน", "การ", "ในการ"}
 REGION_WORDS = ("เขต", "เขตพื้นที่", "เขตที่", "เขตสุขภาพที่", "ศูนย์ที่")
@@ -79,7 +80,7 @@ ALREADY_OR_NOW = {"อยู่แล้ว", "กำลัง", "พร้อ�
 
 
 def stops_name(token: str) -> bool:
-    return (token in STOP or token in HONORIFICS or token.startswith(VERB_PREFIXES) or token.isdigit()
+    return (token in ENDS or token in HONORIFICS or token.startswith(VERB_PREFIXES) or token.isdigit()
             or token in REGION_WORDS or (token.startswith("ใน") and len(token) > 2 and place_at(token, 0) is None)
             or token.startswith(ADVERBS) or token.startswith(WHEN_OR_HOW_MUCH) or token in ALREADY_OR_NOW)
     # 'ในปี', 'ในพื้นที่': a phrase of time or place after the name, not in it
