@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
 from functools import cache
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING
 
 from pythainlp.tag import pos_tag
 
@@ -18,6 +17,9 @@ from ..text import dictionary
 from ..thai import load_provinces
 from .places import place_at, place_names
 from .text import THAI_LETTER, is_thai
+
+if TYPE_CHECKING:  # (organizations imports this module)
+    from .organizations import Mention
 
 VERB_PREFIXES = ("ร่วม", "กล่าว", "เข้าร่วม", "เป็น", "เร่ง")
 # words inside long names: 'สถาบัน…เพื่อการฟื้นฟู…แห่งชาติ', 'ศูนย์อำนวยการความปลอดภัยทางถนนจังหวัด…'
@@ -43,20 +45,10 @@ SECOND_BODY = ("สำนัก", "โรงพยาบาล", "มหาว�
 # chair's title, or a meeting room: 'สมาชิกสภาองค์การบริหารส่วนจังหวัดสงขลา', 'ห้องประชุมสภาเทศบาลนคร…')
 COUNCIL = "สภา"
 COUNCIL_OF = ("องค์การบริหารส่วนจังหวัด", "องค์การบริหารส่วนตำบล", "เทศบาลนคร", "เทศบาลเมือง", "เทศบาลตำบล", "อบต.", "อบจ.")
-M = TypeVar("M")
 SEAT = re.compile(r"[ \t]?เขต[ \t]?\d{1,2}$")
 
 
-class Written(Protocol):  # organizations.Mention
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def text(self) -> str: ...
-
-
-def council(text: str, body: Written, mention: Callable[[int, int, str], M]) -> list[M]:
+def council(text: str, body: Mention, mention: type[Mention]) -> list[Mention]:
     """The council of a local body named with its place, when สภา is written right before the body:
     a body of its own beside it (a mention at the body's end, as the names a list of places shares)."""
     kind = next((k for k in COUNCIL_OF if body.text.startswith(k)), None)
@@ -71,7 +63,7 @@ def council(text: str, body: Written, mention: Callable[[int, int, str], M]) -> 
 WORLD_BODY = re.compile(r"(?:องค์การ|สมาพันธ์)[\u0e01-\u0e4e]{2,20}?โลก")
 
 
-def worldwide(text: str, mention: Callable[[int, int, str], M]) -> list[M]:
+def worldwide(text: str, mention: type[Mention]) -> list[Mention]:
     return [mention(m.start(), m.end(), m.group()) for m in WORLD_BODY.finditer(text)]
 
 
