@@ -66,6 +66,22 @@ class KeptOutput:
         self.now.update((path, digest) for path, digest in written if digest is not None)
 
 
+def held_files(files: dict[str, bytes]) -> tuple[dict[str, bytes], dict[str, Digest]]:
+    """The files to write, and those the site holds already by their digest (site.model.Settle).
+    Run where the search index is made, with the build's record inherited by the fork."""
+    kept = _current
+    if kept is None or not kept.in_place:
+        return files, {}
+    to_write, held = {}, {}
+    for name, data in files.items():
+        digest = file_digest(data)
+        if kept.same(name, digest):
+            held[name] = digest
+        else:
+            to_write[name] = data
+    return to_write, held
+
+
 def file_digest(data: bytes) -> Digest:
     """SHA-1 (its first 16 bytes): twice BLAKE2b's speed on this machine's 17,700 files of
     100 MB at 10,000 meetings (0.08 s against 0.15), with the same room against collisions."""

@@ -32,8 +32,9 @@ from ..site.build import build_site, keep_compiled
 from ..site.media import place_files
 from ..site.model import Page, Site
 from ..site.preview import changed_records, preview_pages
+from .kept_output import held_files
 from .live import edit_waiting, show_again, show_now
-from .shell import ShellRenderer, write_files, write_now, write_pages
+from .shell import ShellRenderer, write_noted, write_now, write_pages
 from .sitemap import write_sitemap
 from .theme_files import without_dot_folders
 
@@ -68,6 +69,7 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
         self.env: Any = None
         self.files: Files | None = None
         self.extra_files: dict[str, bytes] = {}
+        self.held_files: dict[str, bytes] = {}  # extra files the site holds already, by digest
         self.copies: dict[str, str] = {}  # site path → file to place as is (published media)
         self.written: dict[str, int] | None = None  # under kb serve: page → hash of what was written
         self.last_good: Site | None = None  # under kb serve: the last site built from valid content
@@ -118,10 +120,10 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
         for page in site.pages:
             if page.src_uri in in_nav:
                 files.append(File.generated(config, page.src_uri, content=front_matter(page)))
-        self.extra_files = site.files  # written in on_post_build: thousands of small files
+        self.extra_files, self.held_files = site.files, site.held  # written in on_post_build: thousands of small files
         self.copies = site.copies
         if self.superseded:
-            self.filled, self.extra_files, self.copies = [], {}, {}
+            self.filled, self.extra_files, self.held_files, self.copies = [], {}, {}, {}
         return files
 
     def build_or_give_up(self, content: Content, config: Any) -> Site:
@@ -131,7 +133,7 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
         try:
             with stop_when(lambda: serving and edit_waiting(self.server)):
                 site = build_site(content, site_url=config.site_url or "", site_name=config.site_name,
-                                  progress=log.info)
+                                  progress=log.info, settle=held_files)
         except Superseded:
             log.info("a newer edit is waiting: this build stops here")
             self.superseded = True
@@ -171,13 +173,13 @@ class ThaiKbPlugin(BasePlugin[ThaiKbConfig]):
             publish_admin(Path(config.site_dir), self.config.editor, config.site_url or "",
                           self.content_root(config).name)
         if not self.filled or self.files is None:
-            write_files(config.site_dir, self.extra_files)
+            write_noted(config.site_dir, self.extra_files, self.held_files)  # MkDocs wrote the pages (KB_SHELL=false)
             return
         renderer = ShellRenderer(config, self.env, self.nav, self.files.documentation_pages())
-        write_pages(renderer, config.site_dir, self.filled, self.written, self.extra_files)
+        write_pages(renderer, config.site_dir, self.filled, self.written, self.extra_files, self.held_files)
         write_sitemap(config, self.env, list(self.pages))  # dict order = site order
         log.info(f"{len(self.filled)} pages filled into the theme's shell, "
-                 f"{len(self.extra_files):,} other files written")
+                 f"{len(self.extra_files) + len(self.held_files):,} other files written")
         if self.written is not None:
             self.renderer = renderer
         if self.looked:

@@ -100,16 +100,16 @@ _job: tuple[ShellRenderer, str, list[Page], dict[str, int], list[tuple[str, byte
 Digest = bytes  # kept_output's: what made a file's bytes
 
 
-def write_pages(renderer: ShellRenderer, site_dir: str, pages: list[Page],
-                written: dict[str, int] | None = None, files: dict[str, bytes] | None = None) -> None:
+def write_pages(renderer: ShellRenderer, site_dir: str, pages: list[Page], written: dict[str, int] | None = None,
+                files: dict[str, bytes] | None = None, held: dict[str, Digest] | None = None) -> None:
     """Fill and write every page, and write `files` (the search index...), on every core for
     many (shells are made before forking, workers read _job). With `written` (kb serve), pages
     whose HTML did not change since the last build are left alone and pages that no longer
     exist are removed. Under kb build, what the last build wrote the same is not written: the
-    site holds it already (kept_output.py). What made each page (a digest of its shell, values
-    and HTML's) is worked out here, from digests known already; what made each file (its
-    bytes' digest, tens of thousands at 10,000 meetings) by the workers writing files; both
-    are noted for the next build."""
+    site holds it already (kept_output.py), as it holds the `held` files (only noted). What
+    made each page (a digest of its shell, values and HTML's) is worked out here, from digests
+    known already; what made each file (its bytes' digest, tens of thousands at 10,000
+    meetings) by the workers writing files; all are noted for the next build."""
     global _job
     for folder in sorted({folder_of(page.src_uri) for page in pages}):
         renderer.shell(folder)
@@ -135,6 +135,7 @@ def write_pages(renderer: ShellRenderer, site_dir: str, pages: list[Page],
     if kept is not None:
         kept.note(zip([page_path(page) for page in pages], digests, strict=True))
         kept.note(zip([name for name, _ in items], [d for chunk in file_digests for d in chunk], strict=True))
+        kept.note((held or {}).items())
     if written is not None:
         remember(site_dir, written, {page.src_uri: h for page, h in zip(due, hashes, strict=True)})
 
@@ -214,6 +215,16 @@ def write_files(site_dir: str, files: dict[str, bytes], noting: bool = False) ->
         with open(path, "wb") as handle:
             handle.write(files[name])
     return digests
+
+
+def write_noted(site_dir: str, files: dict[str, bytes], held: dict[str, Digest]) -> None:
+    """write_files, then what made each file noted, the held ones' too (write_pages notes
+    them otherwise)."""
+    digests = write_files(site_dir, files, noting=True)
+    kept = kept_output.current()
+    if kept is not None:
+        kept.note(zip(files, digests, strict=True))
+        kept.note(held.items())
 
 
 def write_page(dest: str, html: str, atomic: bool = False) -> None:

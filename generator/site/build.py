@@ -26,7 +26,7 @@ from .feeds import atom_feed
 from .links import anchor_html
 from .listings import Listing, listing_pages, network_page
 from .media import add_images, publish_media
-from .model import Page, Site
+from .model import Page, Settle, Site, as_made
 from .page_cache import PageCache, code_fingerprint, dep_ids, own_key
 from .record_pages import record_src, traced_record_page
 from .related import Related
@@ -40,18 +40,19 @@ Rendered = tuple[Page, tuple[Dep, ...], bytes, bytes]  # a page, what it read, t
 
 
 def build_site(content: Content, site_url: str = "", site_name: str = "คลังความรู้ กขป.",
-               progress: Progress | None = None) -> Site:
+               progress: Progress | None = None, settle: Settle = as_made) -> Site:
     """Records (and everything made from them so far) are frozen out of the cyclic garbage
     collector while the site is built: its full passes would sweep the whole growing heap
-    again and again, and forked workers would copy every page they touch doing so."""
+    again and again, and forked workers would copy every page they touch doing so. `settle`
+    parts the search index's files where they are made (Site.held)."""
     gc.freeze()
     try:
-        return build_frozen(content, site_url, site_name, progress or (lambda message: None))
+        return build_frozen(content, site_url, site_name, progress or (lambda message: None), settle)
     finally:
         gc.unfreeze()
 
 
-def build_frozen(content: Content, site_url: str, site_name: str, say: Progress) -> Site:
+def build_frozen(content: Content, site_url: str, site_name: str, say: Progress, settle: Settle) -> Site:
     started = time.perf_counter()
     environment.cache_clear()  # templates may have changed since the last build (kb serve)
     keep_compiled(environment())
@@ -70,14 +71,15 @@ def build_frozen(content: Content, site_url: str, site_name: str, say: Progress)
     index.media, copies = publish_media(content.root, content.records, say)  # before pages show them
     # the search index reads only records and links: on big sites a second process builds it
     # (or updates the last build's) meanwhile, on the core the serial stages below leave idle
-    with meanwhile(lambda: kept_search_index(index, content_key, fingerprint,
-                                             lambda i: digests.digest_of(("record", i))),
+    with meanwhile(lambda: settle(kept_search_index(index, content_key, fingerprint,
+                                                    lambda i: digests.digest_of(("record", i)))),
                    background=len(index.records) >= PARALLEL_FROM) as job:
         site = build_pages(content, index, digests, (fingerprint, content_key), say, started)
         site.copies.update(copies)
         add_images(site.pages, index.media)
         site.files["feed.xml"] = atom_feed(index, site_url, site_name)
-        site.files.update(job.result())
+        files, site.held = job.result()
+        site.files.update(files)
     say(f"search index built ({time.perf_counter() - started:.1f}s)")
     return site
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,10 +49,22 @@ class Page:
         return url_of_src(self.src_uri)
 
 
+Made = tuple[dict[str, bytes], dict[str, bytes]]  # extra files to write; those the site holds, by digest
+Settle = Callable[[dict[str, bytes]], Made]  # the files made, parted so by the writer (kb build's)
+
+
+def as_made(files: dict[str, bytes]) -> Made:
+    """Every file to write (no site to update in place)."""
+    return files, {}
+
+
 @dataclass
 class Site:
     pages: list[Page] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)  # extra output: feed.xml, diagrams
+    # search index files the site folder holds already, byte for byte, by the digest the last
+    # build noted: their bytes (tens of MB at 10k) are not sent back from the process making them
+    held: dict[str, bytes] = field(default_factory=dict)
     copies: dict[str, str] = field(default_factory=dict)  # site path → file placed as is (media)
     # what the whole-site stages found (kb serve's quick look at the next edit reuses them)
     index: Any = None

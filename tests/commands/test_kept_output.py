@@ -89,6 +89,22 @@ def test_a_build_after_an_edit_writes_only_what_changed(root: Path, tmp_path: Pa
     assert list(tmp_path.glob(".site-new-*")) == []
 
 
+def test_search_files_the_site_holds_stay_when_the_theme_renders_every_page(
+        root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The search index's unchanged files come back to the writer as digests alone (Site.held):
+    a build whose pages MkDocs renders itself (KB_SHELL=false) must keep them in the site too."""
+    site = tmp_path / "site"
+    assert build(root, site, tmp_path / "cache", monkeypatch) == 0
+    search = {name: path.stat().st_ino for name, path in files(site).items() if name.startswith("search/")}
+    edit_summary(root)
+    monkeypatch.setenv("KB_SHELL", "false")
+    assert build(root, site, tmp_path / "cache", monkeypatch) == 0
+    now = files(site)
+    assert sorted(name for name in now if name.startswith("search/")) == sorted(search)
+    assert any(now[name].stat().st_ino == inode for name, inode in search.items())  # held, not written
+    assert_same_as_cold(root, site, tmp_path, monkeypatch)
+
+
 def test_a_record_added_then_deleted_takes_its_page_and_folder_along(root: Path, tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     site = tmp_path / "site"
