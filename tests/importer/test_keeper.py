@@ -16,6 +16,7 @@ from generator.bench.importer import SETS
 from generator.bench.train_keeper import examples_of, read_posts, train
 from generator.bench.train_tagger import read_post
 from generator.importer import name_keeper
+from generator.importer.organizations import find_organizations
 from generator.importer.tagger import MODEL
 from generator.importer.tagger_names import learned_organizations
 
@@ -66,8 +67,11 @@ def test_a_kind_of_body_is_dropped_and_the_body_beside_it_kept() -> None:
 def test_a_name_run_on_into_its_sentence_is_dropped_and_the_named_one_kept() -> None:
     # http://www.smsk-city.go.th/site/index.php?view=article&catid=47%3A2014-10-11-03-55-01&id=2391%3A
     # 2019-07-19-09-03-34&tmpl=component&print=1&layout=default&page=&option=com_content&Itemid=89
-    # (h10-04): 'the municipality acting as mayor' is no body; the town municipality is
+    # (h10-04): 'the municipality acting as mayor' is no body; the town municipality is. With held-out 20
+    # and 21 read, and this run-on name among its examples, the keeper's folds chose 0.45, where it kept it:
+    # the rules now end a name before 'ปฏิบัติหน้าที่' (acting as; name_ends.ENDS), so it is no longer proposed
     text = line_of("heldout10/h10-04.txt", "เทศบาลปฏิบัติหน้าที่")
+    assert not [name for name in find_organizations(text, {})[0] if "ปฏิบัติหน้าที่" in name]
     found = names(text)
     assert "เทศบาลปฏิบัติหน้าที่นายกเทศมนตรี" not in found
     assert "เทศบาลเมืองสมุทรสงคราม" in found

@@ -50,8 +50,10 @@ def test_the_models_line_stands_over_a_site_line_the_rules_had_not_read(
     scored = train_titles.apply(model, post, groups, "before")[0]
     shipped_model = shipped()
     assert shipped_model is not None
-    assert 0.5 < scored.choice.sureness - scored.choice.chance_of(post[0].cands, site_line) <= shipped_model.margin
-    assert scored.combined(shipped_model.margin, shipped_model.margin) == site_line  # one margin: the rules'
+    # 27ar: 0.5-0.7 over the site line, so at one margin of 0.9 the rules' site line stood. Trained with
+    # held-out 20 and 21 read the fold models are surer (0.94 on h15-26, 0.91 on h14-10, above 0.9): the
+    # headline, the annotated one, now stands at either margin
+    assert scored.choice.sureness - scored.choice.chance_of(post[0].cands, site_line) > 0.5
     assert scored.combined(shipped_model.margin, shipped_model.line_margin) == headline
 
 
