@@ -334,16 +334,24 @@ def overrides(choice: Choice, cands: list[Candidate], ruled: str | None, margin:
 def above_body(cands: list[Candidate], title: str) -> bool:
     """The line giving this headline is followed by one opening the body, with only the page's
     stamps between (its counter, when it was posted: 'เปิดอ่าน 347 ครั้ง', 'ประกาศเมื่อ 21 ธันวาคม 2563
-    14:28:49'), or runs on into the body after a gap ('…วัณโรค 2562            เนื่องด้วยวัณโรค…': the
-    rules cut it there)."""
+    14:28:49'), or by a stamp and then a paragraph longer than a headline (a body opening with its
+    people: 'ชู “ศพค.พิษณุโลก” …', 'ไทยรัฐฉบับพิมพ์18 ม.ค. 2563 09:28 น.', 'นายจุติ ไกรฤกษ์ รมว. …'), unless
+    the line is mostly a menu's or banner's words ('ข่าวกิจกรรมข่าวกิจกรรม ปี 2566'); or runs on into the
+    body after a gap ('…วัณโรค 2562            เนื่องด้วยวัณโรค…': the rules cut it there); or the page
+    gives it twice among its first lines (its title and its heading: 'เบี้ยยังชีพผู้ป่วยเอดส์'), above the
+    body (a picture's caption given twice comes below the body's first paragraphs)."""
     at = next((n for n, c in enumerate(cands) if norm(c.title) == norm(title)), None)
     if at is None:
         return False
     cut = rules.headline_before_gap(cands[at].line) != cands[at].line
     below = next((c.line for c in cands[at + 1:] if opens_body(c.line) or not stamp(c.line)), None)
-    return cut or (below is not None and opens_body(below))
+    stamped = below is not None and cands[at + 1].line != below and menu_share(cands[at].line) < MENU_ISH
+    twice = sum(norm(c.title) == norm(title) for c in cands[: rules.LOOK_AT]) > 1 and \
+        not any(opens_body(c.line) or len(c.line) > rules.LONGEST_TITLE for c in cands[:at])
+    return cut or twice or (below is not None and (opens_body(below) or (stamped and len(below) > rules.LONGEST_TITLE)))
 
 
+MENU_ISH = 0.3  # of the line in menu, banner or byline words (menu_share): a banner's, no headline
 CLOCK = re.compile(r"\d{1,2}[:.]\d\d")
 SHORT_STAMP = 60
 
