@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, TypeVar
 
 import networkx as nx
@@ -24,7 +25,7 @@ from ..records.validate import Content
 from ..search.kept import kept_search_index
 from .feeds import atom_feed
 from .links import anchor_html
-from .listings import Listing, listing_pages, network_page
+from .listings import Listing, listing_pages, network_page, packed
 from .media import add_images, publish_media
 from .model import Page, Settle, Site, as_made
 from .page_cache import PageCache, code_fingerprint, dep_ids, own_key
@@ -119,8 +120,7 @@ def build_pages(content: Content, index: SiteIndex, digests: Digests, keys: tupl
             add_diagram(site, index, drawable(record))  # a draft's map: as far as it is written
     cache = PageCache(digests, fingerprint)
     page_key = network_page_key(index, digests, network_of + fingerprint)
-    network, files = kept("network-page", page_key, lambda: network_listing(index))
-    network.inputs = page_key
+    network, files = kept("network-page", page_key, lambda: network_listing(index, page_key))
     site.files.update(files)
     say(f"network page drawn ({time.perf_counter() - started:.1f}s)")
     jobs: list[Job] = [*content.records, *listing_pages(index), network]
@@ -156,10 +156,11 @@ def edge_count(graph: Any) -> int:
     return sum(len(keys) for targets in graph._succ.values() for keys in targets.values())
 
 
-def network_listing(index: SiteIndex) -> tuple[Listing, dict[str, bytes]]:
-    """The network page and its SVG file (sfdp over every stakeholder: costly to redo)."""
+def network_listing(index: SiteIndex, inputs: str) -> tuple[Listing, dict[str, bytes]]:
+    """The network page, known by `inputs` (its context packed: kept, it is read only if the
+    page is rendered again), and its files (sfdp over every stakeholder: costly to redo)."""
     holder = Site()
-    return network_page(index, holder), holder.files
+    return packed(replace(network_page(index, holder), inputs=inputs)), holder.files
 
 
 def kept(namespace: str, key: str, make: Callable[[], T]) -> T:
