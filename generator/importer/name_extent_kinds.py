@@ -26,8 +26,10 @@ from .places import place_at
 # institute, an alumni association; not a committee or working group (คณะกรรมการ…, คณะทำงาน…)
 UNIT_HEADS = ("ศูนย์", "คลินิก", "สำนักวิชา", "ภาควิชา", "กลุ่มงาน", "กองทุน", "สถาบัน", "สมาคมศิษย์เก่า", "คณะ")
 NOT_UNITS = ("คณะกรรม", "คณะอนุกรรม", "คณะทำงาน", "คณะรัฐมนตรี", "คณะผู้", "คณะบุคคล")
-# a parent: a hospital, a university (or its dotted abbreviation, 'ม.อ.'), the Red Cross, a local body
-PARENT_HEADS = ("โรงพยาบาล", "รพ.", "มหาวิทยาลัย", "ม.", "สภากาชาดไทย", "เทศบาล", "สำนักงานเทศบาล",
+# a parent: a hospital, a university (or its dotted abbreviation, 'ม.อ.'), the Red Cross, a local body;
+# a unit's name holding one of the first three names its parent already
+NAMED_PARENTS = ("โรงพยาบาล", "รพ.", "มหาวิทยาลัย")
+PARENT_HEADS = (*NAMED_PARENTS, "ม.", "สภากาชาดไทย", "เทศบาล", "สำนักงานเทศบาล",
                 "องค์การบริหารส่วน", "อบต.", "อบจ.", "ทต.", "ทม.", "ทน.")
 LEVELS = ("จังหวัด", "อำเภอ", "ตำบล", "จ.", "อ.", "ต.", "เขต")  # a place after one of them is a name's place
 BETWEEN = re.compile(r"[ \t]{1,2}")
@@ -50,6 +52,6 @@ def unit(name: str) -> bool:
     """A unit's name not yet closed: no parent in it ('ศูนย์…โรงพยาบาลX'), no place, number or bracket
     at its end ('กองทุน…จังหวัดนครราชสีมา', 'ศูนย์…คนพิการ (ศพพ.)': a body of its own, as annotated)."""
     return name.startswith(UNIT_HEADS) and not name.startswith(NOT_UNITS) and not any(
-        head in name for head in PARENT_HEADS[:3]) and not name.endswith(")") and not name[-1:].isdigit() \
+        head in name for head in NAMED_PARENTS) and not name.endswith(")") and not name[-1:].isdigit() \
         and not any((place := place_at(name, at)) and at + len(place) == len(name)
                     and (place in load_provinces() or name[:at].endswith(LEVELS)) for at in range(1, len(name) - 1))
