@@ -1,6 +1,6 @@
 """The importer's benchmark: `kb import`'s extraction scored on the dev set of real posts.
 
-    .venv/bin/python -m generator.bench.importer [--set dev|dev2|heldout|heldout2|…|heldout27 | --posts DIR]
+    .venv/bin/python -m generator.bench.importer [--set dev|dev2|heldout|heldout2|…|heldout27 [...] | --posts DIR]
         [--batch] [--content DIR] [-v]
 
 A set of real posts (the dev set tests/fixtures/posts/: NNN.txt and annotations.yaml, annotated
@@ -78,6 +78,16 @@ class Tally:
             out[f"{name}_found"] = self.found[name] / max(self.annotated[name], 1)
             out[f"{name}_real"] = self.real[name] / max(self.reported[name], 1)
         return out
+
+    def add(self, other: Tally) -> None:
+        """Another set's counts added: sets pooled as one (the held-out sets judge together)."""
+        self.posts += other.posts
+        for mine, theirs in ((self.right, other.right), (self.found, other.found), (self.near, other.near),
+                             (self.annotated, other.annotated), (self.real, other.real),
+                             (self.reported, other.reported)):
+            for key, value in theirs.items():
+                mine[key] += value
+        self.misses += other.misses
 
 
 def name_key(text: str) -> str:
@@ -195,19 +205,25 @@ def report(tally: Tally, name: str = "dev set") -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator.bench.importer", description=__doc__.split("\n")[0])
     which = parser.add_mutually_exclusive_group()
-    which.add_argument("--set", choices=sorted(SETS), default="dev", help="which set of real posts (default: dev)")
+    which.add_argument("--set", choices=sorted(SETS), nargs="+", default=["dev"],
+                       help="which sets of real posts (default: dev); several are also given pooled")
     which.add_argument("--posts", type=Path, help="folder with NNN.txt and annotations.yaml")
     parser.add_argument("--batch", action="store_true", help="read the set as one import (site lines shared)")
     parser.add_argument("--content", type=Path, default=ROOT / "content", help="known stakeholders")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
     records = validate_content(args.content).records if args.content.is_dir() else []
-    folder = args.posts or SETS[args.set]
-    tally = score(folder, records, args.batch)
-    name = str(args.posts) if args.posts else f"{args.set} set"
-    print(report(tally, name + (", one batch" if args.batch else ", one post at a time")))
+    named = {str(args.posts): args.posts} if args.posts else {f"{name} set": SETS[name] for name in args.set}
+    how = ", one batch" if args.batch else ", one post at a time"
+    pooled = Tally()
+    for name, folder in named.items():
+        tally = score(folder, records, args.batch)
+        print(report(tally, name + how))
+        pooled.add(tally)
+    if len(named) > 1:
+        print(report(pooled, f"{len(named)} sets pooled" + how))
     if args.verbose:
-        print("\n".join(tally.misses))
+        print("\n".join(pooled.misses))
     return 0
 
 

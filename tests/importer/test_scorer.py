@@ -37,3 +37,21 @@ def test_a_kind_alone_or_a_name_run_far_on_is_not_that_body() -> None:
     lines = scored("สำนักงาน", "รพ.สต.", "สสจ.ตรังจัดประชุมคณะกรรมการ")
     assert lines.endswith("0%  found (0/3), 0% of reported are real (0/3): "
                           "organisations, one name written inside the other")
+
+
+def test_sets_pooled_add_up_every_count() -> None:
+    """The held-out sets judge together: a pooled figure is the sets' counts summed, not the
+    mean of their rates (30 and 60 annotated names weigh as 30 and 60). Here 2/3 + 0/3 + 1/3
+    found, 2/2 + 0/1 + 1/2 real; at any extent the run-on สสจ.ตรังจัด counts too."""
+    one, two = Tally(), Tally()
+    score_post(POST, Extracted(organizations=["สช.", "สสจ.ตรัง"]), one)
+    score_post(POST, Extracted(organizations=["สสจ.ตรังจัด"]), two)
+    score_post(POST, Extracted(organizations=["รพ.สต.บ้านนา", "ร้านค้า"]), two)
+    one.add(two)
+    lines = report(one, "pooled").split("\n")
+    assert lines[0] == "pooled: 3 posts"
+    assert lines[-3:] == [
+        "organizations       33%  found (3/9), 60% of reported are real (3/5)",
+        "people               0%  found (0/0), 0% of reported are real (0/0)",
+        "  any extent        44%  found (4/9), 80% of reported are real (4/5): "
+        "organisations, one name written inside the other"]
