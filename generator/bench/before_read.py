@@ -18,7 +18,8 @@ FIRST_SEEN = {"dev": "90fa379", "heldout": "bc47c39", "heldout2": "4180f64", "he
               "heldout9": "0575a8e", "heldout10": "0575a8e", "heldout11": "bbfb36f",
               "heldout12": "869849a", "heldout13": "bff86b3", "heldout14": "bff86b3",
               "heldout15": "4ecfb12", "heldout16": "18cc8e6", "heldout17": "e709bff",
-              "heldout18": "3c227f8", "heldout19": "3c227f8", "heldout20": "3c227f8", "heldout21": "3c227f8"}
+              "heldout18": "3c227f8", "heldout19": "3c227f8", "heldout20": "3c227f8", "heldout21": "3c227f8",
+              "heldout22": "e2edbbb", "heldout23": "e2edbbb"}
 # dev2: annotated before any importer ran on it; held-out 6–8: the importer of b86245d, the last
 # before anyone read their misses (December 2026); held-out 9: 0575a8e's, scored unseen before it was
 # read; held-out 10: 0575a8e's too, scored unseen before it was read; held-out 11: bbfb36f's, scored
@@ -30,8 +31,9 @@ FIRST_SEEN = {"dev": "90fa379", "heldout": "bc47c39", "heldout2": "4180f64", "he
 # held-out 17: e709bff's (also scored unseen at 25cce9c, ad635e5, 18cc8e6 and b36aaf3), scored unseen
 # before it was read; held-out 18 and 19: 3c227f8's (also scored unseen at 405c175), scored unseen
 # before it was read; held-out 20 and 21: 3c227f8's (scored unseen three times, at the end of
-# session 26, at 432bc6e and at e74e033), scored unseen before it was read; never held-out 22–25:
-# unseen
+# session 26, at 432bc6e and at e74e033), scored unseen before it was read; held-out 22 and 23:
+# e2edbbb's (scored unseen three times, at the end of session 27, at the start of session 28 with
+# e2edbbb, and at 6200bbc), scored unseen before it was read; never held-out 24–27: unseen
 
 
 def run_at(commit: str, script: str, args: list[str], trees: Path) -> str:

@@ -3,7 +3,7 @@ sites, left out of what was learnt from them.
 
     .venv/bin/python -m generator.bench.site_folds [--cache DIR]
 
-The read sets (dev, held-out 1–21, dev2) are the folds; a site with
+The read sets (dev, held-out 1–23, dev2) are the folds; a site with
 posts in two sets (paoc.or.th) leaves with either. For each fold, both models are trained again
 without its posts and its sites' (the organisation tagger as train_tagger.py trains it, the
 headline model as train_titles.py does, at the shipped margin), and each of its posts is read
@@ -24,7 +24,7 @@ one at a time as `kb import` reads it. The rules cannot be trained again, so two
 
 Then how many entries of each list fire on one site only (and on which fold's), pooled and per
 fold: titles exact, organisations found / real. Never reads the unread held-out sets (the
-twenty-second to the twenty-fifth).
+twenty-fourth to the twenty-seventh).
 
 The figures before and after each change, and what was tried and not kept: site_folds_history.md
 beside this file."""

@@ -5,8 +5,8 @@ name_keeper.py), its threshold chosen by leaving whole sets and their sites out.
     .venv/bin/python -m generator.bench.train_keeper --evaluate   # the folds' table first
     .venv/bin/python -m generator.bench.train_keeper --record-before-read [--cache DIR]
 
-Its examples are the names kb import would report on the read sets' posts (dev, held-out 1–21,
-dev2; never held-out 22–25), each labelled real (an annotated body or optional name) or not, as
+Its examples are the names kb import would report on the read sets' posts (dev, held-out 1–23,
+dev2; never held-out 24–27), each labelled real (an annotated body or optional name) or not, as
 the scorer counts it. They must look like what it meets on posts nobody tuned on, so the
 tagger's names in them come from a tagger trained without the post's set and sites (the folds
 of site_folds.py), and the rules' names two ways: the rules of the commit that added the set,
