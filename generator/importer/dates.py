@@ -6,10 +6,14 @@ a weekday, a dot or `เดือน` after the day, `พ.ศ.` (or what is left
 ('3-5', '๓ ถึง ๕': the first day counts) and Buddhist-era years of four or two digits; `วันที่
 28/4/2564` too. Not meeting dates: posting timestamps (a date followed by a clock time, unless
 its weekday or 'วันที่' and a quarter hour say the event starts then, or on a posted/updated,
-news-agency or newspaper line), a founding day, a blog's date heading above the post, a site's
-date bar, a page's ISO stamp (`date 2025-09-02`). A day and month alone take the year of a
-full date or stamp with the same day and month; a year with two digits swapped (2653 for
-2563) is repaired only when the post itself names the right year nearby (`ครั้งที่ 1/2564`).
+news-agency or newspaper line), a founding day or a royal birthday, a blog's date heading above
+the post, a site's date bar, a page's ISO stamp (`date 2025-09-02`), a range's end and a term's
+ends (date_choice, which also prefers the day a report gives as its event's to a stamp before
+it). A day and month alone take the year of a full date or stamp with the same day and month,
+or of the range they open, or, given as the event's day with no full date in the post, the
+post's one year (date_years); a year with two digits swapped (2653 for 2563), or one its
+weekday does not fall in, is repaired only when the post itself names the right year nearby
+(`ครั้งที่ 1/2564`).
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..thai import thai_to_arabic_digits
+from .date_choice import in_ranges, reported_first
+from .date_years import weekday_year, yearless_meeting
 from .text import posted_line
 
 MONTH_FORMS = [
@@ -57,7 +63,14 @@ VIEWS = re.compile(r"อ่านแล้ว\s*[\d,]+\s*ครั้ง|เข�
 # or, in a sentence, after 'วันที่' ('วันที่ 28/4/2564 ประชุม…'): a page's own stamps are Gregorian
 NUMERIC = re.compile(r"^\((?P<day>\d{1,2})[-/.](?P<month>\d{1,2})[-/.](?P<year>25\d\d)\)"
                      r"|วันที่\s*(?P<sday>\d{1,2})/(?P<smonth>\d{1,2})/(?P<syear>25\d\d)(?!\d)", re.M)
+# a page's posting line in words text.POSTED does not hold: 'ประกาศเมื่อวันที่ …', 'โพสเมื่อ : …',
+# a blog's 'Daily Archives: …', a byline's 'โดย: … [27 กันยายน 2553]'
+POSTED_ALSO = re.compile(r"ประกาศเมื่อ|โพสเมื่อ|archives?\s*:|^\s*โดย\s*:.*\[[^\]]*\]\s*$", re.I)
 ENACTED = re.compile(r"ก่อตั้ง|(?<!ประชา)มติ|ประกาศใช้|พ\.ร\.บ\.|พระราชบัญญัติ|ประกาศราชกิจจา")
+# an occasion's day, not a meeting's, in the sentence before: a royal birthday ('เฉลิมพระชนมพรรษา
+# 6 รอบ 28 กรกฎาคม 2567', 'ทรงมีพระชนมายุ ครบ 5 รอบ 2 เมษายน 2558'), a body's founding
+# ('มีการก่อตั้งชมรม… เมื่อวันที่ 20 สิงหาคม 2544')
+OCCASION = re.compile(r"พระชนมพรรษา|พระชนมายุ|ก่อตั้ง")
 YEARS_NAMED = re.compile(r"(?:/|พ\.\s?ศ\.\s?|ปี\s?(?:งบประมาณ\s?)?)(25\d\d)")
 DATE_ONLY_REST = re.compile(r"^[\s,.:น()\-–]*(?:เวลา\s*)?[\d.:\s]*(?:น\.?)?\s*$")
 TIME = re.compile(r"(?:เวลา|ตั้งแต่)\s*(\d{1,2})[.:](\d{2})\s*(?:น\.?)?\s*(?:(?:-|–|ถึง)\s*(\d{1,2})[.:](\d{2}))?")
@@ -107,15 +120,23 @@ def line_around(plain: str, start: int, end: int) -> str:
     return plain[line_start: line_end if line_end >= 0 else len(plain)]
 
 
+def occasion(before: str) -> bool:
+    """A royal birthday's or a founding's day in the sentence before the date, not a meeting's
+    (a meeting that founds a club is the meeting's)."""
+    return bool(OCCASION.search(before)) and "ประชุม" not in before
+
+
 def not_the_meeting(plain: str, start: int, end: int) -> bool:
     """A posting timestamp, a news agency's dateline or a paper's issue, or the day a law or
     resolution was made ('คณะรัฐมนตรีได้มีมติ เมื่อวันที่ 21 ธันวาคม พ.ศ.2536') or a body founded
     ('ก่อตั้งเมื่อ วันที่ ๓ เดือน มิถุนายน พ.ศ. ๒๕๕๔'), not the day of the meeting."""
     line = line_around(plain, start, end)
     before = plain[max(0, start - 30): start]
-    return (posted_line(line) or bool((SOURCE_LINE.search(line) or VIEWS.search(line)) and len(line) <= 120)
+    return (posted_line(line) or bool((SOURCE_LINE.search(line) or VIEWS.search(line) or POSTED_ALSO.search(line))
+                                      and len(line) <= 120)
             or timestamped(plain, start, end)
-            or bool(ENACTED.search(before) and "ประชุม" not in before))
+            or bool(ENACTED.search(before) and "ประชุม" not in before)
+            or occasion(plain[max(plain.rfind("\n", 0, start) + 1, start - 80): start]))
 
 
 def timestamped(plain: str, start: int, end: int) -> bool:
@@ -196,26 +217,36 @@ def heading_date(text: str, dates: list[FoundDate]) -> FoundDate | None:
 
 
 def meeting_date(text: str) -> date | None:
-    """The meeting's date: the first full date that is not a stamp, a timestamp or the date bar
-    heading the page above its post; a day and month alone take the year of
-    a full date with the same day and month elsewhere in the post, never a guessed one."""
-    dates = with_inferred_years(find_dates(text))
-    candidates = [f for f in dates if f.value and not f.stamp]
+    """The meeting's date: the first full date that is not a stamp, a timestamp, the date bar
+    heading the page above its post or a range's end, given as the event's day if one is (a
+    posting stamp before it is not: date_choice); a day and month alone take the year of a full
+    date with the same day and month, or of the range they open, or, given as the event's day
+    with no full date in the post, the post's one year (date_years); never a guessed one."""
+    plain = thai_to_arabic_digits(text)
+    dates, no_days = in_ranges(plain, with_inferred_years(find_dates(text)))
     heading = heading_date(text, dates)
     bars = date_bars(text, dates)
-    candidates = [f for f in candidates if f != heading and f not in bars]
-    return candidates[0].value if candidates else None
+    candidates = [weekday_year(plain, f) for f in dates
+                  if f.value and not f.stamp and f not in no_days and f != heading and f not in bars]
+    if candidates:
+        return reported_first(plain, candidates).value
+    return yearless_meeting(plain, dates)
 
 
 PAGE_HEAD = 5  # lines: where a page puts its date bar, above the post
 # what may open a date bar's line before the day: nothing, or a weekday as site software writes it
-# ('จันทร์ ที่ 15 เดือน เมษายน พ.ศ.2556'); 'วันที่ …' or 'วันจันทร์ที่ …' opens a sentence's date
-BAR_OPENING = re.compile(rf"(?:{DAY_NAME}\s*(?:ที่)?)?\s*")
+# ('จันทร์ ที่ 15 เดือน เมษายน พ.ศ.2556', 'วันเสาร์ ที่ 24 ตุลาคม พ.ศ. 2563'); 'วันที่ …' or
+# 'วันจันทร์ที่ …' opens a sentence's date
+BAR_OPENING = re.compile(rf"(?:{DAY_NAME}\s*(?:ที่)?|วัน{DAY_NAME}\s+ที่)?\s*")
+BAR_REST = re.compile(r"^\s*\|?\s*$")  # a bare date further down: nothing after it, or a bar ('22 กันยายน 2558 |')
 
 
 def date_bars(text: str, dates: list[FoundDate]) -> list[FoundDate]:
     """A page's date bar under the headline: a bare date alone on its line ('5 กรกฎาคม 2567') in
-    the page's first lines; the post names its meeting 'วันที่ …' or in a sentence."""
+    the page's first lines, or anywhere as a paragraph of its own or before a bar ('11 มิถุนายน
+    2568' under a notice's headline, '16 กุมภาพันธ์ 2022' under a photo's credit; a bare date
+    whose line the report's sentence follows, '30 สิงหาคม 2565' above 'ที่ห้องประชุม…', is the
+    report's); the post names its meeting 'วันที่ …' or in a sentence."""
     # (the match may open with a newline, or a weekday and 'ที่' the line's opening then holds)
     plain = thai_to_arabic_digits(text)
     bars = []
@@ -224,8 +255,10 @@ def date_bars(text: str, dates: list[FoundDate]) -> list[FoundDate]:
         line_start = plain.rfind("\n", 0, day) + 1
         line_end = plain.find("\n", found.end)
         line_end = len(plain) if line_end < 0 else line_end
-        if plain.count("\n", 0, line_start) < PAGE_HEAD and BAR_OPENING.fullmatch(plain[line_start:day]) \
-                and DATE_ONLY_REST.match(plain[found.end: line_end]):
+        rest = plain[found.end: line_end]
+        if BAR_OPENING.fullmatch(plain[line_start:day]) and (
+                (plain.count("\n", 0, line_start) < PAGE_HEAD and DATE_ONLY_REST.match(rest))
+                or ("|" in rest or plain.startswith("\n\n", line_end)) and BAR_REST.match(rest)):
             bars.append(found)
     return bars
 
