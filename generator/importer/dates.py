@@ -201,8 +201,12 @@ def with_inferred_years(dates: list[FoundDate]) -> list[FoundDate]:
             if f.value is None and (f.day, f.month) in years else f for f in dates]
 
 
+REPORT_OPENING = re.compile(r"\s*วัน[ก-๛]*ที่")  # 'วันที่ …', 'วันศุกร์ที่ …'
+
+
 def heading_date(text: str, dates: list[FoundDate]) -> FoundDate | None:
-    """A blog's date heading: the post's first line holds a date and nothing else."""
+    """A blog's date heading: the post's first line holds a date and nothing else, not a
+    report's opening 'วันที่ …' or 'วันศุกร์ที่ …' without the 'พ.ศ.' a blog's heading writes."""
     plain = thai_to_arabic_digits(text)
     first = next((f for f in dates if not f.stamp), None)
     if first is None or plain[: first.start].strip(" \n,").removesuffix("ที่").strip() not in ("", *WEEKDAYS):
@@ -210,6 +214,8 @@ def heading_date(text: str, dates: list[FoundDate]) -> FoundDate | None:
     line_end = plain.find("\n", first.end)
     if line_end < 0 or not plain[line_end:].strip():
         return None  # a date and nothing under it heads no post
+    if REPORT_OPENING.match(first.text) and "พ.ศ" not in first.text:
+        return None  # 'วันที่ 5 กรกฎาคม 2567' opening a report; a blog writes 'วันพุธที่ 18 กรกฎาคม พ.ศ. 2555'
     time = TIME.match(plain[first.end: line_end].lstrip())
     if time and starts_the_event(plain[first.start: first.end], int(time[2])):
         return None  # 'วันที่ 4 สิงหาคม 2568 เวลา 10.00 น.' above a press office's report: the event's
