@@ -5,8 +5,8 @@ of the same site); without enclosing quotes, a leading '#' or a shouted Latin la
 page that gives its headline twice (the page title and the heading, or once after a date, a
 section banner or a breadcrumb trail) has that line as its headline, whatever site lines stand
 above it; one run into its body over a gap of spaces ends at the gap. A post that
-opens with its body ('เมื่อวันที่ ...', 'ผู้สื่อข่าวรายงานว่า ...') or holds no headline has none:
-None, and the draft asks for one."""
+opens with its body ('เมื่อวันที่ ...', 'ผู้สื่อข่าวรายงานว่า ...', a sentence the next paragraph goes on
+from: 'ซึ่ง…', 'ในการนี้ …') or holds no headline has none: None, and the draft asks for one."""
 
 from __future__ import annotations
 
@@ -19,12 +19,15 @@ from .text import PHOTO, is_chrome, lines_of, strip_enclosing
 from .title_chrome import is_template_line, province_alone, without_furniture
 
 STAMP_PREFIX = re.compile(r"^date \d{4}-\d\d-\d\d\s*")
-# 'เรื่อง : …', 'Gallery :: …': a label before the headline on its line
-LABEL_PREFIX = re.compile(r"^(?:(?:เรื่อง|หัวข้อ|ข่าว)\s*:|[A-Za-z][A-Za-z ]{1,19}::|[A-Za-z]{2,12}!\s*(?=[\u0e01-\u0e4e])|"
-                          r"\d{1,4}\s?\)\s*(?=[\u0e01-\u0e4e])|\d{3,4}\.\s+(?=[\u0e01-\u0e4e]))\s*")
+# 'เรื่อง : …', 'Gallery :: …', 'หัวข้อข่าว : …', 'ผู้เขียน หัวข้อ: …' (a forum's columns): a label before the headline
+# on its line; 'อัลบั้มภาพ "…"', 'ข่าวกิจกรรม …': an album's or activity section's name, a space, the headline
+LABEL_PREFIX = re.compile(r"^(?:(?:เรื่อง|(?:ผู้เขียน\s+)?หัวข้อ(?:ข่าว)?|ข่าว)\s*:|[A-Za-z][A-Za-z ]{1,19}::|"
+                          r"[A-Za-z]{2,12}!\s*(?=[\u0e01-\u0e4e])|"
+                          r"\d{1,4}\s?\)\s*(?=[\u0e01-\u0e4e])|\d{3,4}\.\s+(?=[\u0e01-\u0e4e])|"
+                          r"(?:ภาพกิจกรรม|ข่าวกิจกรรม|อัลบั้มภาพ|ประมวลภาพ|ภาพข่าว)\s+(?=[\u0e01-\u0e4e\"“]))\s*")
 # ('289 )ประชุม…', '๖๔๐. สามองค์กรหลัก…': a listing's running number before the headline, a list's
 # own items numbered from 1; 'News! เจ้าหน้าที่…': a Latin label shouting the section, which a
-# headline in Thai does not open with)
+# headline in Thai does not open with; 'ภาพกิจกรรมรณรงค์…', the section's word glued on, is the headline's)
 BODY_START = re.compile(r"^(?:เมื่อ|วันนี้|วันที่|(?:เช้า|บ่าย|เย็น|ค่ำ)(?:วันนี้|วันที่)|เวลา|ผู้สื่อข่าว|รายงานข่าว|ด้วย|"
                         r"เนื่อง(?:ด้วย|จาก)|ตามที่|เรียน\s|(?:ที่|ณ)\s+(?=\S)|"
                         rf"วัน{DAY_NAME})")
@@ -247,7 +250,8 @@ def opens_body(line: str, following: str | None) -> bool:
     a body gives its date once."""
     if following is not None and len(line) <= LONGEST_TITLE and same_opening_date(line, following):
         return False
-    if BODY_START.match(line) or dateline(line) or LIST_LEAD.search(line) or LIST_ITEM.match(line):
+    if BODY_START.match(line) or dateline(line) or LIST_LEAD.search(line) or LIST_ITEM.match(line) \
+            or refers_back(line) or (following is not None and refers_back(following)):
         return True
     body_next = following is not None and (bool(BODY_START.match(following)) or dateline(following))
     return len(line) > (LONGEST_HEADLINE_BEFORE_BODY if body_next else LONGEST_TITLE)
@@ -259,6 +263,17 @@ LIST_LEAD = re.compile(r"(?:ดังนี้|ดังต่อไปนี้
 # '1.เพื่อให้สตรีมีความรู้…', '๒. เพื่อจัดสวัสดิการ…': an item of a list the body numbers from one (the read sets'
 # first lines hold 40 such items, no headline)
 LIST_ITEM = re.compile(r"^\d{1,2}\s?\.\s*[\u0e01-\u0e4e]")
+
+
+# 'ซึ่งคำว่า…', 'ในการนี้ …', 'ภายในงาน …', 'การจัดงานตลาดสีเขียวครั้งนี้…': a paragraph opening on what the one
+# above it said (which, on this occasion, within the event, this time, the said …) goes on from a paragraph
+# of the body, not from a headline (none of the read sets' 577 annotated headlines has such a line under it)
+REFERS_BACK = re.compile(r"^(?:ซึ่ง|ในการนี้|ทั้งนี้|นอกจากนี้|จากนั้น|ภายในงาน)|^.{0,40}?(?:ครั้งนี้|ดังกล่าว)")
+
+
+def refers_back(line: str) -> bool:
+    """The paragraph opens by pointing back at the one above ('ซึ่ง…', 'ในการนี้ …', '…ครั้งนี้')."""
+    return bool(REFERS_BACK.match(line))
 
 
 def same_opening_date(line: str, following: str) -> bool:

@@ -10,7 +10,7 @@ site (title.py reads them): never a headline, nor part of one.
   ท้องถิ่น - กปท': its name, what it is, its abbreviation), as '<site name> - <English tagline>' is
   (the read sets' first lines hold six such lines, no headline);
 - Joomla's article buttons glued after the headline ('… ควบคุมโรคไข้เลือดออก Print E-mail', its
-  'PDF Print E-mail' icons' labels), cut off;
+  'PDF Print E-mail' icons' labels), and a forum's counter of reads ('(อ่าน 2297 ครั้ง)'), cut off;
 - a title bar's '| ' whose site name was left off before it ('| โรงพยาบาลจิตเวช…'), and a section
   label shouted in Latin capitals before a colon ('SOUTH : ผู้นำศาสนา…', as 'News! …'), cut off.
 """
@@ -32,7 +32,8 @@ SHORT_BAR = 100  # characters: a site's title bar, not a body's paragraph listin
 BLOG_SEARCH = re.compile(r"^(?:ค้นหาบล็อกนี้|Search this blog)$", re.I)
 THAI = re.compile(r"[\u0e01-\u0e4e]")
 # 'PDF Print E-mail': a Joomla article's buttons, their labels read after its heading
-BUTTONS = re.compile(r"(?:\s+(?:PDF|Print|E-?mail))+\s*$")
+# and a forum's counter of reads after it ('… โรงพยาบาลชุมชน  (อ่าน 2297 ครั้ง)')
+BUTTONS = re.compile(r"(?:\s+(?:PDF|Print|E-?mail))+\s*$|\s*\(\s*(?:อ่าน|เข้าชม)\s*[\d,]+\s*ครั้ง\s*\)\s*$")
 # '| ' before a headline (its site's name lost), 'SOUTH : ' (a section shouted in capitals)
 BAR_OR_SHOUTED = re.compile(r"^(?:\|\s*|[A-Z]{2,12}\s*:\s*)(?=[\u0e01-\u0e4e“\"‘'(])")
 

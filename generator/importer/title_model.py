@@ -275,8 +275,9 @@ def pick(tagger: pycrfsuite.Tagger, rows: list[dict[str, float]], cands: list[Ca
 
 def body_below(cands: list[Candidate], kept: set[str]) -> bool:
     """A post without a headline opens with its body: some line the rules keep opens as a body
-    does or runs longer than a headline."""
-    return any(c.line in kept and (opens_body(c.line) or len(c.line) > rules.LONGEST_TITLE) for c in cands)
+    does, goes on from the paragraph above it ('ซึ่ง…', 'ในการนี้ …') or runs longer than a headline."""
+    return any(c.line in kept and (opens_body(c.line) or rules.refers_back(c.line) or len(c.line) > rules.LONGEST_TITLE)
+               for c in cands)
 
 
 def may_be_title(cands: list[Candidate], index: int, kept: set[str]) -> bool:
