@@ -33,7 +33,7 @@ ON_THE_DAY = re.compile(r"(?:เมื่อ|วันนี้\s*\(\s*)$")
 DAY_WORDS = re.compile(r"วัน[ก-๛]*ที่\s*$|\s+$")
 PAST = re.compile(r"^\s*ที่ผ่านมา")
 WEEKDAY_NUMBERS = {"จันทร์": 0, "อังคาร": 1, "พุธ": 2, "พฤหัสบดี": 3, "พฤหัส": 3, "ศุกร์": 4, "เสาร์": 5, "อาทิตย์": 6}
-WEEKDAY_OPENING = re.compile(r"^\s*วัน(พฤหัสบดี|พฤหัส|จันทร์|อังคาร|พุธ|ศุกร์|เสาร์|อาทิตย์)")
+WEEKDAY_OPENING = re.compile(r"^\s*(?:เมื่อ\s*)?วัน(พฤหัสบดี|พฤหัส|จันทร์|อังคาร|พุธ|ศุกร์|เสาร์|อาทิตย์)")
 NEAR = 3  # years: how far a year written wrong may be from the right one
 
 
@@ -71,9 +71,12 @@ def yearless_meeting(plain: str, dates: list[FoundDate]) -> date | None:
             year = post_year(plain, dates, found.month)
             if year:
                 try:
-                    return date(year, found.month, found.day)
+                    day = date(year, found.month, found.day)
                 except ValueError:
                     continue
+                opening = WEEKDAY_OPENING.match(found.text)
+                # 'เมื่อวันอาทิตย์ที่ 22 เมษายน ที่ผ่านมา' at 'ประจำปี 2560': not a Sunday in 2560
+                return day if opening is None or day.weekday() == WEEKDAY_NUMBERS[opening[1]] else None
     return None
 
 

@@ -67,10 +67,11 @@ NUMERIC = re.compile(r"^\((?P<day>\d{1,2})[-/.](?P<month>\d{1,2})[-/.](?P<year>2
 # a blog's 'Daily Archives: …', a byline's 'โดย: … [27 กันยายน 2553]'
 POSTED_ALSO = re.compile(r"ประกาศเมื่อ|โพสเมื่อ|archives?\s*:|^\s*โดย\s*:.*\[[^\]]*\]\s*$", re.I)
 ENACTED = re.compile(r"ก่อตั้ง|(?<!ประชา)มติ|ประกาศใช้|พ\.ร\.บ\.|พระราชบัญญัติ|ประกาศราชกิจจา")
-# an occasion's day, not a meeting's, in the sentence before: a royal birthday ('เฉลิมพระชนมพรรษา
+# an occasion's day, not a meeting's, in the sentence before: a royal jubilee ('เฉลิมพระชนมพรรษา
 # 6 รอบ 28 กรกฎาคม 2567', 'ทรงมีพระชนมายุ ครบ 5 รอบ 2 เมษายน 2558'), a body's founding
 # ('มีการก่อตั้งชมรม… เมื่อวันที่ 20 สิงหาคม 2544')
-OCCASION = re.compile(r"พระชนมพรรษา|พระชนมายุ|ก่อตั้ง")
+JUBILEE = re.compile(r"(?:พระชนมพรรษา|พระชนมายุ)\s*(?:ครบ\s*)?\d+\s*(?:รอบ|พรรษา)\s*$")
+FOUNDING = re.compile(r"ก่อตั้ง")
 YEARS_NAMED = re.compile(r"(?:/|พ\.\s?ศ\.\s?|ปี\s?(?:งบประมาณ\s?)?)(25\d\d)")
 DATE_ONLY_REST = re.compile(r"^[\s,.:น()\-–]*(?:เวลา\s*)?[\d.:\s]*(?:น\.?)?\s*$")
 TIME = re.compile(r"(?:เวลา|ตั้งแต่)\s*(\d{1,2})[.:](\d{2})\s*(?:น\.?)?\s*(?:(?:-|–|ถึง)\s*(\d{1,2})[.:](\d{2}))?")
@@ -121,9 +122,10 @@ def line_around(plain: str, start: int, end: int) -> str:
 
 
 def occasion(before: str) -> bool:
-    """A royal birthday's or a founding's day in the sentence before the date, not a meeting's
-    (a meeting that founds a club is the meeting's)."""
-    return bool(OCCASION.search(before)) and "ประชุม" not in before
+    """A royal jubilee ('…พระชนมพรรษา 6 รอบ', '…90 พรรษา' just before the date; a birthday's
+    activities are held on the day) or a founding in the sentence before, not a meeting's day (a
+    meeting that founds a club is the meeting's)."""
+    return bool(JUBILEE.search(before) or FOUNDING.search(before) and "ประชุม" not in before)
 
 
 def not_the_meeting(plain: str, start: int, end: int) -> bool:
@@ -244,6 +246,8 @@ PAGE_HEAD = 5  # lines: where a page puts its date bar, above the post
 # ('จันทร์ ที่ 15 เดือน เมษายน พ.ศ.2556', 'วันเสาร์ ที่ 24 ตุลาคม พ.ศ. 2563'); 'วันที่ …' or
 # 'วันจันทร์ที่ …' opens a sentence's date
 BAR_OPENING = re.compile(rf"(?:{DAY_NAME}\s*(?:ที่)?|วัน{DAY_NAME}\s+ที่)?\s*")
+# the event's place or hour in the paragraph under a bare date: the report's opening, not a bar
+EVENT_AFTER = re.compile(r"(?:ที่(?:ห้อง|ศาลา|หอประชุม|โรง|อาคาร|สำนักงาน|ที่ว่าการ)|ณ\s|เวลา)")
 BAR_REST = re.compile(r"^\s*\|?\s*$")  # a bare date further down: nothing after it, or a bar ('22 กันยายน 2558 |')
 
 
@@ -262,7 +266,7 @@ def date_bars(text: str, dates: list[FoundDate]) -> list[FoundDate]:
         line_end = plain.find("\n", found.end)
         line_end = len(plain) if line_end < 0 else line_end
         rest = plain[found.end: line_end]
-        if BAR_OPENING.fullmatch(plain[line_start:day]) and (
+        if BAR_OPENING.fullmatch(plain[line_start:day]) and not EVENT_AFTER.match(plain[line_end:].lstrip()) and (
                 (plain.count("\n", 0, line_start) < PAGE_HEAD and DATE_ONLY_REST.match(rest))
                 or ("|" in rest or plain.startswith("\n\n", line_end)) and BAR_REST.match(rest)):
             bars.append(found)
