@@ -67,6 +67,15 @@ def worldwide(text: str, mention: type[Mention]) -> list[Mention]:
     return [mention(m.start(), m.end(), m.group()) for m in WORLD_BODY.finditer(text)]
 
 
+def named_apart(text: str, known: frozenset[str]) -> list[Mention]:
+    """Names no organisation word opens: world bodies, and the units and temples named inside a
+    person's title (headed_units.py)."""
+    from .headed_units import units_in_titles  # (it reads names with name_ends, which imports this module)
+    from .organizations import Mention
+
+    return worldwide(text, Mention) + units_in_titles(text, Mention, known)
+
+
 CLAUSE_TAGS = {"VERB", "ADV", "AUX"}
 COMMON_WORD_PROVINCES = {"เลย", "แพร่", "ตาก", "กระบี่"}  # also plain words: provinces only after จ./จังหวัด
 

@@ -27,6 +27,7 @@ from pythainlp.tag import pos_tag
 from ..text import dictionary
 from ..thai import load_glossary
 from .groups import ends_with_place, kind_of_people
+from .headed_units import UNIT_HEADS
 from .long_names import NAME_ENDING
 from .model_file import dump_model, load_model
 from .name_ends import HEADS, STOP, placed
@@ -98,6 +99,8 @@ def head_of(name: str) -> str:
     head = next((h for h in sorted(HEADS, key=len, reverse=True) if name.startswith(h)), None)
     if head:
         return head
+    if name.startswith(UNIT_HEADS):
+        return "unit"  # a unit or temple named inside its head's title (headed_units.py)
     return "ABBR" if any(name.startswith(a) for a in body_abbreviations()) else "none"
 
 

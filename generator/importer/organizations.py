@@ -32,7 +32,7 @@ from .groups import (
     quoted_assembly,
     royal_rank,
 )
-from .long_names import ABBREVIATION_AFTER, council, names_itself, worldwide
+from .long_names import ABBREVIATION_AFTER, council, named_apart, names_itself
 from .name_ends import HEADS, MAX_TOKENS, NAME_PARTS, PARENTHESES, name_end, placed, province_names, suffix_end
 from .people import ROLE_HEADS, family_at
 from .places import place_at
@@ -294,7 +294,7 @@ def sharing_a_prefix(text: str, mention: Mention) -> list[Mention]:
 
 
 def mentions_in(text: str, names: frozenset[str]) -> list[Mention]:
-    mentions = longest_first(mentions_of_names(text, names) + mentions_of_heads(text, names) + worldwide(text, Mention))
+    mentions = longest_first(mentions_of_names(text, names) + mentions_of_heads(text, names) + named_apart(text, names))
     return [also for m in mentions for also in [m, *sharing_a_prefix(text, m), *council(text, m, Mention)]]
 
 
