@@ -7,7 +7,7 @@ from generator.bench.train_tagger import READ_SETS
 from tests.conftest import ROOT
 
 POSTS = ROOT / "tests" / "fixtures" / "posts"
-UNREAD = {"heldout24", "heldout25", "heldout26", "heldout27"}
+UNREAD = {"heldout24", "heldout25", "heldout26", "heldout27", "heldout28", "heldout29"}
 
 
 def test_the_folds_are_the_read_sets_only() -> None:

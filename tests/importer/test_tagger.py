@@ -99,7 +99,8 @@ def test_a_tagged_span_keeps_no_half_of_a_bracket_or_quote() -> None:
         assert written[start:end] == name
 
 
-UNREAD = {"heldout24", "heldout25", "heldout26", "heldout27"}  # they judge the models: never trained on, never read
+# they judge the models: never trained on, never read (28 and 29 are being made: a listed set not yet on disk is fine)
+UNREAD = {"heldout24", "heldout25", "heldout26", "heldout27", "heldout28", "heldout29"}
 
 
 def test_both_models_train_on_every_read_set_and_on_no_unread_one() -> None:
