@@ -17,6 +17,8 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from .date_choice import SAID  # how a report gives its event's day: 'เมื่อวันที่ …', 'วันนี้ (4 ก.ค.)'
+
 if TYPE_CHECKING:
     from .dates import FoundDate
 
@@ -28,8 +30,6 @@ BE_YEAR = re.compile(r"(?<![\d,])(?<!\d\.)25\d\d(?![\d,])")
 # a year that is not the post's: a target, a starting point, a budget year, every year
 NOT_THE_POSTS = re.compile(r"(?:ในปี|ภายในปี|ตั้งแต่ปี|ถึงปี|งบประมาณ|ทุกปี|ปีงบ)\s*(?:พ\.\s?ศ\.\s?)?$")
 ANNUAL = re.compile(r"ประจำปี\s*(?:พ\.\s?ศ\.\s?)?$")  # a project's year: a budget year in October–December
-# how a report gives the day of its event: 'เมื่อวันที่ 2 ตุลาคมที่ผ่านมา', 'วันนี้ (4 ก.ค.)'
-ON_THE_DAY = re.compile(r"(?:เมื่อ|วันนี้\s*\(\s*)$")
 DAY_WORDS = re.compile(r"วัน[ก-๛]*ที่\s*$|\s+$")
 PAST = re.compile(r"^\s*ที่ผ่านมา")
 WEEKDAY_NUMBERS = {"จันทร์": 0, "อังคาร": 1, "พุธ": 2, "พฤหัสบดี": 3, "พฤหัส": 3, "ศุกร์": 4, "เสาร์": 5, "อาทิตย์": 6}
@@ -56,7 +56,7 @@ def to_year(year: int) -> int:
 def reported_day(plain: str, found: FoundDate) -> bool:
     """A day and month given as the event's: after 'เมื่อ' or 'วันนี้ (', or before 'ที่ผ่านมา'."""
     opening = DAY_WORDS.sub("", plain[max(0, found.start - 12): found.start] + leading_words(found.text))
-    return bool(ON_THE_DAY.search(opening) or PAST.match(plain[found.end:]))
+    return bool(SAID.search(opening) or PAST.match(plain[found.end:]))
 
 
 def leading_words(text: str) -> str:
