@@ -1,6 +1,6 @@
 """The importer's benchmark: `kb import`'s extraction scored on the dev set of real posts.
 
-    .venv/bin/python -m generator.bench.importer [--set dev|dev2|heldout|heldout2|…|heldout27 [...] | --posts DIR]
+    .venv/bin/python -m generator.bench.importer [--set dev|dev2|heldout|heldout2|…|heldout29 [...] | --posts DIR]
         [--batch] [--content DIR] [-v]
 
 A set of real posts (the dev set tests/fixtures/posts/: NNN.txt and annotations.yaml, annotated
@@ -48,7 +48,8 @@ SETS = {"dev": DEV_SET, "heldout": DEV_SET / "heldout", "heldout2": DEV_SET / "h
         "heldout21": DEV_SET / "heldout21", "heldout22": DEV_SET / "heldout22",
         "heldout23": DEV_SET / "heldout23", "heldout24": DEV_SET / "heldout24",
         "heldout25": DEV_SET / "heldout25", "heldout26": DEV_SET / "heldout26",
-        "heldout27": DEV_SET / "heldout27",
+        "heldout27": DEV_SET / "heldout27", "heldout28": DEV_SET / "heldout28",
+        "heldout29": DEV_SET / "heldout29",
         "dev2": DEV_SET / "dev2"}
 EXACT = ("date", "title", "hashtags", "provinces")
 PARENTHESES = re.compile(r"\([^()]{0,20}\)")
