@@ -32,8 +32,10 @@ NOT_THE_POSTS = re.compile(r"(?:ในปี|ภายในปี|ตั้ง�
 ANNUAL = re.compile(r"ประจำปี\s*(?:พ\.\s?ศ\.\s?)?$")  # a project's year: a budget year in October–December
 DAY_WORDS = re.compile(r"วัน[ก-๛]*ที่\s*$|\s+$")
 PAST = re.compile(r"^\s*ที่ผ่านมา")
+# a weekday's name without its วัน → its number (dates.DAY_NAMES is these names, in this order:
+# พฤหัสบดี before พฤหัส, so that a pattern of them takes the whole name)
 WEEKDAY_NUMBERS = {"จันทร์": 0, "อังคาร": 1, "พุธ": 2, "พฤหัสบดี": 3, "พฤหัส": 3, "ศุกร์": 4, "เสาร์": 5, "อาทิตย์": 6}
-WEEKDAY_OPENING = re.compile(r"^\s*(?:เมื่อ\s*)?วัน(พฤหัสบดี|พฤหัส|จันทร์|อังคาร|พุธ|ศุกร์|เสาร์|อาทิตย์)")
+WEEKDAY_OPENING = re.compile(rf"^\s*(?:เมื่อ\s*)?วัน({'|'.join(WEEKDAY_NUMBERS)})")
 NEAR = 3  # years: how far a year written wrong may be from the right one
 
 
@@ -74,23 +76,27 @@ def yearless_meeting(plain: str, dates: list[FoundDate]) -> date | None:
                     day = date(year, found.month, found.day)
                 except ValueError:
                     continue
-                opening = WEEKDAY_OPENING.match(found.text)
                 # 'เมื่อวันอาทิตย์ที่ 22 เมษายน ที่ผ่านมา' at 'ประจำปี 2560': not a Sunday in 2560
-                return day if opening is None or day.weekday() == WEEKDAY_NUMBERS[opening[1]] else None
+                return day if named_weekday(found) in (None, day.weekday()) else None
     return None
+
+
+def named_weekday(found: FoundDate) -> int | None:
+    """The number of the weekday the date opens with ('วันอาทิตย์ที่ …', 'เมื่อวันอังคารที่ …'), if any."""
+    opening = WEEKDAY_OPENING.match(found.text)
+    return None if opening is None else WEEKDAY_NUMBERS[opening[1]]
 
 
 def weekday_year(plain: str, found: FoundDate) -> FoundDate:
     """The date in the one year near it, named in the post, on which its weekday falls, when the
     weekday does not fall on the date as written; the date as written otherwise."""
-    opening = WEEKDAY_OPENING.match(found.text)
-    if found.value is None or opening is None or found.value.weekday() == WEEKDAY_NUMBERS[opening[1]]:
+    weekday = named_weekday(found)
+    if found.value is None or weekday in (None, found.value.weekday()):
         return found
     fits = set()
     for year in {int(m[0]) - 543 for m in BE_YEAR.finditer(plain)} - {found.value.year}:
         try:
-            if abs(year - found.value.year) <= NEAR and \
-                    date(year, found.month, found.day).weekday() == WEEKDAY_NUMBERS[opening[1]]:
+            if abs(year - found.value.year) <= NEAR and date(year, found.month, found.day).weekday() == weekday:
                 fits.add(year)
         except ValueError:
             continue

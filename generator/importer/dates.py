@@ -24,7 +24,7 @@ from datetime import date
 
 from ..thai import thai_to_arabic_digits
 from .date_choice import in_ranges, reported_first
-from .date_years import weekday_year, yearless_meeting
+from .date_years import WEEKDAY_NUMBERS, weekday_year, yearless_meeting
 from .text import posted_line
 
 MONTH_FORMS = [
@@ -43,7 +43,7 @@ MONTH_FORMS = [
 ]
 MONTHS = {form: number for number, forms in enumerate(MONTH_FORMS, 1) for form in forms}
 MONTH_NAMES = "|".join(re.escape(f) for f in sorted(MONTHS, key=len, reverse=True))
-DAY_NAMES = ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "พฤหัส", "ศุกร์", "เสาร์", "อาทิตย์")
+DAY_NAMES = tuple(WEEKDAY_NUMBERS)  # จันทร์ … อาทิตย์, พฤหัสบดี before พฤหัส
 DAY_NAME = f"(?:{'|'.join(DAY_NAMES)})"  # a weekday's name without its วัน (the titles' rules read it too)
 WEEKDAYS = tuple(f"วัน{d}" for d in DAY_NAMES)
 WEEKDAY = rf"(?:วัน{DAY_NAME}\s*)"
