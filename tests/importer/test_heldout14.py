@@ -4,15 +4,8 @@ released and read: one test per kind fixed, on the real posts' own lines
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from generator.importer.organizations import find_organizations
-
-POSTS = Path(__file__).parents[1] / "fixtures" / "posts"
-
-
-def line_of(path: str, holding: str) -> str:
-    return next(line for line in (POSTS / path).read_text("utf-8").splitlines() if holding in line)
+from tests.importer.real_posts import line_of
 
 
 def test_a_family_name_that_begins_with_a_head_word_is_no_body() -> None:

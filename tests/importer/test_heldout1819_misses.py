@@ -6,13 +6,7 @@ below), and a post of an earlier set the rule was not drawn from beside the one 
 from __future__ import annotations
 
 from generator.importer.organizations import find_organizations
-from tests.conftest import ROOT
-
-POSTS = ROOT / "tests" / "fixtures" / "posts"
-
-
-def line_of(post: str, holding: str) -> str:
-    return next(x for x in (POSTS / post).read_text("utf-8").splitlines() if holding in x)
+from tests.importer.real_posts import line_of
 
 
 def test_a_disabled_peoples_body_keeps_the_way_they_are_disabled() -> None:

@@ -8,17 +8,10 @@ reads on from the same first letter is the longer name, unless the rule's name w
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from generator.importer.organizations import Mention, find_organizations
 from generator.importer.tagger import Span
 from generator.importer.tagger_names import combine, once
-
-POSTS = Path(__file__).parents[1] / "fixtures" / "posts"
-
-
-def line_of(path: str, holding: str) -> str:
-    return next(line for line in (POSTS / path).read_text("utf-8").splitlines() if holding in line)
+from tests.importer.real_posts import line_of
 
 
 def names(text: str) -> list[str]:

@@ -19,13 +19,9 @@ from generator.importer import name_keeper
 from generator.importer.organizations import find_organizations
 from generator.importer.tagger import MODEL
 from generator.importer.tagger_names import learned_organizations
+from tests.importer.real_posts import line_of
 
-POSTS = Path(__file__).parents[1] / "fixtures" / "posts"
 DATA = Path(__file__).parents[2] / "generator" / "data"
-
-
-def line_of(path: str, holding: str) -> str:
-    return next(line for line in (POSTS / path).read_text("utf-8").splitlines() if holding in line)
 
 
 def names(text: str) -> list[str]:

@@ -7,13 +7,7 @@ from __future__ import annotations
 
 from generator.importer.name_extent import fitted_mentions
 from generator.importer.organizations import rule_mentions
-from tests.conftest import ROOT
-
-POSTS = ROOT / "tests" / "fixtures" / "posts"
-
-
-def line_of(post: str, holding: str) -> str:
-    return next(x for x in (POSTS / post).read_text("utf-8").splitlines() if holding in x)
+from tests.importer.real_posts import line_of
 
 
 def names(text: str) -> list[str]:

@@ -6,13 +6,7 @@ from __future__ import annotations
 
 from generator.importer.name_extent import fitted_mentions
 from generator.importer.organizations import Mention, find_organizations
-from tests.conftest import ROOT
-
-POSTS = ROOT / "tests" / "fixtures" / "posts"
-
-
-def line_of(path: str, holding: str) -> str:
-    return next(line for line in (POSTS / path).read_text("utf-8").splitlines() if holding in line)
+from tests.importer.real_posts import line_of
 
 
 def names_in(path: str, holding: str) -> list[str]:

@@ -8,13 +8,7 @@ from __future__ import annotations
 import pytest
 
 from generator.importer.organizations import find_organizations
-from tests.conftest import ROOT
-
-POSTS = ROOT / "tests" / "fixtures" / "posts"
-
-
-def line_of(post: str, holding: str) -> str:
-    return next(x for x in (POSTS / post).read_text("utf-8").splitlines() if holding in x)
+from tests.importer.real_posts import line_of
 
 
 def test_a_presidents_title_is_no_council() -> None:
